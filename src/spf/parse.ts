@@ -1,0 +1,424 @@
+/**
+ * RFC 7208 record parser: record text → typed terms with source spans, or syntax issues as
+ * data. One pass over the characters; no regular expressions on the hot path.
+ *
+ *   record    = version terms *SP
+ *   version   = "v=spf1"
+ *   terms     = *( 1*SP ( directive / modifier ) )
+ *   directive = [ qualifier ] mechanism
+ *   modifier  = redirect / explanation / unknown-modifier
+ *   unknown-modifier = name "=" macro-string
+ *   name      = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )
+ */
+import { parseMacroString } from './macro.ts';
+import { isIp6, parseIp4 } from './ip.ts';
+import type { DualCidr, MacroString, Mechanism, Modifier, ParseIssue, ParseResult, Qualifier, SpfRecord, Term } from './types.ts';
+
+const CC_SPACE = 0x20;
+const CC_COLON = 0x3a;
+const CC_SLASH = 0x2f;
+const CC_EQUALS = 0x3d;
+const CC_DOT = 0x2e;
+
+/**
+ * True when the text is an SPF version 1 record (RFC 7208 §4.5: "v=spf1" followed by a
+ * space or the end; compared case-insensitively as ABNF strings are).
+ */
+export function isSpfRecordText(text: string): boolean {
+  if (text.length < 6) return false;
+  if (text.length > 6 && text.charCodeAt(6) !== CC_SPACE) return false;
+  return text.slice(0, 6).toLowerCase() === 'v=spf1';
+}
+
+/**
+ * Parses an SPF record. Never throws: every problem is returned as an issue with its span.
+ * When parsing fails, `partial` holds the terms that did parse (for explainers).
+ *
+ * @example
+ * const parsed = parseRecord('v=spf1 include:spf.coachview.net ~all');
+ * if (parsed.ok) parsed.record.mechanisms.map((m) => m.kind); // ['include', 'all']
+ */
+export function parseRecord(text: string): ParseResult & { partial?: SpfRecord } {
+  const issues: ParseIssue[] = [];
+  const record: SpfRecord = { text, terms: [], mechanisms: [], redirect: undefined, exp: undefined };
+  let pos: number;
+  if (isSpfRecordText(text)) {
+    pos = 6;
+  } else {
+    const head = text.slice(0, text.indexOf(' ') === -1 ? text.length : text.indexOf(' '));
+    const looksVersioned = /^v=spf/i.test(head);
+    issues.push({
+      code: looksVersioned ? 'wrong-version' : 'missing-version',
+      span: { start: 0, end: head.length },
+      message: looksVersioned ? `"${head}" is not "v=spf1"` : 'an SPF record must start with "v=spf1"',
+      token: head,
+    });
+    // Keep going after a "v=…" head so the rest of the record is still checked.
+    pos = looksVersioned ? head.length : 0;
+  }
+  const length = text.length;
+  while (pos < length) {
+    if (text.charCodeAt(pos) === CC_SPACE) {
+      pos++;
+      continue;
+    }
+    let end = text.indexOf(' ', pos);
+    if (end === -1) end = length;
+    const term = parseTerm(text, pos, end, issues);
+    if (term) addTerm(record, term, issues);
+    pos = end;
+  }
+  if (issues.length > 0) return { ok: false, issues, partial: record };
+  return { ok: true, record };
+}
+
+function addTerm(record: SpfRecord, term: Term, issues: ParseIssue[]): void {
+  record.terms.push(term);
+  switch (term.kind) {
+    case 'redirect':
+    case 'exp': {
+      // RFC 7208 §6: "redirect" and "exp" MUST NOT appear more than once.
+      if (record[term.kind] !== undefined) {
+        issues.push({ code: 'duplicate-modifier', span: term.span, message: `"${term.kind}=" appears more than once`, token: term.kind });
+      } else if (term.kind === 'redirect') {
+        record.redirect = term;
+      } else {
+        record.exp = term;
+      }
+      return;
+    }
+    case 'unknown-modifier':
+      return;
+    case 'all':
+    case 'include':
+    case 'a':
+    case 'mx':
+    case 'ptr':
+    case 'ip4':
+    case 'ip6':
+    case 'exists':
+      record.mechanisms.push(term);
+      return;
+    default: {
+      const never: never = term;
+      throw new Error(`unhandled term ${String(never)}`);
+    }
+  }
+}
+
+function isAlpha(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isNameChar(c: number): boolean {
+  return isAlpha(c) || isDigit(c) || c === 0x2d || c === 0x5f || c === CC_DOT;
+}
+
+function qualifierOf(c: number): Qualifier | undefined {
+  switch (c) {
+    case 0x2b:
+      return '+';
+    case 0x2d:
+      return '-';
+    case 0x7e:
+      return '~';
+    case 0x3f:
+      return '?';
+    default:
+      return undefined;
+  }
+}
+
+/** Parses one term in `text[start, end)`; returns undefined when it is unusable. */
+function parseTerm(text: string, start: number, end: number, issues: ParseIssue[]): Term | undefined {
+  const span = { start, end };
+  let i = start;
+  const qualifier = qualifierOf(text.charCodeAt(i));
+  if (qualifier !== undefined) i++;
+  const nameStart = i;
+  while (i < end && isNameChar(text.charCodeAt(i))) i++;
+  const nameEnd = i;
+  const sep = i < end ? text.charCodeAt(i) : -1;
+
+  if (sep === CC_EQUALS && qualifier === undefined) return parseModifier(text, start, nameEnd, end, issues);
+
+  const name = text.slice(nameStart, nameEnd).toLowerCase();
+  if (sep !== -1 && sep !== CC_COLON && sep !== CC_SLASH) {
+    // Something other than ":" "/" "=" follows the name: an illegal character or a
+    // malformed term.
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) {
+      issues.push({
+        code: 'illegal-character',
+        span: { start: i, end: i + 1 },
+        message: `illegal character U+${c.toString(16).toUpperCase().padStart(4, '0')} in "${text.slice(start, end)}"`,
+        token: text[i],
+      });
+    } else if (sep === CC_EQUALS) {
+      issues.push({ code: 'bad-modifier-name', span, message: `a modifier cannot have a qualifier: "${text.slice(start, end)}"`, token: text.slice(start, end) });
+    } else {
+      issues.push({ code: 'unknown-mechanism', span, message: `"${text.slice(start, end)}" is not a mechanism or modifier`, token: text.slice(start, end) });
+    }
+    return undefined;
+  }
+  const q: Qualifier = qualifier ?? '+';
+  const explicitQualifier = qualifier !== undefined;
+  const argStart = sep === CC_COLON ? i + 1 : i;
+  const hasColon = sep === CC_COLON;
+  switch (name) {
+    case 'all':
+      if (sep !== -1) {
+        issues.push({ code: 'unexpected-argument', span, message: '"all" takes no argument', token: text.slice(start, end) });
+        return undefined;
+      }
+      return { kind: 'all', qualifier: q, explicitQualifier, span };
+    case 'include':
+    case 'exists': {
+      if (!hasColon) {
+        issues.push({ code: 'missing-argument', span, message: `"${name}" needs ":domain"`, token: text.slice(start, end) });
+        return undefined;
+      }
+      const domainSpec = parseDomainSpec(text, argStart, end, issues);
+      if (!domainSpec) return undefined;
+      return { kind: name, qualifier: q, explicitQualifier, domainSpec, span };
+    }
+    case 'a':
+    case 'mx': {
+      const cidrAt = findCidrSuffix(text, argStart, end);
+      const cidr = parseDualCidr(text, cidrAt, end, issues);
+      if (!cidr) return undefined;
+      let domainSpec: MacroString | undefined;
+      if (hasColon) {
+        domainSpec = parseDomainSpec(text, argStart, cidrAt, issues);
+        if (!domainSpec) return undefined;
+      } else if (cidrAt !== argStart) {
+        issues.push({ code: 'bad-cidr', span, message: `bad CIDR length in "${text.slice(start, end)}"`, token: text.slice(argStart, end) });
+        return undefined;
+      }
+      return { kind: name, qualifier: q, explicitQualifier, domainSpec, cidr, span };
+    }
+    case 'ptr': {
+      let domainSpec: MacroString | undefined;
+      if (hasColon) {
+        domainSpec = parseDomainSpec(text, argStart, end, issues);
+        if (!domainSpec) return undefined;
+      } else if (sep !== -1) {
+        issues.push({ code: 'unexpected-argument', span, message: '"ptr" takes no CIDR length', token: text.slice(start, end) });
+        return undefined;
+      }
+      return { kind: 'ptr', qualifier: q, explicitQualifier, domainSpec, span };
+    }
+    case 'ip4':
+    case 'ip6':
+      if (!hasColon) {
+        issues.push({ code: 'missing-argument', span, message: `"${name}" needs ":address"`, token: text.slice(start, end) });
+        return undefined;
+      }
+      return parseIpMechanism(name, q, explicitQualifier, text, argStart, end, span, issues);
+    default:
+      issues.push({
+        code: 'unknown-mechanism',
+        span,
+        message: `unknown mechanism "${text.slice(nameStart, nameEnd) || text.slice(start, end)}"`,
+        token: text.slice(start, end),
+      });
+      return undefined;
+  }
+}
+
+function parseIpMechanism(
+  kind: 'ip4' | 'ip6',
+  qualifier: Qualifier,
+  explicitQualifier: boolean,
+  text: string,
+  argStart: number,
+  end: number,
+  span: { start: number; end: number },
+  issues: ParseIssue[],
+): Mechanism | undefined {
+  const slash = text.indexOf('/', argStart);
+  const addrEnd = slash === -1 || slash >= end ? end : slash;
+  let prefix: number | undefined;
+  if (addrEnd < end) {
+    prefix = parseCidrLength(text, addrEnd + 1, end, kind === 'ip4' ? 32 : 128);
+    if (prefix === undefined) {
+      issues.push({
+        code: 'bad-cidr',
+        span: { start: addrEnd, end },
+        message: `bad CIDR length "${text.slice(addrEnd, end)}" (0–${kind === 'ip4' ? 32 : 128}, no leading zeros)`,
+        token: text.slice(addrEnd, end),
+      });
+      return undefined;
+    }
+  }
+  const address = text.slice(argStart, addrEnd);
+  if (kind === 'ip4') {
+    const value = parseIp4(text, argStart, addrEnd);
+    if (value === undefined) {
+      issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${address}" is not an IPv4 address`, token: address });
+      return undefined;
+    }
+    return { kind: 'ip4', qualifier, explicitQualifier, address, prefix, value, span };
+  }
+  if (!isIp6(address)) {
+    issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${address}" is not an IPv6 address`, token: address });
+    return undefined;
+  }
+  return { kind: 'ip6', qualifier, explicitQualifier, address, prefix, span };
+}
+
+/** ip4-cidr-length = "/" ("0" / %x31-39 0*1DIGIT); ip6: up to 3 digits. Value ≤ max. */
+function parseCidrLength(text: string, start: number, end: number, max: number): number | undefined {
+  const len = end - start;
+  if (len < 1 || len > 3) return undefined;
+  if (len > 1 && text.charCodeAt(start) === 0x30) return undefined;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    n = n * 10 + (c - 0x30);
+  }
+  return n <= max ? n : undefined;
+}
+
+/**
+ * Where the dual-cidr-length of an a/mx term starts: the first "/" of the trailing run of
+ * digits and slashes (a domain-spec cannot end in "/" or "/digits").
+ */
+function findCidrSuffix(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start) {
+    const c = text.charCodeAt(i - 1);
+    if (c === CC_SLASH || isDigit(c)) i--;
+    else break;
+  }
+  const slash = text.indexOf('/', i);
+  return slash === -1 || slash >= end ? end : slash;
+}
+
+/** dual-cidr-length = [ ip4-cidr-length ] [ "/" ip6-cidr-length ] over `text[start, end)`. */
+function parseDualCidr(text: string, start: number, end: number, issues: ParseIssue[]): DualCidr | undefined {
+  const cidr: DualCidr = { ip4: undefined, ip6: undefined };
+  if (start === end) return cidr;
+  const bad = (): undefined => {
+    issues.push({
+      code: 'bad-cidr',
+      span: { start, end },
+      message: `bad CIDR length "${text.slice(start, end)}" (expected /0–32 and/or //0–128, no leading zeros)`,
+      token: text.slice(start, end),
+    });
+    return undefined;
+  };
+  let i = start;
+  if (text.charCodeAt(i) === CC_SLASH && text.charCodeAt(i + 1) !== CC_SLASH) {
+    let j = i + 1;
+    while (j < end && isDigit(text.charCodeAt(j))) j++;
+    const v = parseCidrLength(text, i + 1, j, 32);
+    if (v === undefined) return bad();
+    cidr.ip4 = v;
+    i = j;
+  }
+  if (i < end) {
+    if (text.charCodeAt(i) !== CC_SLASH || text.charCodeAt(i + 1) !== CC_SLASH) return bad();
+    const v = parseCidrLength(text, i + 2, end, 128);
+    if (v === undefined) return bad();
+    cidr.ip6 = v;
+  }
+  return cidr;
+}
+
+/**
+ * domain-spec = macro-string domain-end
+ * domain-end  = ( "." toplabel [ "." ] ) / macro-expand
+ */
+function parseDomainSpec(text: string, start: number, end: number, issues: ParseIssue[], expLetters = false): MacroString | undefined {
+  if (start >= end) {
+    issues.push({ code: 'bad-domain-spec', span: { start: Math.max(0, start - 1), end: start }, message: 'the domain is missing', token: '' });
+    return undefined;
+  }
+  const before = issues.length;
+  const ms = parseMacroString(text, start, end, issues, { expLetters });
+  if (issues.length > before) return undefined;
+  if (!hasValidDomainEnd(ms)) {
+    issues.push({
+      code: 'bad-domain-spec',
+      span: { start, end },
+      message: `"${ms.text}" does not end in a valid top-level label or a macro`,
+      token: ms.text,
+    });
+    return undefined;
+  }
+  return ms;
+}
+
+function hasValidDomainEnd(ms: MacroString): boolean {
+  const last = ms.parts[ms.parts.length - 1];
+  if (last === undefined) return false;
+  if (last.kind === 'macro' || endsWithMacroExpand(ms.text)) return true;
+  let literal = last.text;
+  if (literal.endsWith('.')) literal = literal.slice(0, -1);
+  const dot = literal.lastIndexOf('.');
+  if (dot === -1) return false;
+  return isTopLabel(literal.slice(dot + 1));
+}
+
+/** True when the macro-string's last token is a macro-expand (incl. "%%", "%_", "%-"). */
+function endsWithMacroExpand(raw: string): boolean {
+  let last = false;
+  let i = 0;
+  while (i < raw.length) {
+    if (raw.charCodeAt(i) === 0x25) {
+      last = true;
+      const close = raw.charCodeAt(i + 1) === 0x7b ? raw.indexOf('}', i) : -1;
+      i = close === -1 ? i + 2 : close + 1;
+    } else {
+      last = false;
+      i++;
+    }
+  }
+  return last;
+}
+
+/**
+ * toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )
+ * i.e. a LDH label that is not all digits and neither starts nor ends with "-".
+ */
+function isTopLabel(label: string): boolean {
+  const n = label.length;
+  if (n === 0 || n > 63) return false;
+  let alpha = false;
+  let hyphen = false;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (isAlpha(c)) alpha = true;
+    else if (c === 0x2d) hyphen = true;
+    else if (!isDigit(c)) return false;
+  }
+  if (label.charCodeAt(0) === 0x2d || label.charCodeAt(n - 1) === 0x2d) return false;
+  return alpha || hyphen;
+}
+
+function parseModifier(text: string, start: number, nameEnd: number, end: number, issues: ParseIssue[]): Modifier | undefined {
+  const span = { start, end };
+  const rawName = text.slice(start, nameEnd);
+  const name = rawName.toLowerCase();
+  const valueStart = nameEnd + 1;
+  if (name === 'redirect' || name === 'exp') {
+    // RFC 7208 §6.2: the exp= domain-spec follows domain-spec rules (no c/r/t letters).
+    const domainSpec = parseDomainSpec(text, valueStart, end, issues);
+    if (!domainSpec) return undefined;
+    return { kind: name, domainSpec, span };
+  }
+  if (rawName.length === 0 || !isAlpha(text.charCodeAt(start))) {
+    issues.push({ code: 'bad-modifier-name', span, message: `"${rawName}" is not a valid modifier name`, token: rawName });
+    return undefined;
+  }
+  const before = issues.length;
+  const value = parseMacroString(text, valueStart, end, issues, { expLetters: true });
+  if (issues.length > before) return undefined;
+  return { kind: 'unknown-modifier', name: rawName, value, span };
+}

@@ -2,6 +2,7 @@
  * Client-IP handling for SPF: parsing (incl. IPv4-mapped IPv6, RFC 7208 §5), CIDR
  * matching, and the forms macros need (§7.3 "i", "c", "v"). IPv6 maths via ipaddr.js.
  */
+import { isIPv6 } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 export type ClientIp =
@@ -17,7 +18,7 @@ export function parseClientIp(input: string): ClientIp | undefined {
   const text = input.trim();
   const v4 = parseIp4(text);
   if (v4 !== undefined) return { family: 4, text: formatIp4(v4), value: v4 };
-  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
+  if (!isIp6(text)) return undefined;
   const addr = ipaddr.IPv6.parse(text);
   if (addr.isIPv4MappedAddress()) {
     const mapped = addr.toIPv4Address().toByteArray();
@@ -85,7 +86,8 @@ export function ip6InNetwork(ip: readonly number[], network: readonly number[], 
 
 /** Valid IPv6 text per RFC 4291 §2.2 (no zone index). */
 export function isIp6(text: string): boolean {
-  return text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text);
+  // node:net's native check; it accepts a zone index ("fe80::1%eth0"), which SPF does not.
+  return isIPv6(text) && !text.includes('%');
 }
 
 /** IPv6 text → 16 bytes (the text must be valid). */

@@ -6,11 +6,11 @@
  *   macro-literal = %x21-24 / %x26-7E   ; visible characters except "%"
  *   explain-string = *( macro-string / SP )
  */
+import { MACRO_LITERAL, isClass } from './charclass.ts';
 import type { MacroLetter, MacroPart, MacroString, ParseIssue, Span } from './types.ts';
 
 const CC_PERCENT = 0x25;
 const CC_LBRACE = 0x7b;
-const CC_RBRACE = 0x7d;
 const CC_SPACE = 0x20;
 
 /** Letters valid in any macro-string; c, r, t only in exp text (RFC 7208 §7.1). */
@@ -24,6 +24,11 @@ export interface MacroParseOptions {
   explain?: boolean;
   /** Letters c, r, t allowed (exp= domain-spec follows domain-spec rules: not allowed). */
   expLetters?: boolean;
+  /**
+   * The caller has checked that the text is visible ASCII without "%" (the parser does
+   * that once per record), so no character needs looking at.
+   */
+  plain?: boolean;
 }
 
 /**
@@ -37,25 +42,24 @@ export function parseMacroString(
   issues: ParseIssue[],
   options: MacroParseOptions = {},
 ): MacroString {
-  const span: Span = { start, end };
   // Fast path: no '%' and only visible ASCII → one literal.
   let i = start;
   let plain = true;
+  if (options.plain) i = end;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
+    if (isClass(c, MACRO_LITERAL)) continue;
     if (c === CC_PERCENT) {
       plain = false;
       break;
     }
-    if (c < 0x21 || c > 0x7e) {
-      if (c === CC_SPACE && options.explain) continue;
-      pushIllegal(text, i, issues);
-      plain = false;
-      break;
-    }
+    if (c === CC_SPACE && options.explain) continue;
+    pushIllegal(text, i, issues);
+    plain = false;
+    break;
   }
   const whole = text.slice(start, end);
-  if (plain) return { text: whole, parts: whole === '' ? [] : [{ kind: 'literal', text: whole }], hasMacros: false, span };
+  if (plain) return new ParsedMacroString(whole, start, end, undefined, false);
 
   const parts: MacroPart[] = [];
   let literal = '';
@@ -114,7 +118,40 @@ export function parseMacroString(
     i = close + 1;
   }
   if (literal !== '') parts.push({ kind: 'literal', text: literal });
-  return { text: whole, parts, hasMacros, span };
+  return new ParsedMacroString(whole, start, end, parts, hasMacros);
+}
+
+/**
+ * A parsed macro-string. Most domain-specs are plain names; for those the parts and span
+ * are made on first use, so parsing a record allocates one object per domain-spec.
+ */
+class ParsedMacroString implements MacroString {
+  readonly text: string;
+  readonly hasMacros: boolean;
+  private readonly start: number;
+  private readonly end: number;
+  private cachedParts: MacroPart[] | undefined;
+
+  constructor(text: string, start: number, end: number, parts: MacroPart[] | undefined, hasMacros: boolean) {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.cachedParts = parts;
+    this.hasMacros = hasMacros;
+  }
+
+  get parts(): MacroPart[] {
+    this.cachedParts ??= this.text === '' ? [] : [{ kind: 'literal', text: this.text }];
+    return this.cachedParts;
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  toJSON(): MacroString {
+    return { text: this.text, parts: this.parts, hasMacros: this.hasMacros, span: this.span };
+  }
 }
 
 function pushIllegal(text: string, at: number, issues: ParseIssue[]): void {
@@ -232,7 +269,11 @@ export function usesPtrMacro(ms: MacroString): boolean {
  * expandMacroString(parse('%{ir}.%{v}._spf.%{d}'), values, 8192) // '4.3.2.1.in-addr._spf.example.com'
  */
 export function expandMacroString(ms: MacroString, values: MacroValues, maxLength: number): string | undefined {
-  if (!ms.hasMacros) return ms.parts.length === 0 ? '' : (ms.parts[0] as { text: string }).text;
+  if (!ms.hasMacros) {
+    let out = '';
+    for (const part of ms.parts) if (part.kind === 'literal') out += part.text;
+    return out;
+  }
   let out = '';
   for (const part of ms.parts) {
     if (part.kind === 'literal') {

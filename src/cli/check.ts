@@ -1,0 +1,118 @@
+/**
+ * `spfkit check`: evaluate the published (or a candidate) policy for an IP and a sender.
+ */
+import { parseArgs } from 'node:util';
+import { type CheckOptions, checkHost } from '../index.ts';
+import { isSpfRecordText } from '../spf/parse.ts';
+import { validateCheckInput } from '../spf/evaluate.ts';
+import { type Lang, t } from '../i18n/index.ts';
+import { lookupPtrName } from '../spf/describe.ts';
+import { type CheckExplanation, explainCheck } from '../spf/explain.ts';
+import { type TreeNode, evaluationTree } from '../spf/tree.ts';
+import type { SpfCheck } from '../spf/types.ts';
+import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { langOption } from './explain.ts';
+import { type CliIo, EXIT, UsageError } from './io.ts';
+
+export const CHECK_HELP = `Usage: spfkit check --ip <ip> --sender <address> [options]
+
+Evaluates the SPF policy (RFC 7208) of the sender's domain for a client IP.
+
+  --ip <ip>                   the sending server's IPv4 or IPv6 address
+  --sender <address>          MAIL FROM address; "" checks the HELO name instead
+  --helo <name>               HELO/EHLO name (needed when --sender is "")
+  --policy "<record>"         test this record instead of the published one
+  --override <domain>=<record>  use this record for a domain at any depth (repeatable)
+  --lang en|nl                language of the explanation (default en)
+  --json                      print the whole result as JSON
+${DNS_HELP}
+
+Exit codes: 0 pass, 1 any other result, 2 usage or input error.`;
+
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ip: { type: 'string' },
+      sender: { type: 'string' },
+      helo: { type: 'string' },
+      policy: { type: 'string' },
+      override: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...DNS_OPTIONS,
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout(CHECK_HELP + '\n');
+    return EXIT.ok;
+  }
+  const lang = langOption(values.lang);
+  if (values.ip === undefined) throw new UsageError('--ip is required (the sending server\'s address)');
+  if (values.sender === undefined) throw new UsageError('--sender is required (an address, or "" to check the HELO name)');
+  const input = { ip: values.ip, sender: values.sender, helo: values.helo ?? '' };
+  const valid = validateCheckInput(input);
+  if (!valid.ok) throw new UsageError(valid.issues.map((i) => i.message).join('; '));
+
+  const overrides = new Map<string, string>();
+  for (const item of values.override ?? []) {
+    const eq = item.indexOf('=');
+    const domain = eq === -1 ? '' : item.slice(0, eq).trim();
+    if (domain === '') throw new UsageError(`--override needs <domain>=<record>, got "${item}"`);
+    const record = item.slice(eq + 1).trim();
+    if (record !== '' && !isSpfRecordText(record)) throw new UsageError(`--override ${domain}: "${record}" is not an SPF record (it must start with "v=spf1")`);
+    overrides.set(domain, record);
+  }
+  if (values.policy !== undefined) {
+    const policy = values.policy.trim();
+    if (!isSpfRecordText(policy)) throw new UsageError(`--policy "${values.policy}" is not an SPF record (it must start with "v=spf1")`);
+    overrides.set(valid.value.domain, policy);
+  }
+
+  const dns = await resolverFromOptions(values);
+  const options: CheckOptions = { resolver: dns.resolver };
+  if (overrides.size > 0) options.overrides = overrides;
+  const check = await checkHost(input, options);
+  const ptrName = values.json ? undefined : await lookupPtrName(dns.resolver, check.ip);
+  await dns.finish();
+  if (values.json) io.stdout(JSON.stringify(check, null, 2) + '\n');
+  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}) }), lang));
+  return check.result === 'pass' ? EXIT.ok : EXIT.notPass;
+}
+
+function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang): string {
+  const lines: string[] = [];
+  const identity = check.identity === 'helo' ? `HELO ${check.domain}` : `MAIL FROM ${check.sender}`;
+  lines.push(`Result:  ${check.result}`);
+  lines.push(`Domain:  ${check.domain} (${identity})`);
+  lines.push(`Client:  ${check.ip}`);
+  lines.push('', explanation.headline, `${t(lang, 'cli.check.reason')}: ${explanation.reason}`);
+  if (explanation.advice !== undefined) lines.push(`${t(lang, 'cli.check.advice')}: ${explanation.advice}`);
+  if (check.explanation !== undefined) lines.push(`Explanation (from exp=): ${check.explanation}`);
+  if (check.overridesUsed.length > 0) lines.push(`Overrides used: ${check.overridesUsed.join(', ')}`);
+  const tree = evaluationTree(check.trace);
+  if (tree) {
+    lines.push('', 'Evaluation:');
+    drawNode(tree, '', lines, check);
+  }
+  lines.push('', `Lookups: ${check.lookups.terms} of 10 DNS-querying terms, ${check.lookups.void} of 2 void lookups`);
+  for (const p of check.problems) lines.push(`Problem at ${p.domain}: ${p.message}`);
+  return lines.join('\n') + '\n';
+}
+
+function drawNode(node: TreeNode, indent: string, lines: string[], check: SpfCheck): void {
+  const source = node.source === 'override' ? ' [candidate]' : '';
+  const record = node.record !== undefined ? `  "${node.record}"` : '';
+  lines.push(`${indent}${node.domain}${source}${record}${node.result ? `  → ${node.result}` : ''}`);
+  node.terms.forEach((term, i) => {
+    const last = i === node.terms.length - 1;
+    const branch = last ? '└─ ' : '├─ ';
+    const decided = check.matched && term.outcome === 'match' && check.matched.depth === node.depth && check.matched.span.start === term.span.start && check.matched.domain === node.domain;
+    const mark = decided ? '  ◀ matched' : term.outcome === 'match' ? '  (match)' : term.outcome === 'error' ? '  (error)' : '';
+    lines.push(`${indent}${branch}${term.text}${mark}`);
+    if (term.child) drawNode(term.child, indent + (last ? '   ' : '│  '), lines, check);
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The DNS options every command shares: --dns, --timeout, --zone, --record. Builds the
+ * resolver a command uses and, with --record, saves the answers it used afterwards.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ParseArgsConfig } from 'node:util';
+import { cachingResolver } from '../dns/cache.ts';
+import { recordingResolver } from '../dns/recorder.ts';
+import type { Resolver } from '../dns/resolver.ts';
+import { parseDnsServer, systemResolver } from '../dns/system.ts';
+import { zoneFromText, zoneResolver } from '../dns/zone.ts';
+import { UsageError } from './io.ts';
+
+export const DNS_OPTIONS = {
+  dns: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  zone: { type: 'string' },
+  record: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface DnsOptionValues {
+  dns?: string[];
+  timeout?: string;
+  zone?: string;
+  record?: string;
+}
+
+export const DNS_HELP = `DNS options:
+  --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
+  --timeout <ms>         per-query timeout (default 2000)
+  --zone <file>          answer from a zone file instead of the network (docs/zone-format.md)
+  --record <file>        write every DNS answer used to a zone file, to replay with --zone`;
+
+export interface CliDns {
+  resolver: Resolver;
+  /** Writes the --record file, if one was asked for. */
+  finish(): Promise<void>;
+}
+
+export async function resolverFromOptions(values: DnsOptionValues): Promise<CliDns> {
+  let timeout: number | undefined;
+  if (values.timeout !== undefined) {
+    timeout = Number(values.timeout);
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 60000) throw new UsageError(`--timeout must be a whole number of milliseconds (1–60000), got "${values.timeout}"`);
+  }
+  let base: Resolver;
+  if (values.zone !== undefined) {
+    if (values.dns) throw new UsageError('--zone and --dns exclude each other');
+    let text: string;
+    try {
+      text = await readFile(values.zone, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read zone file ${values.zone}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    try {
+      base = zoneResolver(zoneFromText(text), { log: false });
+    } catch (error) {
+      throw new UsageError(`zone file ${values.zone}: ${(error as Error).message}`);
+    }
+  } else {
+    for (const server of values.dns ?? []) {
+      try {
+        parseDnsServer(server);
+      } catch (error) {
+        throw new UsageError(`--dns ${server}: ${(error as Error).message}`);
+      }
+    }
+    base = systemResolver({ ...(values.dns ? { servers: values.dns } : {}), ...(timeout !== undefined ? { timeout } : {}) });
+  }
+  const cached = cachingResolver(base);
+  if (values.record === undefined) return { resolver: cached, finish: async () => {} };
+  const recorder = recordingResolver(cached);
+  const path = values.record;
+  return {
+    resolver: recorder,
+    finish: async () => {
+      try {
+        await writeFile(path, recorder.toText());
+      } catch (error) {
+        throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * `spfkit explain`: an SPF record in words, term by term — given as text, or fetched from
+ * a domain's TXT records.
+ */
+import { parseArgs } from 'node:util';
+import { t } from '../i18n/catalog.ts';
+import { type Lang, DEFAULT_LANG, LANGS, isLang } from '../i18n/lang.ts';
+import { type RecordExplanation, explainRecord, renderRecordExplanation } from '../spf/describe.ts';
+import { canonicalDomain, domainProblem } from '../spf/domain.ts';
+import { isSpfRecordText } from '../spf/parse.ts';
+import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { type CliIo, EXIT, UsageError } from './io.ts';
+
+export const EXPLAIN_HELP = `Usage: spfkit explain "<record>" [--lang en|nl] [--json]
+       spfkit explain --domain <domain> [--lang en|nl] [--json] [DNS options]
+
+Explains an SPF record term by term: what each qualifier and mechanism means, the DNS
+lookups it costs (RFC 7208 allows 10), and every syntax problem with its position.
+
+  --domain <domain>  explain the SPF record published at this domain
+  --lang en|nl       language of the explanation (default en)
+  --json             print the explanation as JSON
+${DNS_HELP}
+
+Exit codes: 0 the record has no syntax problems; 1 it has, or the domain has no SPF
+record, several, or its DNS lookup failed; 2 usage error.`;
+
+/** Why a domain's record could not be explained. */
+type DomainProblemCode = 'nxdomain' | 'nodata' | 'no-spf' | 'multiple-records' | 'timeout' | 'servfail';
+
+/** The JSON of `--domain` mode. */
+interface DomainExplanation {
+  domain: string;
+  problem?: { code: DomainProblemCode; message: string };
+  /** One explanation per SPF record found (normally exactly one). */
+  records: RecordExplanation[];
+}
+
+/**
+ * Reads `--lang`; shared with `spfkit check`.
+ *
+ * @example
+ * langOption('nl') // 'nl'
+ * langOption(undefined) // 'en'
+ */
+export function langOption(value: string | undefined): Lang {
+  if (value === undefined) return DEFAULT_LANG;
+  if (!isLang(value)) throw new UsageError(`--lang must be ${LANGS.join(' or ')}, got "${value}"`);
+  return value;
+}
+
+/**
+ * `spfkit explain "<record>"` or `spfkit explain --domain <d>`; resolves with the exit code.
+ *
+ * @example
+ * await explainCommand(['v=spf1 include:spf.byte.nl ~all', '--lang', 'nl'], io); // 0
+ */
+export async function explainCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      domain: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...DNS_OPTIONS,
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.stdout(EXPLAIN_HELP + '\n');
+    return EXIT.ok;
+  }
+  const lang = langOption(values.lang);
+  if (positionals.length > 1) throw new UsageError('give the record as one argument, in quotes: spfkit explain "v=spf1 … -all"');
+  const [record] = positionals;
+
+  if (values.domain === undefined) {
+    if (record === undefined) throw new UsageError('give a record ("v=spf1 …") or --domain <domain>');
+    if (values.dns || values.zone || values.record || values.timeout) throw new UsageError('the DNS options only apply with --domain');
+    const x = explainRecord(record, { lang });
+    io.stdout(values.json ? JSON.stringify(x, null, 2) + '\n' : renderRecordExplanation(x, { lang, title: t(lang, 'cli.explain.record', {}) }));
+    return x.ok ? EXIT.ok : EXIT.notPass;
+  }
+
+  if (record !== undefined) throw new UsageError('give either a record or --domain, not both');
+  const domain = canonicalDomain(values.domain.trim());
+  const problem = domainProblem(domain);
+  if (problem !== undefined) throw new UsageError(`--domain "${values.domain}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+
+  const dns = await resolverFromOptions(values);
+  const answer = await dns.resolver.query(domain, 'TXT');
+  await dns.finish();
+  const out: DomainExplanation = { domain, records: [] };
+  const lines: string[] = [];
+  const fail = (code: DomainProblemCode, message: string): void => {
+    out.problem = { code, message };
+    lines.push(message);
+  };
+  const ref = { domain, via: [] };
+  switch (answer.kind) {
+    case 'timeout':
+    case 'servfail': {
+      const params = { record: ref, name: domain, type: 'TXT', ...(answer.detail ? { detail: answer.detail } : {}) };
+      fail(answer.kind, answer.kind === 'timeout' ? t(lang, 'spf.reason.dns-timeout', params) : t(lang, 'spf.reason.dns-servfail', params));
+      break;
+    }
+    case 'nxdomain':
+    case 'nodata':
+      fail(answer.kind, `${t(lang, 'spf.headline.none', { domain })} ${t(lang, `spf.reason.no-record-${answer.kind}`, { domain })}`);
+      break;
+    case 'answer': {
+      // RFC 7208 §3.3: the character-strings of one TXT record are joined without spaces.
+      const spf = answer.records.map((strings) => strings.join('')).filter(isSpfRecordText);
+      if (spf.length === 0) fail('no-spf', `${t(lang, 'spf.headline.none', { domain })} ${t(lang, 'spf.reason.no-record-no-spf', { domain })}`);
+      if (spf.length > 1) fail('multiple-records', t(lang, 'spf.reason.multiple-records', { record: ref, count: spf.length }));
+      out.records = spf.map((text) => explainRecord(text, { lang, domain }));
+      break;
+    }
+    default: {
+      const never: never = answer;
+      throw new Error(`unhandled answer ${String(never)}`);
+    }
+  }
+
+  if (values.json) {
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    const title = t(lang, 'cli.explain.record', { domain });
+    if (lines.length > 0) io.stdout(lines.join('\n') + '\n' + (out.records.length > 0 ? '\n' : ''));
+    io.stdout(out.records.map((x) => renderRecordExplanation(x, { lang, title })).join('\n'));
+  }
+  return out.problem === undefined && out.records.every((x) => x.ok) ? EXIT.ok : EXIT.notPass;
+}

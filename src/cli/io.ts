@@ -1,0 +1,24 @@
+/** What a CLI command may touch: its output streams and whether they are terminals. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour and progress bars only on a terminal. */
+  isTty: boolean;
+  /** Environment variables (NO_COLOR …). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes shared by all commands (documented in the README). */
+export const EXIT = {
+  /** check: the result is pass; other commands: success. */
+  ok: 0,
+  /** check: any result other than pass; audit: errors found. */
+  notPass: 1,
+  /** Usage or input error (bad option, bad IP, unreadable file, bad zone …). */
+  usage: 2,
+} as const;
+
+/** An input error with a one-line message; the dispatcher prints it and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

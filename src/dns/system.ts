@@ -1,0 +1,175 @@
+/**
+ * The resolver over real DNS: node's `dns.promises.Resolver` (c-ares), with its error codes
+ * mapped onto the answer kinds of resolver.ts. A DNS outcome never throws, and every query
+ * settles within `timeout × tries × servers` milliseconds (plus a 100 ms margin).
+ */
+import { promises as dns } from 'node:dns';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { DnsAnswer, RecordData, Resolver, RrType } from './resolver.ts';
+
+/** Milliseconds c-ares waits for the first try at each server. */
+export const DEFAULT_TIMEOUT = 2000;
+/** Tries per server. */
+export const DEFAULT_TRIES = 2;
+/** How long after `timeout × tries × servers` the guard timer settles a query c-ares has not. */
+const GUARD_MARGIN_MS = 100;
+
+export interface SystemResolverOptions {
+  /**
+   * Servers to ask, as IP addresses with an optional port: `192.0.2.1`, `127.0.0.1:5353`,
+   * `2001:db8::53`, `[::1]:5353`. Default: the system's (resolv.conf).
+   */
+  servers?: string[];
+  /** Milliseconds per try (default `DEFAULT_TIMEOUT`). */
+  timeout?: number;
+  /** Tries per server (default `DEFAULT_TRIES`). */
+  tries?: number;
+}
+
+/** A parsed server address. */
+export interface DnsServerAddress {
+  address: string;
+  port: number;
+}
+
+/**
+ * Parse a server string: an IPv4 or IPv6 address, with an optional port (`:5353` after an
+ * IPv4 address, `[…]:5353` around an IPv6 one). Throws an Error naming the bad string.
+ *
+ * @example
+ * parseDnsServer('[::1]:5353'); // { address: '::1', port: 5353 }
+ */
+export function parseDnsServer(server: string): DnsServerAddress {
+  const fail = (why: string): never => {
+    throw new Error(`invalid DNS server ${JSON.stringify(server)}: ${why}; expected an IP address with an optional port, e.g. 192.0.2.1, 127.0.0.1:5353 or [::1]:5353`);
+  };
+  let address: string;
+  let portText: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::([^:]*))?$/.exec(server);
+  if (bracketed !== null) {
+    address = bracketed[1] ?? '';
+    portText = bracketed[2];
+    if (!isIPv6(address)) fail(`${JSON.stringify(address)} is not an IPv6 address`);
+  } else if (isIPv6(server)) {
+    address = server;
+  } else {
+    const colon = server.lastIndexOf(':');
+    address = colon === -1 ? server : server.slice(0, colon);
+    portText = colon === -1 ? undefined : server.slice(colon + 1);
+    if (!isIPv4(address)) fail(`${JSON.stringify(address)} is not an IP address (host names are not accepted)`);
+  }
+  if (portText === undefined) return { address, port: 53 };
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535)) fail(`the port ${JSON.stringify(portText)} is not a number 1–65535`);
+  return { address, port };
+}
+
+function formatServer({ address, port }: DnsServerAddress): string {
+  return isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+function positiveInteger(value: number | undefined, fallback: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`systemResolver: ${what} must be a positive integer, got ${String(value)}`);
+  return value;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * Map a c-ares error to an answer (node's `dns` error codes). Errors that are not DNS
+ * outcomes (bad arguments, `ERR_*`) are rethrown: they are programmer errors.
+ */
+function answerFromError(error: unknown, servers: string): DnsAnswer<never> {
+  const code = errorCode(error);
+  if (code === undefined || code.startsWith('ERR_')) throw error;
+  switch (code) {
+    case 'ENOTFOUND': // RCODE 3, NXDOMAIN
+      return { kind: 'nxdomain' };
+    case 'ENODATA': // NOERROR with no records of the type (RFC 2308 §2.2)
+      return { kind: 'nodata' };
+    // No usable answer in time: RFC 7208 §2.6.6 makes these temperror, like a timeout.
+    case 'ETIMEOUT':
+    case 'ECONNREFUSED':
+    case 'ECANCELLED':
+    case 'EDESTRUCTION':
+      return { kind: 'timeout', detail: `${code} ${servers}` };
+    default:
+      // ESERVFAIL, EREFUSED, EBADRESP, EFORMERR, ENOTIMP, EBADNAME (a name c-ares will not
+      // send, e.g. a label over 63 octets or a space), EOF …: the lookup failed.
+      return { kind: 'servfail', detail: `${code} ${servers}` };
+  }
+}
+
+function smallestTtl(records: ReadonlyArray<{ ttl: number }>): number | undefined {
+  let ttl: number | undefined;
+  for (const record of records) if (ttl === undefined || record.ttl < ttl) ttl = record.ttl;
+  return ttl;
+}
+
+function answerOf<T>(records: T[], ttl?: number): DnsAnswer<T> {
+  // An empty success is reported as ENODATA by c-ares; keep the two spellings one.
+  if (records.length === 0) return { kind: 'nodata' };
+  return ttl === undefined ? { kind: 'answer', records } : { kind: 'answer', records, ttl };
+}
+
+/**
+ * A resolver over real DNS (node's c-ares). Node gives TTLs for A and AAAA only, so other
+ * answers have no `ttl`. c-ares doubles its timeout at every retry; this resolver settles a
+ * query as a timeout at most 100 ms after `timeout × tries × servers` whatever c-ares does.
+ *
+ * @example
+ * const resolver = systemResolver({ servers: ['127.0.0.1:5353'], timeout: 1000, tries: 2 });
+ * const answer = await resolver.query('example.com', 'TXT');
+ */
+export function systemResolver(options: SystemResolverOptions = {}): Resolver {
+  const timeout = positiveInteger(options.timeout, DEFAULT_TIMEOUT, 'timeout');
+  const tries = positiveInteger(options.tries, DEFAULT_TRIES, 'tries');
+  const resolver = new dns.Resolver({ timeout, tries });
+  if (options.servers !== undefined) {
+    if (options.servers.length === 0) throw new Error('systemResolver: servers must not be empty (leave it out to use the system servers)');
+    resolver.setServers(options.servers.map((s) => formatServer(parseDnsServer(s))));
+  }
+  const serverList = resolver.getServers();
+  const servers = serverList.join(',');
+  // The budget the caller set; c-ares alone may take longer (it doubles the timeout at each
+  // retry). The guard leaves c-ares a short margin to report its own ETIMEOUT first.
+  const budgetMs = timeout * tries * Math.max(1, serverList.length);
+  const guardMs = budgetMs + GUARD_MARGIN_MS;
+
+  function ask(name: string, type: RrType): Promise<DnsAnswer<RecordData[RrType]>> {
+    switch (type) {
+      case 'TXT':
+        return resolver.resolveTxt(name).then((records) => answerOf(records));
+      case 'A':
+        return resolver.resolve4(name, { ttl: true }).then((records) => answerOf(records.map((r) => r.address), smallestTtl(records)));
+      case 'AAAA':
+        return resolver.resolve6(name, { ttl: true }).then((records) => answerOf(records.map((r) => r.address), smallestTtl(records)));
+      case 'MX':
+        return resolver.resolveMx(name).then((records) => answerOf(records.map((r) => ({ preference: r.priority, exchange: r.exchange }))));
+      case 'PTR':
+        return resolver.resolvePtr(name).then((records) => answerOf(records));
+      case 'CNAME':
+        return resolver.resolveCname(name).then((records) => answerOf(records));
+      default: {
+        const _never: never = type;
+        return Promise.reject(new TypeError(`unsupported record type ${String(_never)}`));
+      }
+    }
+  }
+
+  return {
+    query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
+      const work = ask(name, type).catch((error: unknown) => answerFromError(error, servers));
+      // The safety net: c-ares's own timers normally fire first.
+      let timer: NodeJS.Timeout | undefined;
+      const guard = new Promise<DnsAnswer<never>>((resolve) => {
+        timer = setTimeout(() => resolve({ kind: 'timeout', detail: `no answer within ${budgetMs} ms ${servers}` }), guardMs);
+      });
+      return Promise.race([work, guard]).finally(() => clearTimeout(timer)) as Promise<DnsAnswer<RecordData[T]>>;
+    },
+  };
+}

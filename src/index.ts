@@ -1,0 +1,90 @@
+/**
+ * spfkit — the public API. Everything a program needs to check, explain and edit SPF, and
+ * the DNS resolvers to do it with.
+ *
+ * @example
+ * import { checkHost, systemResolver } from 'spfkit';
+ * const check = await checkHost(
+ *   { ip: '212.83.209.204', sender: 'me@mydomain.nl' },
+ *   { resolver: systemResolver({ servers: ['127.0.0.1:5353'] }) },
+ * );
+ * console.log(check.result, check.matched?.text);
+ */
+import { systemResolver } from './dns/system.ts';
+import type { Resolver } from './dns/resolver.ts';
+import { type CheckInput, evaluateSpf } from './spf/evaluate.ts';
+import type { SpfCheck, SpfLimits } from './spf/types.ts';
+
+export type { DnsAnswer, DnsAnswerKind, MxRecord, RecordData, Resolver, RrType } from './dns/resolver.ts';
+export { isTemporaryFailure, isVoid, normalizeName } from './dns/resolver.ts';
+export { systemResolver, parseDnsServer, DEFAULT_TIMEOUT, type SystemResolverOptions } from './dns/system.ts';
+export { zoneResolver, zoneFromText, zoneFromConformance, zoneToText, type Zone, type ZoneResolver } from './dns/zone.ts';
+export { cachingResolver } from './dns/cache.ts';
+export { recordingResolver } from './dns/recorder.ts';
+
+export { parseRecord, isSpfRecordText } from './spf/parse.ts';
+export { renderRecord, renderTerm } from './spf/render.ts';
+export { validateCheckInput, SpfInputError, type CheckInput, type CheckInputIssue } from './spf/evaluate.ts';
+export { RFC_LIMITS, SPF_RESULTS } from './spf/types.ts';
+export type {
+  DomainProblem,
+  Identity,
+  MacroString,
+  Mechanism,
+  MechanismKind,
+  Modifier,
+  ParseIssue,
+  ParseIssueCode,
+  ParseResult,
+  Qualifier,
+  Span,
+  SpfCause,
+  SpfCauseCode,
+  SpfCheck,
+  SpfLimits,
+  SpfLookups,
+  SpfMatch,
+  SpfProblem,
+  SpfRecord,
+  SpfResult,
+  Term,
+  TraceStep,
+} from './spf/types.ts';
+
+/** Options of `checkHost`. */
+export interface CheckOptions {
+  /** Where DNS answers come from; default: the system's resolvers (node:dns). */
+  resolver?: Resolver;
+  /** Candidate records by domain, used instead of DNS ("test before you publish"). "" = no record. */
+  overrides?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+  /** The §4.6.4 limits; defaults are the RFC's (`RFC_LIMITS`). */
+  limits?: Partial<SpfLimits>;
+  /** The time for %{t}: a Date, milliseconds since the epoch, or a clock. Default: now. */
+  now?: Date | number | (() => number);
+  /** This host's name for %{r} in explanations. Default "unknown". */
+  receiver?: string;
+}
+
+/**
+ * RFC 7208 check_host() for a client IP and the MAIL FROM (or, with an empty sender, the
+ * HELO) identity. Resolves with the result, the reason as data, the deciding term, the
+ * evaluation trace and lookup counts; rejects only with `SpfInputError` when the IP or
+ * identity is not usable at all.
+ *
+ * @example
+ * const check = await checkHost(
+ *   { ip: '5.255.64.53', sender: 'info@example.com' },
+ *   { overrides: { 'example.com': 'v=spf1 a:smtp1.blueinkt.com -all' } },
+ * );
+ */
+export function checkHost(input: CheckInput, options: CheckOptions = {}): Promise<SpfCheck> {
+  const { now } = options;
+  const clock = typeof now === 'function' ? now : now instanceof Date ? () => now.getTime() : typeof now === 'number' ? () => now : () => Date.now();
+  return evaluateSpf(input, {
+    resolver: options.resolver ?? systemResolver(),
+    overrides: options.overrides,
+    limits: options.limits,
+    receiver: options.receiver,
+    now: clock,
+  });
+}

@@ -1,0 +1,387 @@
+/**
+ * A check result in words (English or Dutch): a headline on the outcome, the reason — the
+ * deciding term, where it sits (through which include or redirect) and why it matched or
+ * failed — and what to do. Made only from the typed result: `cause`, `matched` and the
+ * `trace` (via `evaluationTree`); every sentence comes from the i18n catalogue.
+ */
+import { t } from '../i18n/catalog.ts';
+import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
+import type { BranchCount, RecordRef } from '../i18n/spf.en.ts';
+import { issueMessage } from './describe.ts';
+import { type TreeNode, type TreeTerm, branchLookups, evaluationTree } from './tree.ts';
+import type { SpfCause, SpfCheck, SpfResult } from './types.ts';
+
+export type { Lang } from '../i18n/lang.ts';
+
+export interface ExplainOptions {
+  /** Language of the text (default English). */
+  lang?: Lang;
+  /** The reverse-DNS name of the client IP, when known (see `lookupPtrName`). */
+  ptrName?: string;
+}
+
+export interface CheckExplanation {
+  /** One sentence on the outcome, naming the domain and the client. */
+  headline: string;
+  /** Why: the deciding term or the error, where it is, and what it means. */
+  reason: string;
+  /** What the domain owner can do, when there is something to do. */
+  advice?: string;
+  /** `headline + ' ' + reason`. */
+  summary: string;
+}
+
+/** The way from the checked record down to the record and term that decided. */
+interface DecidingPath {
+  /** The include/redirect terms followed, outermost first. */
+  via: TreeTerm[];
+  /** The record where the decision was made. */
+  node: TreeNode;
+  /** The deciding (matched or failing) term there; none when no term matched or the record itself failed. */
+  term: TreeTerm | undefined;
+}
+
+/**
+ * Follows the tree from the root: into an include or redirect that matched, or whose own
+ * record ended in an error, until the term that decided.
+ */
+function decidingPath(root: TreeNode): DecidingPath {
+  const via: TreeTerm[] = [];
+  let node = root;
+  for (;;) {
+    // Evaluation stops at the first term that matches or errs, so there is at most one.
+    const term = node.terms.find((t) => t.outcome !== 'no-match');
+    if (!term) return { via, node, term: undefined };
+    const child = term.child;
+    if (child && (term.outcome === 'match' || child.result === 'permerror' || child.result === 'temperror')) {
+      via.push(term);
+      node = child;
+      continue;
+    }
+    return { via, node, term };
+  }
+}
+
+/** The qualifier written in front of a term (`-all` → `-`), `+` when none is. */
+function qualifierResult(text: string): Exclude<SpfResult, 'none' | 'temperror' | 'permerror'> {
+  switch (text.charAt(0)) {
+    case '-':
+      return 'fail';
+    case '~':
+      return 'softfail';
+    case '?':
+      return 'neutral';
+    default:
+      return 'pass';
+  }
+}
+
+/**
+ * Explains a check in words: the outcome, the deciding term and where it sits, and what to
+ * do. Covers every result and every cause; pass `ptrName` to show the client as
+ * "5.255.64.53 (smtp1.blueinkt.com)".
+ *
+ * @example
+ * const check = await evaluateSpf({ ip: '5.255.64.53', sender: 'info@example.com' }, { resolver });
+ * const x = explainCheck(check, { lang: 'en', ptrName: 'smtp1.blueinkt.com' });
+ * x.headline; // 'example.com has declared that it does not send mail through 5.255.64.53 (smtp1.blueinkt.com), …'
+ * x.advice;   // 'To authorise this server, add … `ip4:5.255.64.53` or `a:smtp1.blueinkt.com` to the SPF record of example.com, before `-all`.'
+ */
+export function explainCheck(check: SpfCheck, options: ExplainOptions = {}): CheckExplanation {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const host = options.ptrName ? `${check.ip} (${options.ptrName})` : check.ip;
+  const headline = explainHeadline(check, lang, host);
+  const { reason, advice } = explainCause(check, lang, options.ptrName);
+  const notes: string[] = [];
+  if (check.overridesUsed.length > 0) notes.push(t(lang, 'spf.note.override', { domains: check.overridesUsed }));
+  const fullReason = [reason, ...notes].join(' ');
+  const explanation: CheckExplanation = { headline, reason: fullReason, summary: `${headline} ${fullReason}` };
+  if (advice !== undefined) explanation.advice = advice;
+  return explanation;
+}
+
+function explainHeadline(check: SpfCheck, lang: Lang, host: string): string {
+  const domain = check.domain;
+  switch (check.result) {
+    case 'pass':
+      return t(lang, 'spf.headline.pass', { domain, host });
+    case 'fail':
+      return t(lang, 'spf.headline.fail', { domain, host });
+    case 'softfail':
+      return t(lang, 'spf.headline.softfail', { domain, host });
+    case 'neutral':
+      return t(lang, 'spf.headline.neutral', { domain, host });
+    case 'none':
+      return check.cause.code === 'invalid-domain' ? t(lang, 'spf.headline.invalid-domain', { domain }) : t(lang, 'spf.headline.none', { domain });
+    case 'temperror':
+      return t(lang, 'spf.headline.temperror', { domain });
+    case 'permerror':
+      return t(lang, 'spf.headline.permerror', { domain });
+    default: {
+      const never: never = check.result;
+      throw new Error(`unhandled result ${String(never)}`);
+    }
+  }
+}
+
+interface ReasonAndAdvice {
+  reason: string;
+  advice?: string;
+}
+
+function explainCause(check: SpfCheck, lang: Lang, ptrName: string | undefined): ReasonAndAdvice {
+  const cause = check.cause;
+  const root = evaluationTree(check.trace);
+  const path = root ? decidingPath(root) : undefined;
+  /** The record where the cause happened, with the way there when the path leads to it. */
+  const refOf = (domain: string): RecordRef =>
+    path && path.node.domain === domain ? { domain, via: path.via.map((v) => v.text) } : { domain, via: [] };
+  const termOr = (fallback: string): string => path?.term?.text ?? fallback;
+
+  switch (cause.code) {
+    case 'matched':
+      return explainMatch(check, lang, ptrName, root, path);
+    case 'no-match': {
+      const reason = [t(lang, 'spf.reason.no-match', { record: refOf(cause.domain), ip: check.ip }), ...includeNotes(check, lang, root, path)];
+      const advice = [authoriseAdvice(check, lang, ptrName, undefined), t(lang, 'spf.advice.no-all', { domain: cause.domain })];
+      return { reason: reason.join(' '), advice: advice.join(' ') };
+    }
+    case 'invalid-domain':
+      return {
+        reason: t(lang, 'spf.reason.invalid-domain', { domain: cause.domain, problem: t(lang, `spf.domain.${cause.reason}`) }),
+        advice: t(lang, 'spf.advice.invalid-domain'),
+      };
+    case 'no-record': {
+      const reason = t(lang, `spf.reason.no-record-${cause.dns}`, { domain: cause.domain });
+      if (cause.dns === 'nxdomain') return { reason, advice: t(lang, 'spf.advice.invalid-domain') };
+      return { reason, advice: t(lang, 'spf.advice.publish', { domain: cause.domain, example: `v=spf1 ${ptrName ? `a:${ptrName}` : ipTerm(check.ip)} ~all` }) };
+    }
+    case 'multiple-records':
+      return {
+        reason: t(lang, 'spf.reason.multiple-records', { record: refOf(cause.domain), count: cause.count }),
+        advice: t(lang, 'spf.advice.multiple-records', { domain: cause.domain }),
+      };
+    case 'syntax': {
+      const [first] = cause.issues;
+      const problem = first ? issueMessage(first, lang) : '';
+      return {
+        reason: t(lang, 'spf.reason.syntax', {
+          record: refOf(cause.domain),
+          column: (first?.span.start ?? 0) + 1,
+          problem,
+          more: Math.max(0, cause.issues.length - 1),
+        }),
+        advice: t(lang, 'spf.advice.syntax', { domain: cause.domain }),
+      };
+    }
+    case 'dns-error': {
+      const params = { record: refOf(cause.domain), name: cause.name, type: cause.type, ...(cause.detail ? { detail: cause.detail } : {}) };
+      const reason = cause.answer === 'timeout' ? t(lang, 'spf.reason.dns-timeout', params) : t(lang, 'spf.reason.dns-servfail', params);
+      return { reason, advice: t(lang, 'spf.advice.temperror', { name: cause.name }) };
+    }
+    case 'lookup-limit': {
+      const branches: BranchCount[] = [];
+      for (const term of root?.terms ?? []) if (term.child) branches.push({ term: term.text, count: 1 + branchLookups(term.child) });
+      return {
+        reason: t(lang, 'spf.reason.lookup-limit', {
+          domain: check.domain,
+          record: refOf(cause.domain),
+          term: termOr(''),
+          count: check.lookups.terms,
+          limit: cause.limit,
+        }),
+        advice: t(lang, 'spf.advice.lookup-limit', { limit: cause.limit, branches }),
+      };
+    }
+    case 'void-limit': {
+      const names: string[] = [];
+      for (const step of check.trace) {
+        // RFC 7208 §4.6.4: the void lookups are the address, MX and PTR lookups that found nothing.
+        if (step.type === 'query' && step.rrtype !== 'TXT' && (step.answer === 'nxdomain' || step.answer === 'nodata' || (step.answer === 'answer' && step.records?.length === 0))) {
+          names.push(`${step.name} (${step.rrtype})`);
+        }
+      }
+      return {
+        reason: t(lang, 'spf.reason.void-limit', { record: refOf(cause.domain), term: termOr(''), limit: cause.limit, names }),
+        advice: t(lang, 'spf.advice.void-limit'),
+      };
+    }
+    case 'mx-limit': {
+      const term = termOr('mx');
+      return {
+        reason: t(lang, 'spf.reason.mx-limit', {
+          record: refOf(cause.domain),
+          term,
+          target: path?.term?.target ?? cause.domain,
+          count: cause.count,
+          limit: cause.limit,
+        }),
+        advice: t(lang, 'spf.advice.mx-limit', { term }),
+      };
+    }
+    case 'include-none': {
+      const term = termOr(`include:${cause.target}`);
+      return {
+        reason: t(lang, 'spf.reason.include-none', { record: refOf(cause.domain), term, target: cause.target }),
+        advice: t(lang, 'spf.advice.include-none', { term, target: cause.target }),
+      };
+    }
+    case 'redirect-none': {
+      const term = termOr(`redirect=${cause.target}`);
+      return {
+        reason: t(lang, 'spf.reason.redirect-none', { record: refOf(cause.domain), term, target: cause.target }),
+        advice: t(lang, 'spf.advice.redirect-none', { term, target: cause.target }),
+      };
+    }
+    case 'invalid-target': {
+      const term = termOr(cause.target);
+      return {
+        reason: t(lang, 'spf.reason.invalid-target', {
+          record: refOf(cause.domain),
+          term,
+          target: cause.target,
+          problem: t(lang, `spf.domain.${cause.reason}`),
+        }),
+        advice: t(lang, 'spf.advice.invalid-target', { term }),
+      };
+    }
+    case 'macro-too-long': {
+      const term = termOr('');
+      return {
+        reason: t(lang, 'spf.reason.macro-too-long', { record: refOf(cause.domain), term, limit: cause.limit }),
+        advice: t(lang, 'spf.advice.macro-too-long', { term }),
+      };
+    }
+    default: {
+      const never: never = cause;
+      throw new Error(`unhandled cause ${String((never as SpfCause).code)}`);
+    }
+  }
+}
+
+/** A term that would authorise the client's address. */
+function ipTerm(ip: string): string {
+  return ip.includes(':') ? `ip6:${ip}` : `ip4:${ip}`;
+}
+
+/** "add your provider's include, ip4:… or a:… to the record of <domain>[, before -all]". */
+function authoriseAdvice(check: SpfCheck, lang: Lang, ptrName: string | undefined, before: string | undefined): string {
+  const params: { domain: string; ipTerm: string; aTerm?: string; before?: string } = { domain: check.domain, ipTerm: ipTerm(check.ip) };
+  if (ptrName) params.aTerm = `a:${ptrName}`;
+  if (before) params.before = before;
+  return t(lang, 'spf.advice.authorise', params);
+}
+
+/**
+ * For every include met on the way that did not match although its record "failed":
+ * only a pass inside an include is a match (RFC 7208 §5.2), a common surprise.
+ */
+function includeNotes(check: SpfCheck, lang: Lang, root: TreeNode | undefined, path: DecidingPath | undefined): string[] {
+  if (!root) return [];
+  const nodes = [root, ...(path?.via.map((v) => v.child).filter((n): n is TreeNode => n !== undefined) ?? [])];
+  const notes: string[] = [];
+  for (const node of nodes) {
+    for (const term of node.terms) {
+      const child = term.child;
+      if (term.kind !== 'include' || term.outcome !== 'no-match' || !child) continue;
+      if (child.result !== 'fail' && child.result !== 'softfail' && child.result !== 'neutral') continue;
+      const params: { term: string; target: string; ip: string; result: string; decidedBy?: string } = {
+        term: term.text,
+        target: child.domain,
+        ip: check.ip,
+        result: child.result,
+      };
+      const decidedBy = child.terms.find((ct) => ct.outcome === 'match');
+      if (decidedBy) params.decidedBy = decidedBy.text;
+      notes.push(t(lang, 'spf.note.include-no-match', params));
+    }
+  }
+  return notes;
+}
+
+function explainMatch(
+  check: SpfCheck,
+  lang: Lang,
+  ptrName: string | undefined,
+  root: TreeNode | undefined,
+  path: DecidingPath | undefined,
+): ReasonAndAdvice {
+  const leaf = path?.term;
+  const record: RecordRef = path ? { domain: path.node.domain, via: path.via.map((v) => v.text) } : { domain: check.domain, via: [] };
+  const termText = leaf?.text ?? check.matched?.text ?? '';
+  const kind = leaf?.kind ?? check.matched?.kind ?? 'all';
+  const target = leaf?.target ?? record.domain;
+  const ip = check.ip;
+  const parts: string[] = [];
+
+  switch (kind) {
+    case 'all': {
+      const p = { record, term: termText, ip };
+      const leafResult = qualifierResult(termText);
+      switch (leafResult) {
+        case 'pass':
+          parts.push(t(lang, 'spf.reason.all-pass', p));
+          break;
+        case 'fail':
+          parts.push(t(lang, 'spf.reason.all-fail', p));
+          break;
+        case 'softfail':
+          parts.push(t(lang, 'spf.reason.all-softfail', p));
+          break;
+        case 'neutral':
+          parts.push(t(lang, 'spf.reason.all-neutral', p));
+          break;
+        default: {
+          const never: never = leafResult;
+          throw new Error(`unhandled qualifier ${String(never)}`);
+        }
+      }
+      break;
+    }
+    case 'a':
+    case 'mx': {
+      // A domain-spec cannot contain "/", so any "/" starts the dual-cidr-length (§5.6).
+      const widened = termText.includes('/');
+      const why = kind === 'a' ? t(lang, 'spf.why.a', { target, widened }) : t(lang, 'spf.why.mx', { target, widened });
+      parts.push(t(lang, 'spf.reason.matched', { record, term: termText, ip, why }));
+      break;
+    }
+    case 'ptr':
+      parts.push(t(lang, 'spf.reason.matched', { record, term: termText, ip, why: t(lang, 'spf.why.ptr', { target }) }));
+      break;
+    case 'exists':
+      parts.push(t(lang, 'spf.reason.matched', { record, term: termText, ip, why: t(lang, 'spf.why.exists', { target }) }));
+      break;
+    case 'ip4':
+    case 'ip6':
+    case 'include':
+    case 'redirect':
+      parts.push(t(lang, 'spf.reason.matched', { record, term: termText, ip }));
+      break;
+    default: {
+      const never: never = kind;
+      throw new Error(`unhandled term kind ${String(never)}`);
+    }
+  }
+
+  // A qualifier on the include itself turns the inner pass into the check's result.
+  const matched = check.matched;
+  if (matched && matched.kind === 'include' && matched.qualifier !== '+') {
+    parts.push(t(lang, 'spf.note.qualified-include', { term: matched.text, result: check.result }));
+  }
+  if (check.result !== 'pass') parts.push(...includeNotes(check, lang, root, path));
+  if (check.explanation !== undefined) parts.push(t(lang, 'spf.note.exp', { domain: matched?.domain ?? check.domain, text: check.explanation }));
+
+  let advice: string | undefined;
+  if (check.result === 'pass') {
+    if (kind === 'all') advice = t(lang, 'spf.advice.plus-all', { domain: record.domain, term: termText });
+    else if (kind === 'ptr') advice = t(lang, 'spf.advice.ptr', { term: termText });
+  } else if (kind === 'all') {
+    // "before -all" only when the deciding `all` is in the checked domain's own record.
+    advice = authoriseAdvice(check, lang, ptrName, path?.via.length === 0 ? termText : undefined);
+  }
+  // A server excluded by name (`-ip4:…`, `-a:…`) was refused on purpose: no advice to add it.
+  const result: ReasonAndAdvice = { reason: parts.join(' ') };
+  if (advice !== undefined) result.advice = advice;
+  return result;
+}

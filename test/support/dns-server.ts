@@ -1,0 +1,326 @@
+/**
+ * A small authoritative DNS server on loopback for tests, serving a `Zone` over UDP and TCP
+ * on the same port. It answers with the same rule as `zoneResolver` (`lookupZone` in
+ * src/dns/zone.ts), so `systemResolver` pointed at it must agree with the zone resolver.
+ *
+ * - NXDOMAIN / NOERROR-empty / SERVFAIL rcodes; AA set; no EDNS (RFC 6891 §7: a reply
+ *   without OPT means "no EDNS", so UDP replies stay within 512 octets, RFC 1035 §4.2.1);
+ * - CNAMEs followed in the answer section, then the target's records (RFC 1034 §4.3.2);
+ * - TIMEOUT owners never answer (the query is dropped);
+ * - a UDP reply over 512 octets is sent empty with TC=1 so the client retries over TCP
+ *   (RFC 7766 §5), where messages carry a 2-octet length prefix (RFC 1035 §4.2.2);
+ * - TXT strings go out as latin1: code point N (0–255) is the octet N.
+ *
+ * Standalone: `node --import tsx test/support/dns-server.ts --zone zone.yaml --port 5353`.
+ *
+ * @example
+ * const server = await startDnsServer(zoneFromText(text));
+ * const resolver = systemResolver({ servers: [server.address], timeout: 300, tries: 1 });
+ * // … queries …
+ * await server.stop();
+ */
+import { createSocket } from 'node:dgram';
+import type { RemoteInfo, Socket as UdpSocket } from 'node:dgram';
+import { createServer } from 'node:net';
+import type { Server as TcpServer, Socket as TcpSocket } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as dnsPacket from 'dns-packet';
+import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
+import { lookupZone, normalizeZone, zoneFromText } from '../../src/dns/zone.ts';
+import type { ReadonlyZone, Zone, ZoneRecord } from '../../src/dns/zone.ts';
+
+/** The TTL put on the wire for zone records without one. */
+export const WIRE_DEFAULT_TTL = 300;
+
+/** RFC 1035 §4.2.1: UDP messages are limited to 512 octets (without EDNS). */
+const UDP_LIMIT = 512;
+
+const RCODE_NOERROR = 0;
+const RCODE_FORMERR = 1;
+const RCODE_SERVFAIL = 2;
+const RCODE_NXDOMAIN = 3;
+const RCODE_NOTIMP = 4;
+
+/** A query the server received. */
+export interface ReceivedQuery {
+  name: string;
+  type: string;
+  transport: 'udp' | 'tcp';
+}
+
+export interface DnsServerOptions {
+  /** The port for UDP and TCP; 0 (default) picks a free one. */
+  port?: number;
+}
+
+export interface DnsServer {
+  host: '127.0.0.1';
+  port: number;
+  /** `127.0.0.1:PORT`, ready for `systemResolver({ servers: [address] })`. */
+  address: string;
+  /** Every query received, in order. */
+  readonly queries: ReceivedQuery[];
+  /** Serve another zone from now on. */
+  setZone(zone: ReadonlyZone): void;
+  stop(): Promise<void>;
+}
+
+/** A DNS name is encodable: labels of 1–63 octets, 255 octets in all (RFC 1035 §2.3.4). */
+function encodableName(name: string): boolean {
+  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (bare === '') return true;
+  let total = 1;
+  for (const label of bare.split('.')) {
+    const octets = Buffer.byteLength(label);
+    if (octets === 0 || octets > 63) return false;
+    total += octets + 1;
+  }
+  return total <= 255;
+}
+
+function rrFor(name: string, record: ZoneRecord): Answer {
+  const ttl = record.ttl ?? WIRE_DEFAULT_TTL;
+  switch (record.type) {
+    case 'TXT':
+      // RFC 1035 §3.3.14 wants one or more character-strings; c-ares rejects a TXT RR with
+      // none (EBADRESP for the whole reply), so an RR with no strings goes out as one empty string.
+      return {
+        type: 'TXT',
+        name,
+        ttl,
+        data: record.value.length === 0 ? [Buffer.alloc(0)] : record.value.map((s) => Buffer.from(s, 'latin1')),
+      };
+    case 'MX':
+      return { type: 'MX', name, ttl, data: { preference: record.value.preference, exchange: record.value.exchange } };
+    case 'A':
+    case 'AAAA':
+    case 'PTR':
+    case 'CNAME':
+      return { type: record.type, name, ttl, data: record.value };
+    default: {
+      const _never: never = record;
+      throw new Error(`unreachable record ${JSON.stringify(_never)}`);
+    }
+  }
+}
+
+function reply(query: DecodedPacket, rcode: number, answers: Answer[] = [], extraFlags = 0): Packet {
+  // Keep RD from the query (RFC 1035 §4.1.1); AA: this server is authoritative for its zone.
+  const rd = query.flags ?? 0;
+  return {
+    type: 'response',
+    id: query.id ?? 0,
+    flags: dnsPacket.AUTHORITATIVE_ANSWER | (rd & dnsPacket.RECURSION_DESIRED) | extraFlags | rcode,
+    questions: query.questions ?? [],
+    answers,
+  };
+}
+
+/** The reply to one decoded query, or undefined to stay silent (TIMEOUT). */
+function answerQuery(zone: Zone, query: DecodedPacket): Packet | undefined {
+  const questions = query.questions ?? [];
+  const opcode = ((query.flags ?? 0) >> 11) & 0xf;
+  if (opcode !== 0) return reply(query, RCODE_NOTIMP);
+  const question: Question | undefined = questions[0];
+  if (question === undefined || questions.length !== 1) return reply(query, RCODE_FORMERR);
+  const found = lookupZone(zone, question.name, question.type);
+  if (found.outcome === 'timeout') return undefined;
+  if (found.outcome === 'servfail') return reply(query, RCODE_SERVFAIL);
+  const answers: Answer[] = [];
+  let name = question.name;
+  for (const step of found.chain) {
+    answers.push({ type: 'CNAME', name, ttl: step.ttl ?? WIRE_DEFAULT_TTL, data: step.target });
+    name = step.target;
+  }
+  for (const record of found.records) answers.push(rrFor(name, record));
+  const names = answers.flatMap((a) => (a.type === 'CNAME' || a.type === 'PTR' ? [a.name, a.data] : a.type === 'MX' ? [a.name, a.data.exchange] : [a.name]));
+  if (!names.every(encodableName)) return reply(query, RCODE_SERVFAIL);
+  return reply(query, found.outcome === 'nxdomain' ? RCODE_NXDOMAIN : RCODE_NOERROR, answers);
+}
+
+/** A header-only FORMERR for a message that could not be decoded, when it has an id to echo. */
+function formerr(message: Buffer): Buffer | undefined {
+  if (message.length < 12 || (message[2] ?? 0) & 0x80) return undefined;
+  const out = Buffer.alloc(12);
+  message.copy(out, 0, 0, 2);
+  out.writeUInt16BE(0x8000 | dnsPacket.AUTHORITATIVE_ANSWER | RCODE_FORMERR, 2);
+  return out;
+}
+
+/** The encoded reply to a raw message, or undefined for silence. Never throws. */
+function handle(zone: Zone, message: Buffer, transport: 'udp' | 'tcp', queries: ReceivedQuery[]): Buffer | undefined {
+  let query: DecodedPacket;
+  try {
+    query = dnsPacket.decode(message);
+  } catch {
+    return formerr(message);
+  }
+  if (query.type === 'response') return undefined;
+  const first = query.questions?.[0];
+  if (first !== undefined) queries.push({ name: first.name, type: first.type, transport });
+  try {
+    const packet = answerQuery(zone, query);
+    if (packet === undefined) return undefined;
+    let encoded = dnsPacket.encode(packet);
+    if (transport === 'udp' && encoded.length > UDP_LIMIT) {
+      encoded = dnsPacket.encode(reply(query, RCODE_NOERROR, [], dnsPacket.TRUNCATED_RESPONSE));
+    }
+    return encoded;
+  } catch {
+    try {
+      return dnsPacket.encode(reply(query, RCODE_SERVFAIL));
+    } catch {
+      return formerr(message);
+    }
+  }
+}
+
+function listenUdp(port: number): Promise<UdpSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = createSocket('udp4');
+    socket.once('error', reject);
+    socket.bind(port, '127.0.0.1', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+  });
+}
+
+function listenTcp(port: number): Promise<TcpServer> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+/**
+ * Start an authoritative DNS server for `zone` on 127.0.0.1, UDP and TCP on one port.
+ *
+ * @example
+ * const server = await startDnsServer(zoneFromObject({ 'example.com': [{ TXT: 'v=spf1 -all' }] }));
+ * const resolver = systemResolver({ servers: [server.address], timeout: 300, tries: 1 });
+ * await resolver.query('example.com', 'TXT');
+ * await server.stop();
+ */
+export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptions = {}): Promise<DnsServer> {
+  let current = normalizeZone(zone);
+  const queries: ReceivedQuery[] = [];
+  const wanted = options.port ?? 0;
+  let udp: UdpSocket | undefined;
+  let tcp: TcpServer | undefined;
+  // With port 0 the UDP port may be taken for TCP: try a few ports.
+  for (let attempt = 0; tcp === undefined; attempt++) {
+    const socket = await listenUdp(wanted);
+    try {
+      tcp = await listenTcp(socket.address().port);
+      udp = socket;
+    } catch (error) {
+      socket.close();
+      if (wanted !== 0 || attempt >= 20) throw error;
+    }
+  }
+  if (udp === undefined) throw new Error('unreachable: no UDP socket');
+  const port = udp.address().port;
+  const connections = new Set<TcpSocket>();
+
+  udp.on('message', (message: Buffer, peer: RemoteInfo) => {
+    const out = handle(current, message, 'udp', queries);
+    if (out !== undefined) udp?.send(out, peer.port, peer.address, () => undefined);
+  });
+  udp.on('error', () => undefined);
+
+  tcp.on('connection', (socket: TcpSocket) => {
+    connections.add(socket);
+    let pending: Buffer = Buffer.alloc(0);
+    socket.setTimeout(30_000, () => socket.destroy());
+    socket.on('error', () => undefined);
+    socket.on('close', () => connections.delete(socket));
+    socket.on('data', (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (pending.length >= 2) {
+        const length = pending.readUInt16BE(0);
+        if (pending.length < 2 + length) break;
+        const message = pending.subarray(2, 2 + length);
+        pending = pending.subarray(2 + length);
+        const out = handle(current, message, 'tcp', queries);
+        if (out !== undefined && !socket.destroyed) {
+          const frame = Buffer.alloc(2 + out.length);
+          frame.writeUInt16BE(out.length, 0);
+          out.copy(frame, 2);
+          socket.write(frame);
+        }
+      }
+    });
+  });
+  tcp.on('error', () => undefined);
+
+  const udpSocket = udp;
+  const tcpServer = tcp;
+  return {
+    host: '127.0.0.1',
+    port,
+    address: `127.0.0.1:${port}`,
+    queries,
+    setZone(next: ReadonlyZone) {
+      current = normalizeZone(next);
+    },
+    async stop() {
+      for (const socket of connections) socket.destroy();
+      await Promise.all([
+        new Promise<void>((resolve) => udpSocket.close(() => resolve())),
+        new Promise<void>((resolve) => tcpServer.close(() => resolve())),
+      ]);
+    },
+  };
+}
+
+function parseArgs(argv: readonly string[]): { zoneFile: string; port: number } {
+  let zoneFile: string | undefined;
+  let port = 5353;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if (arg === '--zone' && value !== undefined) {
+      zoneFile = value;
+      i++;
+    } else if (arg === '--port' && value !== undefined && /^\d+$/.test(value) && Number(value) <= 65535) {
+      port = Number(value);
+      i++;
+    } else {
+      throw new Error(`unexpected argument ${JSON.stringify(arg)}`);
+    }
+  }
+  if (zoneFile === undefined) throw new Error('missing --zone FILE');
+  return { zoneFile, port };
+}
+
+async function main(): Promise<void> {
+  let args: { zoneFile: string; port: number };
+  let zone: Zone;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    zone = zoneFromText(readFileSync(args.zoneFile, 'utf8'));
+  } catch (error) {
+    console.error(`dns-server: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('usage: node --import tsx test/support/dns-server.ts --zone zone.yaml [--port 5353]');
+    process.exit(2);
+  }
+  const server = await startDnsServer(zone, { port: args.port });
+  console.log(`dns-server: serving ${zone.size} owners from ${args.zoneFile} on ${server.address} (udp+tcp)`);
+  const stop = (): void => {
+    void server.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(resolvePath(entry)).href) {
+  await main();
+}

@@ -108,6 +108,8 @@ describe('systemResolver', () => {
     const zone = zoneFromObject({
       'big.example.com': [{ TXT: ['x'.repeat(255), 'y'.repeat(255), 'z'.repeat(100)] }],
       'many.example.com': addresses.map((words) => ({ AAAA: words.map((w) => w.toString(16)).join(':') })),
+      'macro%percent  space%20url-space.example.com': [{ A: '192.0.2.7' }],
+      'odd:name.example.com': [{ TXT: 'v=spf1 -all' }],
     });
     let server: DnsServer | undefined;
     before(async () => {
@@ -134,11 +136,17 @@ describe('systemResolver', () => {
       assert.deepEqual(wire.kind === 'answer' ? wire.records : [], offline.kind === 'answer' ? [...offline.records] : ['?']);
     });
 
-    it('reports a name c-ares refuses to send as servfail EBADNAME', async () => {
-      const answer = await resolver().query('macro%percent  space%20url-space.example.com', 'A');
+    it('asks names c-ares refuses to send (spaces, "%", ":") over the wire instead', async () => {
+      assert.deepEqual(await resolver().query('macro%percent  space%20url-space.example.com', 'A'), { kind: 'answer', records: ['192.0.2.7'] });
+      assert.deepEqual(await resolver().query('odd:name.example.com', 'TXT'), { kind: 'answer', records: [['v=spf1 -all']] });
+      assert.equal((await resolver().query('odd:missing.example.com', 'TXT')).kind, 'nxdomain');
+      assert.equal((await resolver().query('odd:name.example.com', 'A')).kind, 'nodata');
+    });
+
+    it('reports a name that cannot be encoded at all as servfail EBADNAME', async () => {
+      const answer = await resolver().query(`${'a'.repeat(64)}.example.com`, 'TXT');
       assert.equal(answer.kind, 'servfail');
       assert.match(answer.kind === 'servfail' ? (answer.detail ?? '') : '', /^EBADNAME /);
-      assert.equal((await resolver().query(`${'a'.repeat(64)}.example.com`, 'TXT')).kind, 'servfail');
     });
   });
 });

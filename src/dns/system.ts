@@ -6,6 +6,7 @@
 import { promises as dns } from 'node:dns';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { DnsAnswer, RecordData, Resolver, RrType } from './resolver.ts';
+import { encodableName, queryOverWire } from './wire.ts';
 
 /** Milliseconds c-ares waits for the first try at each server. */
 export const DEFAULT_TIMEOUT = 2000;
@@ -98,8 +99,8 @@ function answerFromError(error: unknown, servers: string): DnsAnswer<never> {
     case 'EDESTRUCTION':
       return { kind: 'timeout', detail: `${code} ${servers}` };
     default:
-      // ESERVFAIL, EREFUSED, EBADRESP, EFORMERR, ENOTIMP, EBADNAME (a name c-ares will not
-      // send, e.g. a label over 63 octets or a space), EOF …: the lookup failed.
+      // ESERVFAIL, EREFUSED, EBADRESP, EFORMERR, ENOTIMP, EBADNAME (a name that cannot be
+      // encoded at all, e.g. a label over 63 octets — encodable ones go over the wire), EOF …
       return { kind: 'servfail', detail: `${code} ${servers}` };
   }
 }
@@ -161,9 +162,22 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
     }
   }
 
+  // The servers as addresses, for the names c-ares refuses to send (see wire.ts).
+  const wireServers = serverList.map((s) => parseDnsServer(s));
+  async function askOverWire(name: string, type: RrType): Promise<DnsAnswer<RecordData[RrType]>> {
+    let last: DnsAnswer<RecordData[RrType]> = { kind: 'servfail', detail: `EBADNAME ${servers}` };
+    for (const server of wireServers) {
+      last = await queryOverWire(server, name, type, timeout * tries, tries);
+      if (last.kind !== 'timeout' && last.kind !== 'servfail') return last;
+    }
+    return last;
+  }
+
   return {
     query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-      const work = ask(name, type).catch((error: unknown) => answerFromError(error, servers));
+      const work = ask(name, type).catch((error: unknown) =>
+        (error as { code?: string }).code === 'EBADNAME' && encodableName(name) ? askOverWire(name, type) : answerFromError(error, servers),
+      );
       // The safety net: c-ares's own timers normally fire first.
       let timer: NodeJS.Timeout | undefined;
       const guard = new Promise<DnsAnswer<never>>((resolve) => {

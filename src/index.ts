@@ -14,6 +14,7 @@ import { systemResolver } from './dns/system.ts';
 import type { Resolver } from './dns/resolver.ts';
 import { type CheckInput, evaluateSpf } from './spf/evaluate.ts';
 import type { SpfCheck, SpfLimits } from './spf/types.ts';
+import type { RecordCache } from './spf/record-cache.ts';
 
 export type { DnsAnswer, DnsAnswerKind, MxRecord, RecordData, Resolver, RrType } from './dns/resolver.ts';
 export { isTemporaryFailure, isVoid, normalizeName } from './dns/resolver.ts';
@@ -26,6 +27,11 @@ export { parseRecord, isSpfRecordText } from './spf/parse.ts';
 export { renderRecord, renderTerm } from './spf/render.ts';
 export { validateCheckInput, SpfInputError, type CheckInput, type CheckInputIssue } from './spf/evaluate.ts';
 export { RFC_LIMITS, SPF_RESULTS } from './spf/types.ts';
+export { recordCache, type RecordCache } from './spf/record-cache.ts';
+export { evaluationTree, branchLookups, type TreeNode, type TreeTerm } from './spf/tree.ts';
+export { explainCheck, type CheckExplanation, type ExplainOptions } from './spf/explain.ts';
+export { explainRecord, renderRecordExplanation, lookupPtrName } from './spf/describe.ts';
+export { detectLang, t, type Lang } from './i18n/index.ts';
 export type {
   DomainProblem,
   Identity,
@@ -63,6 +69,8 @@ export interface CheckOptions {
   now?: Date | number | (() => number);
   /** This host's name for %{r} in explanations. Default "unknown". */
   receiver?: string;
+  /** A parsed-record cache to share across checks (`recordCache()`), for bulk and servers. */
+  records?: RecordCache;
 }
 
 /**
@@ -85,6 +93,7 @@ export function checkHost(input: CheckInput, options: CheckOptions = {}): Promis
     overrides: options.overrides,
     limits: options.limits,
     receiver: options.receiver,
+    records: options.records,
     now: clock,
   });
 }

@@ -375,9 +375,9 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   for (const reason of plan.reasons) lines.push(`  - ${reasonText(reason)}`);
 
   lines.push('');
-  if (plan.before) lines.push(`Before:  ${plan.before.record}`, `         ${plan.before.lookups} DNS lookups, ${plan.before.bytes} bytes`);
+  if (plan.before) lines.push(`Before:  ${plan.before.record}`, `         ${lookupsText(plan.before.lookups)}, ${plan.before.bytes} bytes`);
   else lines.push('Before:  (no SPF record)');
-  lines.push(`After:   ${plan.after.record}`, `         ${plan.after.lookups} DNS lookups, ${plan.after.bytes} bytes${plan.after.strings.length > 1 ? `, ${plan.after.strings.length} strings` : ''}`);
+  lines.push(`After:   ${plan.after.record}`, `         ${lookupsText(plan.after.lookups)}, ${plan.after.bytes} bytes${plan.after.strings.length > 1 ? `, ${plan.after.strings.length} strings` : ''}`);
   if (plan.unflattened) lines.push(`         (before flattening/splitting: ${plan.unflattened})`);
 
   lines.push('', 'Changes:');
@@ -422,4 +422,8 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
     lines.push(`  - Documentation: ${provider.docs}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function lookupsText(count: number): string {
+  return `${count} DNS lookup${count === 1 ? '' : 's'}`;
 }

@@ -6,7 +6,7 @@ import { normalizeName } from './resolver.ts';
 import type { DnsAnswer, RecordData, Resolver, RrType } from './resolver.ts';
 
 export interface CacheOptions {
-  /** Most entries kept; the least recently used goes first (default 10000). */
+  /** Most entries kept; the least recently used goes first, approximately (default 10000). */
   maxEntries?: number;
   /** Upper bound on any TTL, seconds (default 3600). */
   maxTtl?: number;
@@ -40,6 +40,8 @@ export interface CachingResolver extends Resolver {
 interface Entry {
   expires: number;
   promise: Promise<DnsAnswer<unknown>>;
+  /** Hit since it was last passed over for eviction (second-chance LRU). */
+  used: boolean;
 }
 
 function checkOption(value: number, name: string, min: number): number {
@@ -68,8 +70,9 @@ export function cachingResolver(inner: Resolver, options: CacheOptions = {}): Ca
   const defaultTtl = checkOption(options.defaultTtl ?? 300, 'defaultTtl', 0);
   const now = options.now ?? Date.now;
 
-  // Map iteration order is insertion order: re-inserting on a hit makes the first key the
-  // least recently used.
+  // Map iteration order is insertion order. A hit only marks the entry as used (cheap: the
+  // hot path of bulk checks); eviction gives used entries a second chance by moving them to
+  // the end — an approximation of LRU ("CLOCK") that keeps hits free of Map reshuffles.
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<DnsAnswer<unknown>>>();
   const stats = { hits: 0, misses: 0, coalesced: 0, size: 0 };
@@ -96,15 +99,27 @@ export function cachingResolver(inner: Resolver, options: CacheOptions = {}): Ca
     return Math.min(Math.max(ttl, minTtl), maxTtl);
   }
 
+  /** Drops the oldest entry not used since it was last passed over. */
+  function evictOne(): void {
+    let budget = entries.size + 1;
+    for (const [key, entry] of entries) {
+      if (entry.used && budget-- > 0) {
+        entry.used = false;
+        entries.delete(key);
+        entries.set(key, entry);
+        continue;
+      }
+      entries.delete(key);
+      return;
+    }
+  }
+
   function store(key: string, answer: DnsAnswer<unknown>, promise: Promise<DnsAnswer<unknown>>): void {
     const ttl = lifetime(answer);
     if (ttl <= 0) return;
     entries.delete(key);
-    entries.set(key, { expires: now() + ttl * 1000, promise });
-    if (entries.size > maxEntries) {
-      const oldest = entries.keys().next();
-      if (oldest.done !== true) entries.delete(oldest.value);
-    }
+    entries.set(key, { expires: now() + ttl * 1000, promise, used: false });
+    if (entries.size > maxEntries) evictOne();
     stats.size = entries.size;
   }
 
@@ -114,8 +129,7 @@ export function cachingResolver(inner: Resolver, options: CacheOptions = {}): Ca
     if (entry !== undefined) {
       if (entry.expires > now()) {
         stats.hits++;
-        entries.delete(key);
-        entries.set(key, entry);
+        entry.used = true;
         return entry.promise as Promise<DnsAnswer<RecordData[T]>>;
       }
       entries.delete(key);

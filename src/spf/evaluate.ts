@@ -8,6 +8,7 @@ import { canonicalDomain, domainProblem, truncateDomain } from './domain.ts';
 import { type ClientIp, addressMatches, ip4InNetwork, ip6Bytes, ip6InNetwork, ipDotted, parseClientIp, reverseName } from './ip.ts';
 import { type MacroValues, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
 import { isSpfRecordText, parseRecord } from './parse.ts';
+import type { RecordCache } from './record-cache.ts';
 import {
   type Identity,
   type MacroString,
@@ -49,6 +50,8 @@ export interface EvaluateOptions {
   now?: () => number;
   /** The receiving host's name for %{r} (default "unknown"). */
   receiver?: string;
+  /** Parsed records to reuse across checks (see `recordCache`); parsed per check without. */
+  records?: RecordCache;
 }
 
 /** Why a check input is unusable (not an RFC outcome: the caller gave something invalid). */
@@ -125,6 +128,7 @@ interface Outcome {
 
 interface Context {
   resolver: Resolver;
+  records: RecordCache | undefined;
   limits: SpfLimits;
   overrides: ReadonlyMap<string, string> | undefined;
   input: ParsedInput;
@@ -152,6 +156,7 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
   const limits: SpfLimits = options.limits ? { ...RFC_LIMITS, ...options.limits } : RFC_LIMITS;
   const ctx: Context = {
     resolver: options.resolver,
+    records: options.records,
     limits,
     overrides: normalizeOverrides(options.overrides),
     input: parsed,
@@ -281,7 +286,7 @@ async function fetchRecord(ctx: Context, domain: string, depth: number): Promise
   }
   const recordText = text as string;
   ctx.trace.push({ type: 'record', depth, domain, record: recordText, source });
-  const parsed = parseRecord(recordText);
+  const parsed = ctx.records ? ctx.records.parse(recordText) : parseRecord(recordText);
   if (!parsed.ok) {
     for (const issue of parsed.issues) ctx.problems.push({ domain, code: issue.code, message: issue.message, span: issue.span });
     return { result: 'permerror', cause: { code: 'syntax', domain, record: recordText, issues: parsed.issues } };

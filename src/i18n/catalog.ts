@@ -1,0 +1,46 @@
+/**
+ * The message catalogue: every area's tables merged per language, and `t()` to render a
+ * message. To add an area (e.g. the audit module):
+ *
+ *   1. `src/i18n/audit.en.ts`: `export const auditEn = { 'audit.…': (p: {…}) => … } satisfies AreaMessages<'audit'>;`
+ *   2. `src/i18n/audit.nl.ts`: `export const auditNl: Translation<typeof auditEn> = { … };`
+ *   3. spread both into `en` and `nl` below, and give every new key a sample in catalog.test.ts.
+ *
+ * New keys in an existing area: add them to both of its files; the compiler lists what is
+ * missing.
+ */
+import { cliEn } from './cli.en.ts';
+import { cliNl } from './cli.nl.ts';
+import type { Lang } from './lang.ts';
+import { spfEn } from './spf.en.ts';
+import { spfNl } from './spf.nl.ts';
+import type { Translation } from './types.ts';
+
+const en = { ...spfEn, ...cliEn };
+
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl };
+
+/** The English catalogue's type: the key set and each key's parameters. */
+export type Catalog = typeof en;
+
+/** Every message key of spfkit. */
+export type MessageKey = keyof Catalog;
+
+/** The arguments after the key that `t()` takes for a message: `[params]`, or none. */
+export type MessageArgs<K extends MessageKey> = Parameters<Catalog[K]>;
+
+/** All messages, per language. */
+export const MESSAGES: Readonly<Record<Lang, Catalog>> = Object.freeze({ en, nl });
+
+/**
+ * Renders one message in a language. Parameters are type-checked per key; keys without
+ * parameters take none.
+ *
+ * @example
+ * t('nl', 'spf.headline.none', { domain: 'klant.nl' }) // 'klant.nl heeft geen SPF-record gepubliceerd.'
+ * t('en', 'spf.record.ok')                             // 'No syntax problems.'
+ */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...args: MessageArgs<K>): string {
+  const message = MESSAGES[lang][key] as (...params: MessageArgs<K>) => string;
+  return message(...args);
+}

@@ -1,0 +1,61 @@
+/**
+ * Small text helpers shared by the catalogues, so that every language marks code and
+ * joins lists the same way (one place to change it).
+ */
+
+/**
+ * Marks record text (a term, a record, a command) as code. Shells may style what is
+ * between the backticks (the web page renders `<code>`).
+ *
+ * @example
+ * code('-all') // '`-all`'
+ */
+export function code(text: string): string {
+  return '`' + text + '`';
+}
+
+/**
+ * Joins items with commas and a final conjunction: `a, b or c`.
+ *
+ * @example
+ * joinList(['a', 'b', 'c'], 'or') // 'a, b or c'
+ * joinList(['a'], 'of')           // 'a'
+ */
+export function joinList(items: readonly string[], conjunction: string): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/**
+ * Upper-cases the first letter of a phrase that starts a sentence. (Sentences that start
+ * with a domain name keep it in lower case, as DNS writes it: do not call this on them.)
+ *
+ * @example
+ * capitalize('the SPF record of example.com') // 'The SPF record of example.com'
+ */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A count with the word in the form for it.
+ *
+ * @example
+ * plural(1, 'lookup', 'lookups') // '1 lookup'
+ * plural(2, 'lookup', 'lookups') // '2 lookups'
+ */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A whole number with thousands separators, without depending on the ICU data Node was
+ * built with.
+ *
+ * @example
+ * groupDigits(16777216, ',') // '16,777,216'
+ * groupDigits(16777216, '.') // '16.777.216'
+ */
+export function groupDigits(n: number, separator: string): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}

@@ -1,0 +1,155 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { zoneFromText, zoneResolver } from '../dns/zone.ts';
+import { explainRecord, lookupCost, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
+import { parseRecord } from './parse.ts';
+
+describe('explainRecord: terms', () => {
+  const text = 'v=spf1 +mx a:mail.x.nl/24 include:spf.byte.nl ip4:82.94.214.0/24 ip6:2001:db8::/32 ptr exists:%{i}._spf.%{d} ?a -all exp=e.x.nl foo=bar';
+  const x = explainRecord(text);
+
+  it('lists every term with its span, kind, qualifier and lookups', () => {
+    assert.equal(x.ok, true);
+    assert.deepEqual(
+      x.terms.map((term) => [term.text, term.kind, term.qualifier ?? '', term.lookups]),
+      [
+        ['v=spf1', 'version', '', 0],
+        ['+mx', 'mx', '+', 1],
+        ['a:mail.x.nl/24', 'a', '+', 1],
+        ['include:spf.byte.nl', 'include', '+', 1],
+        ['ip4:82.94.214.0/24', 'ip4', '+', 0],
+        ['ip6:2001:db8::/32', 'ip6', '+', 0],
+        ['ptr', 'ptr', '+', 1],
+        ['exists:%{i}._spf.%{d}', 'exists', '+', 1],
+        ['?a', 'a', '?', 1],
+        ['-all', 'all', '-', 0],
+        ['exp=e.x.nl', 'exp', '', 0],
+        ['foo=bar', 'unknown-modifier', '', 0],
+      ],
+    );
+    for (const term of x.terms) assert.equal(text.slice(term.span.start, term.span.end), term.text);
+    assert.equal(x.lookups, 6);
+    assert.equal(x.limit, 10);
+  });
+
+  it('says what each qualifier does (seed 002 wording)', () => {
+    const meaning = (i: number): string => x.terms[i]?.meaning ?? '';
+    assert.match(meaning(3), /^Servers that the SPF record of spf\.byte\.nl authorises .*: pass, the mail is accepted\.$/);
+    assert.match(meaning(8), /neutral, no statement/);
+    assert.match(meaning(9), /^Every server not matched by an earlier term: fail, the mail is refused\.$/);
+    assert.match(meaning(4), /The 256 addresses of 82\.94\.214\.0\/24/);
+    assert.match(meaning(2), /mail\.x\.nl, widened to \/24 networks/);
+    assert.match(meaning(6), /deprecated \(RFC 7208 §5\.5\)/);
+    assert.match(meaning(7), /macros/);
+    assert.match(meaning(11), /Unknown modifier `foo=`: receivers ignore it/);
+    const nl = explainRecord('v=spf1 include:spf.byte.nl ~all', { lang: 'nl' });
+    assert.equal(nl.terms[2]?.meaning, 'Elke server die niet door een eerdere term is genoemd: softfail, de e-mail wordt wel toegelaten, maar kan als spam worden gemarkeerd.');
+    assert.match(nl.terms[1]?.meaning ?? '', /^Servers die het SPF-record van spf\.byte\.nl autoriseert/);
+  });
+
+  it('names the domain for a, mx and ptr without a domain when it is known', () => {
+    const y = explainRecord('v=spf1 mx a ptr -all', { domain: 'post.nl' });
+    assert.match(y.terms[1]?.meaning ?? '', /mail servers \(MX\) of post\.nl/);
+    assert.match(y.terms[2]?.meaning ?? '', /addresses \(A\/AAAA\) of post\.nl/);
+    assert.match(explainRecord('v=spf1 mx -all').terms[1]?.meaning ?? '', /of the domain itself/);
+  });
+
+  it('notes terms after all, an ignored redirect, a missing all, +all and the lookup limit', () => {
+    assert.match(explainRecord('v=spf1 -all mx').notes.join('\n'), /Terms after `all` are never used: `mx`/);
+    assert.match(explainRecord('v=spf1 mx ~all redirect=x.nl').notes.join('\n'), /`redirect=x\.nl` is ignored/);
+    assert.match(explainRecord('v=spf1 mx').notes.join('\n'), /no `all` and no `redirect=`/);
+    assert.deepEqual(explainRecord('v=spf1 redirect=x.nl').notes, []);
+    assert.match(explainRecord('v=spf1 +all').terms[1]?.meaning ?? '', /every server in the world/);
+    const many = 'v=spf1 ' + Array.from({ length: 11 }, (_, i) => `include:i${i}.example.net`).join(' ') + ' -all';
+    const y = explainRecord(many, { lang: 'nl' });
+    assert.equal(y.lookups, 11);
+    assert.match(y.notes.join('\n'), /11 DNS-lookups is meer dan de toegestane 10/);
+  });
+
+  it('counts lookups per term kind (RFC 7208 §4.6.4)', () => {
+    const parsed = parseRecord('v=spf1 include:a.nl a mx ptr exists:b.nl ip4:192.0.2.1 ip6:::1 all redirect=c.nl exp=d.nl x=y');
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.record.terms.map(lookupCost), [1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0]);
+  });
+});
+
+describe('explainRecord: problems with carets', () => {
+  it('renders a caret line under the span', () => {
+    assert.equal(renderCaret('v=spf1 ip4:1.2.3 -all', { start: 11, end: 16 }), 'v=spf1 ip4:1.2.3 -all\n           ^^^^^');
+    assert.equal(renderCaret('v=spf1 include:', { start: 14, end: 15 }), 'v=spf1 include:\n              ^');
+    assert.equal(renderCaret('v=spf1', { start: 6, end: 6 }), 'v=spf1\n      ^');
+    assert.equal(renderCaret('v=spf1\ta', { start: 6, end: 7 }), 'v=spf1·a\n      ^');
+  });
+
+  it('points at every syntax problem with code, column and caret', () => {
+    const text = 'v=spf1 ip4:1.2.3 inclde:x.nl mx/99 -all';
+    const x = explainRecord(text);
+    assert.equal(x.ok, false);
+    assert.deepEqual(
+      x.issues.map((i) => [i.code, i.column, i.token]),
+      [
+        ['bad-address', 12, '1.2.3'],
+        ['unknown-mechanism', 18, 'inclde:x.nl'],
+        ['bad-cidr', 32, '/99'],
+      ],
+    );
+    for (const issue of x.issues) {
+      const [line, carets] = issue.caret.split('\n') as [string, string];
+      assert.equal(line, text);
+      assert.equal(carets.indexOf('^'), issue.span.start);
+      assert.equal(carets.trim().length, issue.span.end - issue.span.start);
+    }
+    assert.equal(x.issues[0]?.message, '`1.2.3` is not a valid IP address');
+    assert.deepEqual(
+      x.terms.map((t) => t.kind),
+      ['version', 'invalid', 'invalid', 'invalid', 'all'],
+    );
+    const nl = explainRecord(text, { lang: 'nl' });
+    assert.equal(nl.issues[0]?.message, '`1.2.3` is geen geldig IP-adres');
+  });
+
+  it('explains a record without v=spf1, and invisible characters by code point', () => {
+    const x = explainRecord('include:spf.byte.nl ~all');
+    assert.equal(x.issues[0]?.code, 'missing-version');
+    assert.match(x.issues[0]?.message ?? '', /does not start with `v=spf1`/);
+    assert.equal(x.terms[0]?.kind, 'include');
+    const y = explainRecord('v=spf1 mx\t-all');
+    assert.equal(y.issues[0]?.code, 'illegal-character');
+    assert.match(y.issues[0]?.message ?? '', /U\+0009/);
+    assert.equal(y.issues[0]?.caret, 'v=spf1 mx·-all\n         ^');
+  });
+
+  it('renders text with the carets under the record', () => {
+    const out = renderRecordExplanation(explainRecord('v=spf1 ip4:1.2.3 -all', { lang: 'nl' }), { lang: 'nl', title: 'SPF-record:' });
+    assert.match(out, /^SPF-record:\n {2}v=spf1 ip4:1\.2\.3 -all\n/);
+    assert.match(out, /1 syntaxprobleem:\n {2}Kolom 12: `1\.2\.3` is geen geldig IP-adres\.\n {4}v=spf1 ip4:1\.2\.3 -all\n {4} {11}\^{5}\n/);
+    assert.match(out, /DNS-lookups in dit record: 0 van 10\./);
+    const ok = renderRecordExplanation(explainRecord('v=spf1 include:spf.byte.nl ~all'));
+    assert.match(ok, /include:spf\.byte\.nl {2}Servers that .* \(1 DNS lookup\)\n/);
+    assert.match(ok, /No syntax problems\./);
+  });
+});
+
+describe('lookupPtrName', () => {
+  const resolver = zoneResolver(
+    zoneFromText(`zone:
+  53.64.255.5.in-addr.arpa: [{PTR: "nep.example.net"}, {PTR: "SMTP1.blueinkt.com."}]
+  smtp1.blueinkt.com: [{A: "5.255.64.53"}]
+  nep.example.net: [{A: "192.0.2.99"}]
+  1.2.0.192.in-addr.arpa: [{PTR: "unconfirmed.example.net"}]
+  unconfirmed.example.net: [{A: "192.0.2.2"}]
+  3.2.0.192.in-addr.arpa: [TIMEOUT]
+  1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa: [{PTR: "v6.example.net"}]
+  v6.example.net: [{AAAA: "2001:db8::1"}]`),
+  );
+  it('returns the forward-confirmed name', async () => {
+    assert.equal(await lookupPtrName(resolver, '5.255.64.53'), 'smtp1.blueinkt.com');
+    assert.equal(await lookupPtrName(resolver, '2001:db8::1'), 'v6.example.net');
+  });
+  it('returns undefined without a confirmed name, on DNS failure, or for a bad IP', async () => {
+    assert.equal(await lookupPtrName(resolver, '192.0.2.1'), undefined);
+    assert.equal(await lookupPtrName(resolver, '192.0.2.3'), undefined);
+    assert.equal(await lookupPtrName(resolver, '198.51.100.1'), undefined);
+    assert.equal(await lookupPtrName(resolver, 'not-an-ip'), undefined);
+  });
+});

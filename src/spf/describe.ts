@@ -1,0 +1,346 @@
+/**
+ * Describing SPF things in words, without evaluating a check: what each term of a record
+ * means and costs, where its syntax problems are (`explainRecord`), and the confirmed
+ * reverse-DNS name of a client (`lookupPtrName`) that explanations show beside the IP.
+ */
+import type { Resolver } from '../dns/resolver.ts';
+import { code } from '../i18n/format.ts';
+import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
+import { t } from '../i18n/catalog.ts';
+import { canonicalDomain, domainProblem } from './domain.ts';
+import { addressMatches, parseClientIp, reverseName } from './ip.ts';
+import { isSpfRecordText, parseRecord } from './parse.ts';
+import {
+  type DualCidr,
+  type MechanismKind,
+  type ModifierKind,
+  type ParseIssue,
+  type ParseIssueCode,
+  type Qualifier,
+  RFC_LIMITS,
+  type Span,
+  type SpfResult,
+  type Term,
+} from './types.ts';
+
+/** One whitespace-separated piece of the record, explained. */
+export interface TermExplanation {
+  /** The term as written. */
+  text: string;
+  span: Span;
+  /** The qualifier of a mechanism (written or implied `+`); absent for modifiers. */
+  qualifier?: Qualifier;
+  /** `version` for `v=spf1`; `invalid` for a piece the parser could not use. */
+  kind: MechanismKind | ModifierKind | 'version' | 'invalid';
+  /** What the term does, in the chosen language. */
+  meaning: string;
+  /** DNS-querying terms it costs against the limit of 10 (RFC 7208 §4.6.4): 0 or 1. */
+  lookups: number;
+}
+
+/** One syntax problem, pointed at. */
+export interface IssueExplanation {
+  code: ParseIssueCode;
+  span: Span;
+  /** 1-based column of the problem. */
+  column: number;
+  token?: string;
+  /** What is wrong, in the chosen language. */
+  message: string;
+  /** The record and a line of carets under the problem (see `renderCaret`). */
+  caret: string;
+}
+
+/** What `explainRecord` returns: data for any shell, plus text via `renderRecordExplanation`. */
+export interface RecordExplanation {
+  text: string;
+  /** True when the record has no syntax problems. */
+  ok: boolean;
+  terms: TermExplanation[];
+  issues: IssueExplanation[];
+  /** DNS-querying terms of this record itself (includes and redirects add their own). */
+  lookups: number;
+  /** The limit the count is held against (RFC 7208 §4.6.4: 10). */
+  limit: number;
+  /** Remarks on the record as a whole (over the limit, terms after `all` …). */
+  notes: string[];
+}
+
+export interface ExplainRecordOptions {
+  lang?: Lang;
+  /** The DNS-querying term limit to compare with (default RFC 7208's 10). */
+  limit?: number;
+  /** The domain the record belongs to, named where a term means "this domain" (`a`, `mx`, `ptr`). */
+  domain?: string;
+}
+
+const QUALIFIER_RESULT: Record<Qualifier, Exclude<SpfResult, 'none' | 'temperror' | 'permerror'>> = {
+  '+': 'pass',
+  '-': 'fail',
+  '~': 'softfail',
+  '?': 'neutral',
+};
+
+/**
+ * Whether a term costs one of the 10 DNS-querying terms. RFC 7208 §4.6.4: include, a, mx,
+ * ptr, exists and redirect do; all, ip4, ip6 and exp do not.
+ *
+ * @example
+ * lookupCost(parsed.record.terms[0]) // 1 for include:spf.byte.nl
+ */
+export function lookupCost(term: Term): 0 | 1 {
+  switch (term.kind) {
+    case 'include':
+    case 'a':
+    case 'mx':
+    case 'ptr':
+    case 'exists':
+    case 'redirect':
+      return 1;
+    case 'all':
+    case 'ip4':
+    case 'ip6':
+    case 'exp':
+    case 'unknown-modifier':
+      return 0;
+    default: {
+      const never: never = term;
+      throw new Error(`unhandled term ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The text with a line of carets under `span` (at least one caret, also for an empty span).
+ * Control characters are shown as `·` so that the carets stay aligned.
+ *
+ * @example
+ * renderCaret('v=spf1 ip4:1.2.3 -all', { start: 11, end: 16 })
+ * // 'v=spf1 ip4:1.2.3 -all\n           ^^^^^'
+ */
+export function renderCaret(text: string, span: Span): string {
+  // eslint-disable-next-line no-control-regex
+  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f\u00a0]/g, '·');
+  const start = Math.min(Math.max(span.start, 0), text.length);
+  const width = Math.max(1, Math.min(span.end, text.length) - start);
+  return `${shown}\n${' '.repeat(start)}${'^'.repeat(width)}`;
+}
+
+/** The offending text of an issue as it can be shown: invisible characters as U+XXXX. */
+function shownToken(issue: ParseIssue): string {
+  const token = issue.token ?? '';
+  if (issue.code !== 'illegal-character') return token;
+  const c = token.codePointAt(0) ?? 0;
+  return c < 0x21 || c > 0x7e ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : code(token);
+}
+
+/**
+ * A syntax issue in words (the parser's own `message` is English only).
+ *
+ * @example
+ * issueMessage({ code: 'bad-address', span, message: '', token: '1.2.3' }, 'nl')
+ * // '`1.2.3` is geen geldig IP-adres'
+ */
+export function issueMessage(issue: ParseIssue, lang: Lang): string {
+  return t(lang, `spf.issue.${issue.code}`, { token: shownToken(issue) });
+}
+
+function cidrText(cidr: DualCidr): string | undefined {
+  const text = (cidr.ip4 !== undefined ? `/${cidr.ip4}` : '') + (cidr.ip6 !== undefined ? `//${cidr.ip6}` : '');
+  return text === '' ? undefined : text;
+}
+
+/** What a term does (and, for a mechanism, what its qualifier makes of a match). */
+function termMeaning(term: Term, lang: Lang, domain: string | undefined): string {
+  let what: string;
+  const extra: string[] = [];
+  switch (term.kind) {
+    case 'redirect':
+      return t(lang, 'spf.term.redirect', { target: term.domainSpec.text }) + macroNote(term.domainSpec.hasMacros, lang);
+    case 'exp':
+      return t(lang, 'spf.term.exp', { target: term.domainSpec.text }) + macroNote(term.domainSpec.hasMacros, lang);
+    case 'unknown-modifier':
+      return t(lang, 'spf.term.unknown-modifier', { name: term.name });
+    case 'all':
+      what = t(lang, 'spf.term.all');
+      if (term.qualifier === '+') extra.push(t(lang, 'spf.term.plus-all'));
+      break;
+    case 'include':
+      what = t(lang, 'spf.term.include', { target: term.domainSpec.text });
+      break;
+    case 'a':
+    case 'mx': {
+      const params: { target?: string; cidr?: string } = {};
+      const target = term.domainSpec?.text ?? domain;
+      if (target !== undefined) params.target = target;
+      const cidr = cidrText(term.cidr);
+      if (cidr) params.cidr = cidr;
+      what = term.kind === 'a' ? t(lang, 'spf.term.a', params) : t(lang, 'spf.term.mx', params);
+      break;
+    }
+    case 'ptr': {
+      const target = term.domainSpec?.text ?? domain;
+      what = t(lang, 'spf.term.ptr', target !== undefined ? { target } : {});
+      extra.push(t(lang, 'spf.term.ptr-deprecated'));
+      break;
+    }
+    case 'ip4':
+    case 'ip6': {
+      const params = term.prefix === undefined ? { address: term.address } : { address: term.address, prefix: term.prefix };
+      what = term.kind === 'ip4' ? t(lang, 'spf.term.ip4', params) : t(lang, 'spf.term.ip6', params);
+      break;
+    }
+    case 'exists':
+      what = t(lang, 'spf.term.exists', { target: term.domainSpec.text });
+      break;
+    default: {
+      const never: never = term;
+      throw new Error(`unhandled term ${String(never)}`);
+    }
+  }
+  const spec = 'domainSpec' in term ? term.domainSpec : undefined;
+  const outcome = t(lang, `spf.qualifier.${QUALIFIER_RESULT[term.qualifier]}`);
+  return [t(lang, 'spf.term.directive', { what, outcome }) + macroNote(spec?.hasMacros ?? false, lang), ...extra].join(' ');
+}
+
+function macroNote(hasMacros: boolean, lang: Lang): string {
+  return hasMacros ? ' ' + t(lang, 'spf.term.macros') : '';
+}
+
+/**
+ * Explains an SPF record term by term — qualifier, meaning, DNS lookups — and points at
+ * every syntax problem. Works on broken records too: what parses is explained, the rest is
+ * marked `invalid` and listed in `issues`.
+ *
+ * @example
+ * const x = explainRecord('v=spf1 include:spf.byte.nl ip4:82.94.214.5 ~all', { lang: 'nl' });
+ * x.terms[1]; // { text: 'include:spf.byte.nl', kind: 'include', qualifier: '+', lookups: 1, meaning: 'Servers die …' }
+ * x.lookups;  // 1
+ * console.log(renderRecordExplanation(x, { lang: 'nl' }));
+ */
+export function explainRecord(text: string, options: ExplainRecordOptions = {}): RecordExplanation {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const limit = options.limit ?? RFC_LIMITS.dnsTerms;
+  const parsed = parseRecord(text);
+  const record = parsed.ok ? parsed.record : parsed.partial;
+  const parsedTerms = new Map<number, Term>();
+  for (const term of record?.terms ?? []) parsedTerms.set(term.span.start, term);
+
+  const terms: TermExplanation[] = [];
+  const hasVersion = isSpfRecordText(text);
+  for (const span of pieces(text)) {
+    const piece = text.slice(span.start, span.end);
+    const term = parsedTerms.get(span.start);
+    if (span.start === 0 && hasVersion) {
+      terms.push({ text: piece, span, kind: 'version', meaning: t(lang, 'spf.term.version'), lookups: 0 });
+    } else if (term && term.span.end === span.end) {
+      const explained: TermExplanation = { text: piece, span, kind: term.kind, meaning: termMeaning(term, lang, options.domain), lookups: lookupCost(term) };
+      if ('qualifier' in term) explained.qualifier = term.qualifier;
+      terms.push(explained);
+    } else {
+      terms.push({ text: piece, span, kind: 'invalid', meaning: t(lang, 'spf.term.invalid'), lookups: 0 });
+    }
+  }
+
+  const issues: IssueExplanation[] = parsed.ok
+    ? []
+    : parsed.issues.map((issue) => {
+        const explained: IssueExplanation = {
+          code: issue.code,
+          span: issue.span,
+          column: issue.span.start + 1,
+          message: issueMessage(issue, lang),
+          caret: renderCaret(text, issue.span),
+        };
+        if (issue.token !== undefined) explained.token = issue.token;
+        return explained;
+      });
+
+  const lookups = terms.reduce((sum, term) => sum + term.lookups, 0);
+  const notes: string[] = [];
+  if (lookups > limit) notes.push(t(lang, 'spf.record.over-limit', { count: lookups, limit }));
+  const mechanisms = terms.filter((term) => term.qualifier !== undefined);
+  const allAt = mechanisms.findIndex((term) => term.kind === 'all');
+  // RFC 7208 §4.6.2: evaluation stops at `all`, which always matches.
+  if (allAt !== -1 && allAt < mechanisms.length - 1) notes.push(t(lang, 'spf.record.after-all', { terms: mechanisms.slice(allAt + 1).map((m) => m.text) }));
+  const redirect = terms.find((term) => term.kind === 'redirect');
+  if (redirect && allAt !== -1) notes.push(t(lang, 'spf.record.redirect-ignored', { term: redirect.text }));
+  if (parsed.ok && allAt === -1 && !redirect) notes.push(t(lang, 'spf.record.no-all'));
+
+  return { text, ok: parsed.ok, terms, issues, lookups, limit, notes };
+}
+
+/** Spans of the space-separated pieces of a record (RFC 7208 §4.6.1: terms are split on SP). */
+function pieces(text: string): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text.charCodeAt(i) === 0x20) {
+      i++;
+      continue;
+    }
+    const end = text.indexOf(' ', i);
+    const stop = end === -1 ? text.length : end;
+    spans.push({ start: i, end: stop });
+    i = stop;
+  }
+  return spans;
+}
+
+/**
+ * The text form of a record explanation: the terms with their meaning and cost, the
+ * lookup count, the problems with carets, and the notes.
+ *
+ * @example
+ * renderRecordExplanation(explainRecord('v=spf1 -all'), { lang: 'en' });
+ */
+export function renderRecordExplanation(x: RecordExplanation, options: { lang?: Lang; title?: string } = {}): string {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const lines: string[] = [];
+  if (options.title) lines.push(options.title);
+  lines.push(`  ${x.text}`, '');
+  const width = Math.min(32, Math.max(0, ...x.terms.map((term) => term.text.length)));
+  for (const term of x.terms) {
+    const cost = term.lookups > 0 ? ` (${t(lang, 'spf.term.lookups', { count: term.lookups })})` : '';
+    const name = term.text.length > width ? `${term.text}\n  ${' '.repeat(width)}` : term.text.padEnd(width);
+    lines.push(`  ${name}  ${term.meaning}${cost}`);
+  }
+  lines.push('', t(lang, 'spf.record.lookups', { count: x.lookups, limit: x.limit }));
+  if (x.issues.length === 0) {
+    lines.push(t(lang, 'spf.record.ok'));
+  } else {
+    lines.push('', t(lang, 'spf.record.issues', { count: x.issues.length }));
+    for (const issue of x.issues) {
+      lines.push(`  ${t(lang, 'spf.record.issue-at', { column: issue.column, problem: issue.message })}`);
+      for (const line of issue.caret.split('\n')) lines.push(`    ${line}`);
+    }
+  }
+  if (x.notes.length > 0) {
+    lines.push('');
+    for (const note of x.notes) lines.push(`- ${note}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The client's reverse-DNS name, when it is forward-confirmed: a PTR name of the IP
+ * (at most 10 are tried, RFC 7208 §4.6.4) whose A/AAAA records contain the IP. Any DNS
+ * failure gives undefined — the name is decoration for explanations, never a verdict.
+ *
+ * @example
+ * await lookupPtrName(resolver, '5.255.64.53') // 'smtp1.blueinkt.com'
+ */
+export async function lookupPtrName(resolver: Resolver, ip: string): Promise<string | undefined> {
+  const client = parseClientIp(ip);
+  if (!client) return undefined;
+  const answer = await resolver.query(reverseName(client), 'PTR');
+  if (answer.kind !== 'answer') return undefined;
+  const type = client.family === 4 ? 'A' : 'AAAA';
+  for (const raw of answer.records.slice(0, RFC_LIMITS.ptrNames)) {
+    const name = canonicalDomain(raw);
+    if (domainProblem(name) !== undefined) continue;
+    const forward = await resolver.query(name, type);
+    if (forward.kind === 'answer' && forward.records.some((address) => addressMatches(client, address, 32, 128))) return name;
+  }
+  return undefined;
+}

@@ -393,9 +393,9 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   }
   if (plan.flattening) {
     lines.push('', 'Flattening:');
-    for (const f of plan.flattening.flattened) lines.push(`  ${f.term} (${f.cost} lookups) → ${f.ranges.join(' ') || '(no addresses)'}`);
+    for (const f of plan.flattening.flattened) lines.push(`  ${f.term} (${lookupsText(f.cost)}) → ${f.ranges.join(' ') || '(no addresses)'}`);
     for (const k of plan.flattening.kept) {
-      lines.push(`  kept ${k.term} (${k.cost} lookups): ${k.reason.code === 'not-needed' ? 'not needed' : staticProblemText(k.reason.problem)}`);
+      if (k.reason.code === 'not-static') lines.push(`  kept ${k.term} (${lookupsText(k.cost)}): ${staticProblemText(k.reason.problem)}`);
     }
   }
 

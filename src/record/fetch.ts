@@ -1,0 +1,79 @@
+/**
+ * Fetching a domain's published SPF record for editing and static analysis (lookup
+ * counting, flattening). Keeps the TXT character-strings, which the evaluator joins away.
+ *
+ * The selection rule is RFC 7208 §4.5 as in src/spf/evaluate.ts `fetchRecord` (private
+ * there); this copy differs only in keeping the strings and the TTL.
+ */
+import type { Resolver } from '../dns/resolver.ts';
+import { canonicalDomain } from '../spf/domain.ts';
+import { isSpfRecordText } from '../spf/parse.ts';
+
+/** Records by domain used instead of DNS ("" = no record), as `evaluateSpf` overrides. */
+export type RecordOverrides = Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+
+/** What a domain publishes, as far as SPF is concerned. */
+export type FetchedRecord =
+  | { kind: 'record'; domain: string; text: string; strings: string[]; source: 'dns' | 'override'; ttl?: number }
+  /** §4.5: no SPF record (NXDOMAIN, no TXT, or no v=spf1 among the TXT records). */
+  | { kind: 'none'; domain: string; dns: 'nxdomain' | 'nodata' | 'no-spf' }
+  /** §4.5: more than one v=spf1 record → permerror. */
+  | { kind: 'multiple'; domain: string; count: number }
+  /** §2.6.6: the TXT query failed temporarily → temperror. */
+  | { kind: 'dns-error'; domain: string; answer: 'timeout' | 'servfail'; detail?: string };
+
+/**
+ * Looks an override up by canonical domain.
+ *
+ * @example
+ * overrideFor({ 'Klant.NL.': 'v=spf1 -all' }, 'klant.nl') // 'v=spf1 -all'
+ */
+export function overrideFor(overrides: RecordOverrides | undefined, domain: string): string | undefined {
+  if (!overrides) return undefined;
+  const key = canonicalDomain(domain);
+  if (overrides instanceof Map) {
+    for (const [name, record] of overrides) if (canonicalDomain(name) === key) return record;
+    return undefined;
+  }
+  for (const [name, record] of Object.entries(overrides)) if (canonicalDomain(name) === key) return record;
+  return undefined;
+}
+
+/**
+ * The SPF record of `domain` (RFC 7208 §4.4–§4.5), from `overrides` when it has the domain.
+ *
+ * @example
+ * const found = await fetchSpfRecord(resolver, 'byte.nl');
+ * if (found.kind === 'record') found.strings; // the TXT character-strings as published
+ */
+export async function fetchSpfRecord(resolver: Resolver, domain: string, overrides?: RecordOverrides): Promise<FetchedRecord> {
+  const name = canonicalDomain(domain);
+  const override = overrideFor(overrides, name);
+  if (override !== undefined) {
+    if (override.trim() === '') return { kind: 'none', domain: name, dns: 'no-spf' };
+    return { kind: 'record', domain: name, text: override, strings: [override], source: 'override' };
+  }
+  const answer = await resolver.query(name, 'TXT');
+  switch (answer.kind) {
+    case 'timeout':
+    case 'servfail':
+      return answer.detail === undefined ? { kind: 'dns-error', domain: name, answer: answer.kind } : { kind: 'dns-error', domain: name, answer: answer.kind, detail: answer.detail };
+    case 'nxdomain':
+    case 'nodata':
+      return { kind: 'none', domain: name, dns: answer.kind };
+    case 'answer': {
+      // RFC 7208 §3.3: the character-strings of one TXT record are joined without spaces.
+      const spf = answer.records.filter((strings) => isSpfRecordText(strings.join('')));
+      const first = spf[0];
+      if (first === undefined) return { kind: 'none', domain: name, dns: 'no-spf' };
+      if (spf.length > 1) return { kind: 'multiple', domain: name, count: spf.length };
+      const found: FetchedRecord = { kind: 'record', domain: name, text: first.join(''), strings: [...first], source: 'dns' };
+      if (answer.ttl !== undefined) found.ttl = answer.ttl;
+      return found;
+    }
+    default: {
+      const never: never = answer;
+      throw new Error(`unhandled answer ${String(never)}`);
+    }
+  }
+}

@@ -10,7 +10,7 @@ import { parseRecord } from '../spf/parse.ts';
 import { renderRecord } from '../spf/render.ts';
 import { RFC_LIMITS, type Term } from '../spf/types.ts';
 import { type Cidr, cidrContains, cidrText } from './cidr.ts';
-import type { RecordOverrides } from './fetch.ts';
+import type { RecordOverrides } from '../spf/fetch.ts';
 import { countLookups } from './lookups.ts';
 import { type StaticProblem, resolvePassRanges } from './ranges.ts';
 import { ipTerm, termCidr, termKey } from './terms.ts';

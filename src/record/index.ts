@@ -29,5 +29,5 @@ export { findProvider, parseProviderCatalogue } from './providers.ts';
 export type { AdditionalMechanism, CatalogueIssue, CatalogueIssueCode, DkimSelector, Provider, ProviderCatalogue } from './providers.ts';
 export { parseMechanism } from './terms.ts';
 export type { MechanismIssue } from './terms.ts';
-export { fetchSpfRecord } from './fetch.ts';
-export type { FetchedRecord, RecordOverrides } from './fetch.ts';
+export { fetchSpfRecord } from '../spf/fetch.ts';
+export type { FetchedRecord, RecordOverrides } from '../spf/fetch.ts';

@@ -9,7 +9,7 @@ import { canonicalDomain } from '../spf/domain.ts';
 import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
 import { type ParseIssue, RFC_LIMITS, type SpfRecord } from '../spf/types.ts';
-import { type FetchedRecord, type RecordOverrides, fetchSpfRecord } from './fetch.ts';
+import { type FetchedRecord, type RecordOverrides, fetchSpfRecord } from '../spf/fetch.ts';
 
 /** Why part of the tree could not be counted exactly. */
 export type LookupProblem =

@@ -14,7 +14,7 @@ import { renderTerm } from '../spf/render.ts';
 import { type Mechanism, RFC_LIMITS, type SpfRecord } from '../spf/types.ts';
 import { type Cidr, addressValue, makeCidr, mergeCidrs } from './cidr.ts';
 import { termCidr } from './terms.ts';
-import { type RecordOverrides, fetchSpfRecord } from './fetch.ts';
+import { type RecordOverrides, fetchSpfRecord } from '../spf/fetch.ts';
 
 /** Why a policy's pass set cannot be resolved statically. */
 export type StaticProblem =

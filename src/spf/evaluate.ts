@@ -7,7 +7,8 @@ import type { DnsAnswer, RecordData, Resolver, RrType } from '../dns/resolver.ts
 import { canonicalDomain, domainProblem, truncateDomain } from './domain.ts';
 import { type ClientIp, addressMatches, ip4InNetwork, ip6Bytes, ip6InNetwork, ipDotted, parseClientIp, reverseName } from './ip.ts';
 import { type MacroValues, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
-import { isSpfRecordText, parseRecord } from './parse.ts';
+import { fetchSpfRecord } from './fetch.ts';
+import { parseRecord } from './parse.ts';
 import type { RecordCache } from './record-cache.ts';
 import {
   type Identity,
@@ -243,53 +244,32 @@ function dnsError(domain: string, name: string, type: RrType, answer: { kind: 't
   return { result: 'temperror', cause };
 }
 
-/** RFC 7208 §4.4–§4.5: fetch and select the domain's one v=spf1 record, then parse it. */
+/** RFC 7208 §4.4–§4.5: fetch and select the domain's one v=spf1 record (src/spf/fetch.ts), then parse it. */
 async function fetchRecord(ctx: Context, domain: string, depth: number): Promise<SpfRecord | Outcome> {
-  const key = canonicalDomain(domain);
-  let text: string | undefined;
-  let source: 'dns' | 'override' = 'dns';
-  const override = ctx.overrides?.get(key);
-  if (override !== undefined) {
-    ctx.overridesUsed.add(key);
-    source = 'override';
-    if (override.trim() === '') return { result: 'none', cause: { code: 'no-record', domain, dns: 'no-spf' } };
-    text = override;
-  } else {
-    const answer = await query(ctx, depth, key, 'TXT');
-    switch (answer.kind) {
-      case 'timeout':
-      case 'servfail':
-        return dnsError(domain, key, 'TXT', answer);
-      case 'nxdomain':
-      case 'nodata':
-        return { result: 'none', cause: { code: 'no-record', domain, dns: answer.kind } };
-      case 'answer': {
-        let count = 0;
-        for (const strings of answer.records) {
-          // RFC 7208 §3.3: the character-strings of one record are joined without spaces.
-          const joined = strings.join('');
-          if (isSpfRecordText(joined)) {
-            count++;
-            text = joined;
-          }
-        }
-        if (count === 0) return { result: 'none', cause: { code: 'no-record', domain, dns: 'no-spf' } };
-        // RFC 7208 §4.5: more than one v=spf1 record is a permerror.
-        if (count > 1) return { result: 'permerror', cause: { code: 'multiple-records', domain, count } };
-        break;
-      }
-      default: {
-        const never: never = answer;
-        throw new Error(`unhandled answer ${String(never)}`);
-      }
+  // Queries go through the trace like every other query of the check.
+  const traced: Resolver = { query: (name, type) => query(ctx, depth, name, type) };
+  const found = await fetchSpfRecord(traced, domain, ctx.overrides);
+  switch (found.kind) {
+    case 'dns-error':
+      return dnsError(domain, found.domain, 'TXT', found.detail === undefined ? { kind: found.answer } : { kind: found.answer, detail: found.detail });
+    case 'none':
+      if (ctx.overrides?.has(found.domain)) ctx.overridesUsed.add(found.domain);
+      return { result: 'none', cause: { code: 'no-record', domain, dns: found.dns } };
+    case 'multiple':
+      return { result: 'permerror', cause: { code: 'multiple-records', domain, count: found.count } };
+    case 'record':
+      break;
+    default: {
+      const never: never = found;
+      throw new Error(`unhandled record lookup ${String(never)}`);
     }
   }
-  const recordText = text as string;
-  ctx.trace.push({ type: 'record', depth, domain, record: recordText, source });
-  const parsed = ctx.records ? ctx.records.parse(recordText) : parseRecord(recordText);
+  if (found.source === 'override') ctx.overridesUsed.add(found.domain);
+  ctx.trace.push({ type: 'record', depth, domain, record: found.text, source: found.source });
+  const parsed = ctx.records ? ctx.records.parse(found.text) : parseRecord(found.text);
   if (!parsed.ok) {
     for (const issue of parsed.issues) ctx.problems.push({ domain, code: issue.code, message: issue.message, span: issue.span });
-    return { result: 'permerror', cause: { code: 'syntax', domain, record: recordText, issues: parsed.issues } };
+    return { result: 'permerror', cause: { code: 'syntax', domain, record: found.text, issues: parsed.issues } };
   }
   return parsed.record;
 }

@@ -121,6 +121,11 @@ export function parseMacroString(
   return new ParsedMacroString(whole, start, end, parts, hasMacros);
 }
 
+/** A macro-string known to be visible ASCII without "%": one literal (the parser's fast path). */
+export function plainMacroString(text: string, start: number, end: number): MacroString {
+  return new ParsedMacroString(text.slice(start, end), start, end, undefined, false);
+}
+
 /**
  * A parsed macro-string. Most domain-specs are plain names; for those the parts and span
  * are made on first use, so parsing a record allocates one object per domain-spec.

@@ -10,7 +10,7 @@
  *   unknown-modifier = name "=" macro-string
  *   name      = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )
  */
-import { parseMacroString } from './macro.ts';
+import { parseMacroString, plainMacroString } from './macro.ts';
 import { isIp6, parseIp4 } from './ip.ts';
 import { ALPHA, DIGIT, LDH, NAME, isClass } from './charclass.ts';
 import type { DualCidr, MacroString, Mechanism, Modifier, ParseIssue, ParseResult, Qualifier, SpfRecord, Term } from './types.ts';
@@ -373,6 +373,21 @@ function parseDualCidr(text: string, start: number, end: number, issues: ParseIs
  * domain-end  = ( "." toplabel [ "." ] ) / macro-expand
  */
 function parseDomainSpec(text: string, start: number, end: number, issues: ParseIssue[], plain: boolean): MacroString | undefined {
+  // Fast path, small enough to inline: a plain name ending in "." toplabel [ "." ].
+  if (plain && start < end && plainDomainEnd(text, start, end)) return plainMacroString(text, start, end);
+  return parseDomainSpecFully(text, start, end, issues, plain);
+}
+
+/** "." toplabel [ "." ] at the end of `text[start, end)` (no macros in it). */
+function plainDomainEnd(text: string, start: number, end: number): boolean {
+  let e = end;
+  if (text.charCodeAt(e - 1) === CC_DOT) e--;
+  let dot = e - 1;
+  while (dot >= start && text.charCodeAt(dot) !== CC_DOT) dot--;
+  return dot >= start && isTopLabel(text, dot + 1, e);
+}
+
+function parseDomainSpecFully(text: string, start: number, end: number, issues: ParseIssue[], plain: boolean): MacroString | undefined {
   if (start >= end) {
     issues.push({ code: 'bad-domain-spec', span: { start: Math.max(0, start - 1), end: start }, message: 'the domain is missing', token: '' });
     return undefined;

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../cli/run.ts';
-import type { CliIo } from '../cli/io.ts';
+import { run } from './run.ts';
+import type { CliIo } from './io.ts';
 
 let dir = '';
 let zone = '';

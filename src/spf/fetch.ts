@@ -1,13 +1,11 @@
 /**
- * Fetching a domain's published SPF record for editing and static analysis (lookup
- * counting, flattening). Keeps the TXT character-strings, which the evaluator joins away.
- *
- * The selection rule is RFC 7208 §4.5 as in src/spf/evaluate.ts `fetchRecord` (private
- * there); this copy differs only in keeping the strings and the TTL.
+ * Fetching a domain's SPF record: RFC 7208 §4.4–§4.5, the ONE place the record-selection
+ * rule lives. The evaluator, record editing (lookup counting, flattening) and the audit use
+ * it; it keeps the TXT character-strings and the TTL for those that need them.
  */
 import type { Resolver } from '../dns/resolver.ts';
-import { canonicalDomain } from '../spf/domain.ts';
-import { isSpfRecordText } from '../spf/parse.ts';
+import { canonicalDomain } from './domain.ts';
+import { isSpfRecordText } from './parse.ts';
 
 /** Records by domain used instead of DNS ("" = no record), as `evaluateSpf` overrides. */
 export type RecordOverrides = Readonly<Record<string, string>> | ReadonlyMap<string, string>;
@@ -32,6 +30,8 @@ export function overrideFor(overrides: RecordOverrides | undefined, domain: stri
   if (!overrides) return undefined;
   const key = canonicalDomain(domain);
   if (overrides instanceof Map) {
+    const direct = overrides.get(key);
+    if (direct !== undefined) return direct;
     for (const [name, record] of overrides) if (canonicalDomain(name) === key) return record;
     return undefined;
   }

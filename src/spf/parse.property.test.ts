@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseRecord } from './parse.ts';
+import { parseRecord, parseRecordFully } from './parse.ts';
 import { renderRecord } from './render.ts';
 import type { SpfRecord, Term } from './types.ts';
 
@@ -59,7 +59,23 @@ const record = fc
     return ['v=spf1', ...ms, ...(all ? [all] : []), ...(redirect ? [redirect] : []), ...(exp ? [exp] : []), ...usable].join(' ');
   });
 
+/** The parse result as plain data (macro-strings through their toJSON). */
+function plain(x: unknown): unknown {
+  return JSON.parse(JSON.stringify(x)) as unknown;
+}
+
 describe('parser properties', () => {
+  it('the fast path and the reference parser give the same result on every input', () => {
+    const token = fc.constantFrom(' ', '  ', 'a', 'mx', 'ptr', 'all', 'exists', 'include', 'ip4', 'ip6', 'redirect', 'exp', 'foo', ':', '/', '//', '=', '-', '~', '+', '?', '.', 'com', 'example', '1.2.3.4', '::1', '2001:db8::', '24', '0', '33', '129', '%{d}', '%%', 'A', 'MX', '\t');
+    const nearValid = fc.array(token, { maxLength: 40 }).map((ts) => 'v=spf1 ' + ts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(record, nearValid, fc.string({ maxLength: 200 }).map((t) => 'v=spf1 ' + t)), (text) => {
+        assert.deepStrictEqual(plain(parseRecord(text)), plain(parseRecordFully(text)), text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('never throws on arbitrary input up to 2000 characters', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 2000 }), fc.string({ maxLength: 2000, unit: 'binary' }), fc.string({ maxLength: 2000 }).map((s) => 'v=spf1 ' + s)), (text) => {

@@ -52,6 +52,14 @@ export function isSpfRecordText(text: string): boolean {
  * if (parsed.ok) parsed.record.mechanisms.map((m) => m.kind); // ['include', 'all']
  */
 export function parseRecord(text: string): ParseResult & { partial?: SpfRecord } {
+  return parseCommonRecord(text) ?? parseRecordFully(text);
+}
+
+/**
+ * The reference parser: handles every input, reports every issue. `parseRecord` tries the
+ * fast path first and falls back to this; a property test holds the two to the same output.
+ */
+export function parseRecordFully(text: string): ParseResult & { partial?: SpfRecord } {
   const issues: ParseIssue[] = [];
   const record: SpfRecord = { text, terms: [], mechanisms: [], redirect: undefined, exp: undefined };
   let pos: number;
@@ -338,11 +346,11 @@ function findCidrSuffix(text: string, start: number, end: number): number {
 }
 
 /** dual-cidr-length = [ ip4-cidr-length ] [ "/" ip6-cidr-length ] over `text[start, end)`. */
-function parseDualCidr(text: string, start: number, end: number, issues: ParseIssue[]): DualCidr | undefined {
+function parseDualCidr(text: string, start: number, end: number, issues: ParseIssue[] | undefined): DualCidr | undefined {
   const cidr: DualCidr = { ip4: undefined, ip6: undefined };
   if (start === end) return cidr;
   const bad = (): undefined => {
-    issues.push({
+    issues?.push({
       code: 'bad-cidr',
       span: { start, end },
       message: `bad CIDR length "${text.slice(start, end)}" (expected /0–32 and/or //0–128, no leading zeros)`,
@@ -473,4 +481,168 @@ function parseModifier(text: string, start: number, nameEnd: number, end: number
   const value = parseMacroString(text, valueStart, end, issues, { expLetters: true });
   if (issues.length > before) return undefined;
   return { kind: 'unknown-modifier', name: rawName, value, span };
+}
+
+/** "v=spf1" in lower case followed by a space or the end (String#startsWith is slow in V8). */
+function isLowerVersion(text: string): boolean {
+  const n = text.length;
+  return (
+    n >= 6 &&
+    (n === 6 || text.charCodeAt(6) === CC_SPACE) &&
+    text.charCodeAt(0) === 0x76 &&
+    text.charCodeAt(1) === CC_EQUALS &&
+    text.charCodeAt(2) === 0x73 &&
+    text.charCodeAt(3) === 0x70 &&
+    text.charCodeAt(4) === 0x66 &&
+    text.charCodeAt(5) === 0x31
+  );
+}
+
+/**
+ * The fast path for the records seen in practice: lower-case "v=spf1", visible ASCII without
+ * macros, known mechanisms, redirect= and exp=. It does the same checks as the reference
+ * parser and builds the same terms, in one function (V8 keeps it monomorphic and inlines its
+ * helpers); on anything else — upper case, macros, unknown modifiers, any error — it returns
+ * undefined and `parseRecordFully` takes over, so issues are always reported by one parser.
+ */
+function parseCommonRecord(text: string): ParseResult | undefined {
+  const n = text.length;
+  if (!isLowerVersion(text) || !PLAIN_RECORD.test(text)) return undefined;
+  const terms: Term[] = [];
+  const mechanisms: Mechanism[] = [];
+  let redirect: SpfRecord['redirect'];
+  let exp: SpfRecord['exp'];
+  let pos = 6;
+  while (pos < n) {
+    if (text.charCodeAt(pos) === CC_SPACE) {
+      pos++;
+      continue;
+    }
+    let end = text.indexOf(' ', pos);
+    if (end === -1) end = n;
+    let i = pos;
+    let qualifier: Qualifier = '+';
+    let explicitQualifier = true;
+    switch (text.charCodeAt(i)) {
+      case 0x2b:
+        i++;
+        break;
+      case 0x2d:
+        qualifier = '-';
+        i++;
+        break;
+      case 0x7e:
+        qualifier = '~';
+        i++;
+        break;
+      case 0x3f:
+        qualifier = '?';
+        i++;
+        break;
+      default:
+        explicitQualifier = false;
+    }
+    let sep = i;
+    while (sep < end) {
+      const c = text.charCodeAt(sep);
+      if (c === CC_COLON || c === CC_SLASH || c === CC_EQUALS) break;
+      sep++;
+    }
+    const sepChar = sep < end ? text.charCodeAt(sep) : -1;
+    const span = { start: pos, end };
+    const arg = sep + 1;
+    let mechanism: Mechanism;
+    switch (text.slice(i, sep)) {
+      case 'include':
+        if (sepChar !== CC_COLON || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+        mechanism = { kind: 'include', qualifier, explicitQualifier, domainSpec: plainMacroString(text, arg, end), span };
+        break;
+      case 'all':
+        if (sepChar !== -1) return undefined;
+        mechanism = { kind: 'all', qualifier, explicitQualifier, span };
+        break;
+      case 'ip4': {
+        if (sepChar !== CC_COLON) return undefined;
+        let slash = text.indexOf('/', arg);
+        if (slash === -1 || slash > end) slash = end;
+        const value = parseIp4(text, arg, slash);
+        if (value === undefined) return undefined;
+        let prefix: number | undefined;
+        if (slash < end) {
+          prefix = parseCidrLength(text, slash + 1, end, 32);
+          if (prefix === undefined) return undefined;
+        }
+        mechanism = { kind: 'ip4', qualifier, explicitQualifier, address: text.slice(arg, slash), prefix, value, span };
+        break;
+      }
+      case 'ip6': {
+        if (sepChar !== CC_COLON) return undefined;
+        let slash = text.indexOf('/', arg);
+        if (slash === -1 || slash > end) slash = end;
+        const address = text.slice(arg, slash);
+        if (!isIp6(address)) return undefined;
+        let prefix: number | undefined;
+        if (slash < end) {
+          prefix = parseCidrLength(text, slash + 1, end, 128);
+          if (prefix === undefined) return undefined;
+        }
+        mechanism = { kind: 'ip6', qualifier, explicitQualifier, address, prefix, span };
+        break;
+      }
+      case 'a':
+      case 'mx': {
+        const kind = sep - i === 1 ? 'a' : 'mx';
+        if (sepChar === CC_EQUALS) return undefined;
+        const cidrAt = findCidrSuffix(text, sepChar === CC_COLON ? arg : sep, end);
+        const cidr = parseDualCidr(text, cidrAt, end, undefined);
+        if (!cidr) return undefined;
+        let domainSpec: MacroString | undefined;
+        if (sepChar === CC_COLON) {
+          if (arg >= cidrAt || !plainDomainEnd(text, arg, cidrAt)) return undefined;
+          domainSpec = plainMacroString(text, arg, cidrAt);
+        } else if (cidrAt !== sep) {
+          return undefined;
+        }
+        mechanism = { kind, qualifier, explicitQualifier, domainSpec, cidr, span };
+        break;
+      }
+      case 'ptr': {
+        let domainSpec: MacroString | undefined;
+        if (sepChar === CC_COLON) {
+          if (arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+          domainSpec = plainMacroString(text, arg, end);
+        } else if (sepChar !== -1) {
+          return undefined;
+        }
+        mechanism = { kind: 'ptr', qualifier, explicitQualifier, domainSpec, span };
+        break;
+      }
+      case 'exists':
+        if (sepChar !== CC_COLON || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+        mechanism = { kind: 'exists', qualifier, explicitQualifier, domainSpec: plainMacroString(text, arg, end), span };
+        break;
+      case 'redirect':
+      case 'exp': {
+        if (explicitQualifier || sepChar !== CC_EQUALS || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+        const domainSpec = plainMacroString(text, arg, end);
+        if (sep - i === 3) {
+          if (exp) return undefined;
+          exp = { kind: 'exp', domainSpec, span };
+          terms.push(exp);
+        } else {
+          if (redirect) return undefined;
+          redirect = { kind: 'redirect', domainSpec, span };
+          terms.push(redirect);
+        }
+        pos = end;
+        continue;
+      }
+      default:
+        return undefined;
+    }
+    terms.push(mechanism);
+    mechanisms.push(mechanism);
+    pos = end;
+  }
+  return { ok: true, record: { text, terms, mechanisms, redirect, exp } };
 }

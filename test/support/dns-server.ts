@@ -26,6 +26,7 @@ import type { Server as TcpServer, Socket as TcpSocket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { encodableName as isEncodableName } from '../../src/dns/wire.ts';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
 import { lookupZone, normalizeZone, zoneFromText } from '../../src/dns/zone.ts';
@@ -67,17 +68,9 @@ export interface DnsServer {
   stop(): Promise<void>;
 }
 
-/** A DNS name is encodable: labels of 1–63 octets, 255 octets in all (RFC 1035 §2.3.4). */
+/** A DNS name is encodable (RFC 1035 §2.3.4); the root name is too, here. */
 function encodableName(name: string): boolean {
-  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
-  if (bare === '') return true;
-  let total = 1;
-  for (const label of bare.split('.')) {
-    const octets = Buffer.byteLength(label);
-    if (octets === 0 || octets > 63) return false;
-    total += octets + 1;
-  }
-  return total <= 255;
+  return name === '' || name === '.' || isEncodableName(name);
 }
 
 function rrFor(name: string, record: ZoneRecord): Answer {

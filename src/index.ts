@@ -97,3 +97,10 @@ export function checkHost(input: CheckInput, options: CheckOptions = {}): Promis
     now: clock,
   });
 }
+
+// Onboarding: add a sender, count lookups, flatten, split, publish, provider catalogue.
+export * from './record/index.ts';
+// DMARC (RFC 7489) and DKIM (RFC 6376) record parsing and validation.
+export * from './dmarc/index.ts';
+export * from './dkim/index.ts';
+export { bundledPublicSuffixList, type PublicSuffixList } from './psl/index.ts';

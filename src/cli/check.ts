@@ -9,7 +9,7 @@ import { type Lang, t } from '../i18n/index.ts';
 import { lookupPtrName } from '../spf/describe.ts';
 import { type CheckExplanation, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
-import type { SpfCheck } from '../spf/types.ts';
+import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError } from './io.ts';
@@ -86,33 +86,41 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang): string {
   const lines: string[] = [];
   const identity = check.identity === 'helo' ? `HELO ${check.domain}` : `MAIL FROM ${check.sender}`;
-  lines.push(`Result:  ${check.result}`);
-  lines.push(`Domain:  ${check.domain} (${identity})`);
-  lines.push(`Client:  ${check.ip}`);
+  lines.push(t(lang, 'cli.check.result', { result: check.result }));
+  lines.push(t(lang, 'cli.check.domain', { domain: check.domain, identity }));
+  lines.push(t(lang, 'cli.check.client', { ip: check.ip }));
   lines.push('', explanation.headline, `${t(lang, 'cli.check.reason')}: ${explanation.reason}`);
   if (explanation.advice !== undefined) lines.push(`${t(lang, 'cli.check.advice')}: ${explanation.advice}`);
-  if (check.explanation !== undefined) lines.push(`Explanation (from exp=): ${check.explanation}`);
-  if (check.overridesUsed.length > 0) lines.push(`Overrides used: ${check.overridesUsed.join(', ')}`);
+  if (check.explanation !== undefined) lines.push(t(lang, 'cli.check.exp', { text: check.explanation }));
+  if (check.overridesUsed.length > 0) lines.push(t(lang, 'cli.check.overrides', { domains: check.overridesUsed }));
   const tree = evaluationTree(check.trace);
   if (tree) {
-    lines.push('', 'Evaluation:');
-    drawNode(tree, '', lines, check);
+    lines.push('', t(lang, 'cli.check.evaluation'));
+    drawNode(tree, '', lines, check, lang);
   }
-  lines.push('', `Lookups: ${check.lookups.terms} of 10 DNS-querying terms, ${check.lookups.void} of 2 void lookups`);
-  for (const p of check.problems) lines.push(`Problem at ${p.domain}: ${p.message}`);
+  lines.push('', t(lang, 'cli.check.lookups', { count: check.lookups.terms, limit: RFC_LIMITS.dnsTerms, voidCount: check.lookups.void, voidLimit: RFC_LIMITS.voidLookups }));
+  for (const p of check.problems) lines.push(t(lang, 'cli.check.problem', { domain: p.domain, problem: p.message }));
   return lines.join('\n') + '\n';
 }
 
-function drawNode(node: TreeNode, indent: string, lines: string[], check: SpfCheck): void {
-  const source = node.source === 'override' ? ' [candidate]' : '';
+/** The include/redirect tree, one indent per level, the deciding term marked. */
+function drawNode(node: TreeNode, indent: string, lines: string[], check: SpfCheck, lang: Lang): void {
+  const source = node.source === 'override' ? ` ${t(lang, 'cli.check.candidate')}` : '';
   const record = node.record !== undefined ? `  "${node.record}"` : '';
   lines.push(`${indent}${node.domain}${source}${record}${node.result ? `  → ${node.result}` : ''}`);
   node.terms.forEach((term, i) => {
     const last = i === node.terms.length - 1;
     const branch = last ? '└─ ' : '├─ ';
-    const decided = check.matched && term.outcome === 'match' && check.matched.depth === node.depth && check.matched.span.start === term.span.start && check.matched.domain === node.domain;
-    const mark = decided ? '  ◀ matched' : term.outcome === 'match' ? '  (match)' : term.outcome === 'error' ? '  (error)' : '';
+    const m = check.matched;
+    const decided = m !== undefined && term.outcome === 'match' && m.depth === node.depth && m.span.start === term.span.start && m.domain === node.domain;
+    const mark = decided
+      ? `  ${t(lang, 'cli.check.decided')}`
+      : term.outcome === 'match'
+        ? `  ${t(lang, 'cli.check.matched-term')}`
+        : term.outcome === 'error'
+          ? `  ${t(lang, 'cli.check.error-term')}`
+          : '';
     lines.push(`${indent}${branch}${term.text}${mark}`);
-    if (term.child) drawNode(term.child, indent + (last ? '   ' : '│  '), lines, check);
+    if (term.child) drawNode(term.child, indent + (last ? '   ' : '│  '), lines, check, lang);
   });
 }

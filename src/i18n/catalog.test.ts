@@ -16,6 +16,9 @@ type AllParams = UnionToIntersection<NonNullable<MessageArgs<MessageKey>[0]>>;
  */
 const SAMPLE: AllParams = {
   domain: 'example.com',
+  identity: 'MAIL FROM info@example.com',
+  voidCount: 1,
+  voidLimit: 2,
   domains: ['example.com', 'example.net'],
   host: '5.255.64.53 (smtp1.blueinkt.com)',
   ip: '5.255.64.53',

@@ -100,3 +100,37 @@ export function generateChecks(data: BenchData, count: number, seed = 7): Array<
   }
   return out;
 }
+
+/**
+ * Bulk-check data: `generateData`'s customer domains, with about 2 % of them given a broken
+ * record (an include of a name that does not exist: permerror), as real customer bases have.
+ */
+export function generateBulkData(count: number, seed = 42): BenchData {
+  const data = generateData(count, seed);
+  const rand = prng(seed + 1);
+  for (const domain of data.domains) {
+    if (rand() >= 0.02) continue;
+    const items: ZoneItem[] = (data.zone.get(domain) ?? []).filter((item) => item.type !== 'TXT');
+    items.push({ type: 'TXT', value: ['v=spf1 include:gone.invalid -all'] });
+    data.zone.set(domain, items);
+  }
+  return data;
+}
+
+/**
+ * The lines of a customer CSV over the first `rows` domains (a header `customer,email`, then
+ * `Klant N,<local>@cN.example`), with about 1 % unusable rows (empty, "n/a", a name without
+ * domain) and a comment line, as exported from a CRM.
+ */
+export function customerCsvLines(data: BenchData, rows: number, seed = 11): string[] {
+  const rand = prng(seed);
+  const locals = ['info', 'noreply', 'facturen', 'nieuwsbrief', 'sales'];
+  const lines = ['# customers of the service, exported from the CRM', 'customer,email'];
+  for (let i = 0; i < rows; i++) {
+    const domain = data.domains[i % data.domains.length] as string;
+    const r = rand();
+    const value = r < 0.004 ? '' : r < 0.008 ? 'n/a' : r < 0.01 ? 'Jan de Vries' : `${locals[Math.floor(rand() * locals.length)] as string}@${domain}`;
+    lines.push(`"Klant ${i}, BV",${value}`);
+  }
+  return lines;
+}

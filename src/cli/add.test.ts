@@ -86,7 +86,7 @@ describe('spfkit add', () => {
 
   it('exit 2 for usage and input errors, in one line', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['klant.nl'], /say which sender to add/],
+      [['klant.nl'], /say which sender: --provider/],
       [['klant.nl', '--mx', '--include', 'x.example'], /one sender at a time, got --include, --mx/],
       [['klant.nl', '--provider', 'nope'], /unknown provider "nope" \(known: coachview, /],
       [['klant.nl', '--mx', '--test-ip', 'nonsense'], /"nonsense" is not an IPv4 or IPv6 address/],

@@ -2,16 +2,16 @@
  * `spfkit add`: plan adding a sending service to a domain's SPF record — what to publish,
  * in the forms people publish it in, verified before anything changes in DNS.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type AddPlan, type AddPlanReady, addSender } from '../record/add.ts';
-import { type Provider, type ProviderCatalogue, findProvider, parseProviderCatalogue } from '../record/providers.ts';
+import type { Provider } from '../record/providers.ts';
 import { type PublishForms, diffLines, publishForms } from '../record/publish.ts';
 import type { AddIssue, AddReason, AddWarning } from '../record/reasons.ts';
 import type { ResultCheck, VerificationIssue } from '../record/verify.ts';
 import type { LookupProblem } from '../record/lookups.ts';
 import type { StaticProblem } from '../record/ranges.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 import { type CliIo, EXIT, UsageError } from './io.ts';
 
 export const ADD_HELP = `Usage: spfkit add <domain> [--policy "<record>"] <sender> [options]
@@ -51,14 +51,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     args,
     options: {
       policy: { type: 'string' },
-      provider: { type: 'string' },
-      include: { type: 'string' },
-      ip4: { type: 'string' },
-      ip6: { type: 'string' },
-      a: { type: 'string' },
-      mx: { type: 'boolean', default: false },
-      mechanism: { type: 'string' },
-      'test-ip': { type: 'string', multiple: true },
+      ...SENDER_OPTIONS,
       'keep-no-all': { type: 'boolean', default: false },
       ttl: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -77,19 +70,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   if (givenDomain === undefined && values.policy === undefined) throw new UsageError('give the domain, or the record with --policy "v=spf1 …"');
   const domain = givenDomain ?? NO_DOMAIN;
 
-  const senders: Array<[string, string | undefined]> = [
-    ['--provider', values.provider],
-    ['--include', values.include === undefined ? undefined : `include:${values.include}`],
-    ['--ip4', values.ip4 === undefined ? undefined : `ip4:${values.ip4}`],
-    ['--ip6', values.ip6 === undefined ? undefined : `ip6:${values.ip6}`],
-    ['--a', values.a === undefined ? undefined : `a:${values.a}`],
-    ['--mx', values.mx ? 'mx' : undefined],
-    ['--mechanism', values.mechanism],
-  ];
-  const chosen = senders.filter(([, v]) => v !== undefined);
-  if (chosen.length !== 1) {
-    throw new UsageError(chosen.length === 0 ? 'say which sender to add: --provider, --include, --ip4, --ip6, --a, --mx or --mechanism' : `one sender at a time, got ${chosen.map(([flag]) => flag).join(', ')}`);
-  }
+  const sender = await chooseSender(values);
   let ttl: number | undefined;
   if (values.ttl !== undefined) {
     ttl = Number(values.ttl);
@@ -97,14 +78,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(ttl) || ttl < 0 || ttl > 0x7fffffff) throw new UsageError(`--ttl must be a whole number of seconds, got "${values.ttl}"`);
   }
 
-  let provider: Provider | undefined;
-  let mechanism = chosen[0]?.[1] as string;
-  if (values.provider !== undefined) {
-    const catalogue = await loadCatalogue();
-    provider = findProvider(catalogue, values.provider);
-    if (!provider) throw new UsageError(`unknown provider "${values.provider}" (known: ${catalogue.providers.map((p) => p.id).join(', ')})`);
-    mechanism = provider.mechanism;
-  }
+  const { provider, mechanism } = sender;
   const testIps = values['test-ip'] ?? provider?.testIps ?? [];
 
   const dns = await resolverFromOptions(values);
@@ -127,20 +101,6 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (plan.status === 'blocked') return EXIT.notPass;
   return plan.verification.ok ? EXIT.ok : EXIT.notPass;
-}
-
-async function loadCatalogue(): Promise<ProviderCatalogue> {
-  // data/ sits two levels up from both src/cli and dist/cli.
-  const url = new URL('../../data/providers.json', import.meta.url);
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(url, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the provider catalogue ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = parseProviderCatalogue(data);
-  if (!parsed.ok) throw new UsageError(`the provider catalogue is invalid: ${parsed.issues.map((i) => i.message).join('; ')}`);
-  return parsed.catalogue;
 }
 
 interface Published {

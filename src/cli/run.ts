@@ -11,6 +11,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   check: { summary: 'evaluate the SPF policy for an IP and a sender', load: async () => (await import('./check.ts')).checkCommand },
   add: { summary: 'plan adding a sending service to an SPF record', load: async () => (await import('./add.ts')).addCommand },
   explain: { summary: 'explain an SPF record term by term (en, nl)', load: async () => (await import('./explain.ts')).explainCommand },
+  audit: { summary: 'audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)', load: async () => (await import('./audit.ts')).auditCommand },
+  bulk: { summary: "check a service's customer list: who must change their SPF record", load: async () => (await import('./bulk.ts')).bulkCommand },
 };
 
 export const HELP = () => `Usage: spfkit <command> [options]

@@ -12,6 +12,7 @@ import { domainProblem } from '../spf/domain.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
 import { parseClientIp } from '../spf/ip.ts';
 import { parseRecord } from '../spf/parse.ts';
+import type { RecordCache } from '../spf/record-cache.ts';
 import { renderRecord, renderTerm } from '../spf/render.ts';
 import type { Mechanism, SpfRecord, Term } from '../spf/types.ts';
 import { cidrContains, firstAddress, lastAddress, parseCidr } from './cidr.ts';
@@ -45,6 +46,8 @@ export interface AddSenderOptions {
   allPolicy?: 'add-softfail' | 'keep';
   /** Addresses that must keep their result; default `OUTSIDE_IPS`. */
   outsideIps?: readonly string[];
+  /** Parsed records shared across plans (bulk runs); see `recordCache`. */
+  records?: RecordCache;
 }
 
 /** A record with its size and lookup count. */
@@ -114,7 +117,8 @@ const MAX_SAMPLE_IPS = 16;
  * plan.status === 'added' && plan.reasons;      // [{ code: 'softfail-all-added' }, { code: 'inserted', before: 'end', position: 1 }, …]
  */
 export async function addSender(input: AddSenderInput, options: AddSenderOptions): Promise<AddPlan> {
-  const { resolver } = options;
+  const { resolver, records } = options;
+  const verifyOptions = records ? { resolver, records } : { resolver };
   const domain = input.domain.trim().replace(/\.$/, '').toLowerCase();
   const issues: AddIssue[] = [];
   const problem = domainProblem(domain);
@@ -192,12 +196,12 @@ export async function addSender(input: AddSenderInput, options: AddSenderOptions
 
   // Already authorised?
   if (beforeRecord && before && beforeText !== undefined) {
-    const covered = await findCoverage(beforeRecord, beforeText, mechanism, domain, testIps, resolver, warnings);
+    const covered = await findCoverage(beforeRecord, beforeText, mechanism, domain, testIps, resolver, warnings, records);
     if (covered) {
       reasons.push(covered.reason);
       if (covered.warning) warnings.push(covered.warning);
       if (!hasAllOrRedirect(beforeRecord)) warnings.push({ code: 'no-all' });
-      const verification = await verifyCandidate({ domain, candidate: beforeText, before: beforeText, baseline: beforeText, testIps, outsideIps }, { resolver });
+      const verification = await verifyCandidate({ domain, candidate: beforeText, before: beforeText, baseline: beforeText, testIps, outsideIps }, verifyOptions);
       return {
         status: 'already-authorised',
         domain,
@@ -256,7 +260,7 @@ export async function addSender(input: AddSenderInput, options: AddSenderOptions
       outsideIps,
       sampleIps,
     },
-    { resolver },
+    verifyOptions,
   );
 
   const plan: AddPlanReady = {
@@ -372,6 +376,7 @@ async function findCoverage(
   testIps: readonly string[],
   resolver: Resolver,
   warningsOut: AddWarning[],
+  records: RecordCache | undefined,
 ): Promise<Coverage | undefined> {
   const key = termKey(mechanism);
   const live = liveMechanisms(record);
@@ -393,7 +398,7 @@ async function findCoverage(
   if (testIps.length === 0) return undefined;
   let decider: Term | undefined;
   for (const ip of testIps) {
-    const check = await evaluateSpf({ ip, sender: `postmaster@${domain}` }, { resolver, overrides: { [domain]: text } });
+    const check = await evaluateSpf({ ip, sender: `postmaster@${domain}` }, { resolver, overrides: { [domain]: text }, ...(records ? { records } : {}) });
     if (check.result === 'temperror' || check.result === 'permerror') {
       warningsOut.push({ code: 'current-policy-error', ip, result: check.result, cause: check.cause.code });
     }

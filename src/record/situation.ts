@@ -5,6 +5,7 @@
  * (and by which term), or a record that ends in permerror/temperror.
  */
 import type { Resolver } from '../dns/resolver.ts';
+import type { RecordCache } from '../spf/record-cache.ts';
 import { domainProblem } from '../spf/domain.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
 import { parseClientIp } from '../spf/ip.ts';
@@ -60,8 +61,8 @@ export type SituationIssue = AddIssue | { code: 'missing-domain' } | { code: 'mi
  * if (s.situation === 'not-authorised' && s.plan.status !== 'blocked') s.plan.after.record;
  * // 'v=spf1 include:spf.protection.outlook.com a:smtp1.blueinkt.com -all'
  */
-export async function customerSituation(input: SituationInput, options: { resolver: Resolver }): Promise<Situation> {
-  const { resolver } = options;
+export async function customerSituation(input: SituationInput, options: { resolver: Resolver; records?: RecordCache }): Promise<Situation> {
+  const { resolver, records } = options;
   const sender = input.sender?.trim();
   const rawDomain = input.domain ?? (sender !== undefined ? sender.slice(sender.lastIndexOf('@') + 1) : undefined);
   const domain = (rawDomain ?? '').trim().replace(/\.$/, '').toLowerCase();
@@ -95,7 +96,7 @@ export async function customerSituation(input: SituationInput, options: { resolv
   const results: SituationResult[] = [];
   let broken: { result: 'permerror' | 'temperror'; cause: SpfCause } | undefined;
   for (const ip of ips) {
-    const check = await evaluateSpf({ ip, sender: sender && sender.includes('@') ? sender : `postmaster@${domain}` }, { resolver });
+    const check = await evaluateSpf({ ip, sender: sender && sender.includes('@') ? sender : `postmaster@${domain}` }, records ? { resolver, records } : { resolver });
     const step = decidingStep(check);
     const result: SituationResult = { ip, result: check.result, cause: check.cause.code };
     if (step) result.decidedBy = step.text;
@@ -113,6 +114,6 @@ export async function customerSituation(input: SituationInput, options: { resolv
   if (results.every((r) => r.result === 'pass')) {
     return { situation: 'authorised', domain, record: text, by: results[0]?.decidedBy ?? '', results };
   }
-  const plan = await addSender({ domain, mechanism: mechanismText, testIps: ips }, { resolver });
+  const plan = await addSender({ domain, mechanism: mechanismText, testIps: ips }, records ? { resolver, records } : { resolver });
   return { situation: 'not-authorised', domain, record: text, results, plan };
 }

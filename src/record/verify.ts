@@ -6,6 +6,7 @@
  * sample addresses of the flattened ranges (must get the unflattened record's result).
  */
 import type { Resolver } from '../dns/resolver.ts';
+import type { RecordCache } from '../spf/record-cache.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
 import { parseRecord } from '../spf/parse.ts';
 import type { SpfCheck, SpfLimits, SpfResult, TraceStep } from '../spf/types.ts';
@@ -86,8 +87,8 @@ export interface VerifyInput {
  * }, { resolver });
  * v.ok; // true when 5.255.64.53 passes and 192.0.2.1 / 2001:db8::1 still softfail
  */
-export async function verifyCandidate(input: VerifyInput, options: { resolver: Resolver }): Promise<Verification> {
-  const { resolver } = options;
+export async function verifyCandidate(input: VerifyInput, options: { resolver: Resolver; records?: RecordCache }): Promise<Verification> {
+  const { resolver, records } = options;
   const domain = input.domain;
   const subs = new Map((input.subRecords ?? []).map((s) => [s.name, s.record]));
   const issues: VerificationIssue[] = [];
@@ -95,7 +96,7 @@ export async function verifyCandidate(input: VerifyInput, options: { resolver: R
   const evaluate = async (record: string | undefined, ip: string, extra: ReadonlyMap<string, string>, limits?: Partial<SpfLimits>) => {
     const overrides = new Map(extra);
     overrides.set(domain, record ?? '');
-    const check = await evaluateSpf({ ip, sender: `postmaster@${domain}` }, { resolver, overrides, ...(limits ? { limits } : {}) });
+    const check = await evaluateSpf({ ip, sender: `postmaster@${domain}` }, { resolver, overrides, ...(limits ? { limits } : {}), ...(records ? { records } : {}) });
     return { result: check.result, decidedBy: decidingTerm(check) };
   };
   const none = new Map<string, string>();

@@ -1,0 +1,181 @@
+/**
+ * `spfkit bulk`: a sending service's customer list in, one report row per customer out —
+ * seed 004's three situations (plus broken and invalid) — with a progress line on a
+ * terminal and a summary at the end.
+ */
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type BulkProgress, type BulkSender, BulkSenderError, SITUATIONS } from '../bulk/check.ts';
+import { CsvHeaderError } from '../bulk/csv.ts';
+import { BulkFileError, type BulkSummary, bulkCheckFile } from '../bulk/file.ts';
+import { reportFormat } from '../bulk/report.ts';
+import { recordCache } from '../spf/record-cache.ts';
+import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { type CliIo, EXIT, UsageError } from './io.ts';
+import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
+
+export const BULK_HELP = `Usage: spfkit bulk <customers.csv> <sender> [options]
+
+Checks every customer of a sending service: for each address or domain in the file, whether
+its SPF record has no policy (none), does not authorise the service (not-authorised, with
+the record to publish), authorises it (authorised, by which term), is broken, or the row is
+invalid. The file is a CSV with a column named email, address, sender or domain (also
+"e-mail", "emailadres", "domein" …; "," ";" or tab), or one value per line; "#" lines and
+blank lines are skipped.
+
+Sender (exactly one):
+  --provider <id>             a known service (coachview, dmrmail, byte, blueinkt, …)
+  --include <domain>          include:<domain>
+  --a <host>                  a:<host>
+  --ip4 <address[/len]>       ip4:<address>
+  --ip6 <address[/len]>       ip6:<address>
+  --mechanism <mechanism>     any one mechanism
+
+Options:
+  --test-ip <ip>              an address the service sends from (repeatable)
+  --concurrency <n>           customers checked at once (default 16, at most 256)
+  --out <report.jsonl|.csv>   write the report there (default: JSON Lines on stdout)
+  --resume                    keep the rows --out already has and check only the rest
+  --json                      print the summary as JSON (on stdout with --out, else stderr)
+${DNS_HELP}
+
+Rows are written as they finish, so their order is not the file's: each names its line.
+Exit codes: 0 every row reported (whatever the situations), 2 usage or input error.`;
+
+const DEFAULT_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 256;
+/** Redraw the progress line at most this often, milliseconds. */
+const PROGRESS_EVERY_MS = 100;
+
+export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      ...SENDER_OPTIONS,
+      concurrency: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...DNS_OPTIONS,
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.stdout(BULK_HELP + '\n');
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the customer file (CSV, or one address or domain per line)' : `one customer file only, got ${positionals.join(' ')}`);
+  const input = positionals[0] as string;
+
+  const chosen = await chooseSender(values);
+  let concurrency = DEFAULT_CONCURRENCY;
+  if (values.concurrency !== undefined) {
+    concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${values.concurrency}"`);
+  }
+  if (values.out !== undefined && reportFormat(values.out) === undefined) throw new UsageError(`--out must end in .jsonl, .ndjson or .csv, got "${values.out}"`);
+  if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out: the report to continue');
+
+  const testIps = values['test-ip'];
+  let sender: BulkSender;
+  if (chosen.provider !== undefined) {
+    sender = testIps === undefined ? { provider: chosen.provider } : { provider: chosen.provider, testIps };
+  } else {
+    sender = testIps === undefined ? { mechanism: chosen.mechanism } : { mechanism: chosen.mechanism, testIps };
+  }
+
+  const dns = await resolverFromOptions(values);
+  // Progress only when a person watches and the report goes elsewhere (on stdout, the rows are the progress).
+  const progress = io.isTty && values.out !== undefined && !values.json ? progressLine(io, await countLines(input)) : undefined;
+  const started = performance.now();
+  let summary: BulkSummary;
+  try {
+    summary = await bulkCheckFile({
+      ...sender,
+      input,
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      resume: values.resume,
+      stdout: io.stdout,
+      resolver: dns.resolver,
+      records: recordCache(),
+      concurrency,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } catch (error) {
+    if (error instanceof BulkFileError || error instanceof CsvHeaderError || error instanceof BulkSenderError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    progress?.clear();
+  }
+  await dns.finish();
+  const seconds = (performance.now() - started) / 1000;
+
+  if (values.json) {
+    const text = JSON.stringify({ ...summary, seconds: Math.round(seconds * 1000) / 1000 }) + '\n';
+    if (values.out !== undefined) io.stdout(text);
+    else io.stderr(text);
+  } else {
+    io.stderr(summaryTable(summary, seconds, values.out));
+  }
+  return EXIT.ok;
+}
+
+/** Lines in the file, for the progress bar (0 when it cannot be read: the run says why). */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
+      if (chunk.length > 0) last = chunk[chunk.length - 1] ?? last;
+    }
+  } catch {
+    return 0;
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
+const BAR_WIDTH = 24;
+
+/** A `\r` progress line on stderr: bar by input line reached, rows done, rate. */
+function progressLine(io: CliIo, totalLines: number): { update: (p: BulkProgress) => void; clear: () => void } {
+  const start = performance.now();
+  let lastDraw = 0;
+  let furthest = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      furthest = Math.max(furthest, p.line);
+      const now = performance.now();
+      if (now - lastDraw < PROGRESS_EVERY_MS) return;
+      lastDraw = now;
+      const share = totalLines > 0 ? Math.min(1, furthest / totalLines) : 0;
+      const filled = Math.round(share * BAR_WIDTH);
+      const rate = p.done / Math.max(0.001, (now - start) / 1000);
+      const left = share > 0 && share < 1 ? ` · ${formatDuration(((now - start) / 1000) * ((1 - share) / share))} left` : '';
+      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(share * 100)}% · ${p.done} checked · ${Math.round(rate)}/s${left}\x1b[K`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function summaryTable(summary: BulkSummary, seconds: number, out: string | undefined): string {
+  const rows: Array<[string, string]> = SITUATIONS.map((s) => [s, String(summary.situations[s])]);
+  rows.push(['total', String(summary.checked)]);
+  if (summary.skipped > 0) rows.push(['skipped (resume)', String(summary.skipped)]);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const numbers = Math.max(...rows.map(([, n]) => n.length));
+  const lines = rows.map(([label, n]) => `  ${label.padEnd(width)}  ${n.padStart(numbers)}`);
+  const rate = summary.checked / Math.max(0.001, seconds);
+  return [`Checked ${summary.checked} customer${summary.checked === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${Math.round(rate)}/s)${out ? `; report: ${out}` : ''}`, ...lines, ''].join('\n');
+}

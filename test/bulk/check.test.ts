@@ -1,0 +1,124 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BulkSenderError, checkCustomers, type ReportRow } from '../../src/bulk/check.ts';
+import { readCustomerRows, splitLines } from '../../src/bulk/csv.ts';
+import type { Row } from '../../src/bulk/csv.ts';
+import { cachingResolver } from '../../src/dns/cache.ts';
+import type { DnsAnswer, RecordData, Resolver, RrType } from '../../src/dns/resolver.ts';
+import { zoneResolver } from '../../src/dns/zone.ts';
+import { recordCache } from '../../src/spf/record-cache.ts';
+import { CUSTOMERS_CSV, EXPECTED, blueinkt, zone } from './fixtures.ts';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const byLine = (rows: ReportRow[]): Map<number, ReportRow> => new Map(rows.map((r) => [r.line, r]));
+
+/** A zone resolver that answers after `delay` ms and records how many queries were in flight at most. */
+function slowResolver(delay: number): Resolver & { most: number; total: number } {
+  const inner = zoneResolver(zone, { log: false });
+  let running = 0;
+  const state = {
+    most: 0,
+    total: 0,
+    async query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
+      running++;
+      state.total++;
+      state.most = Math.max(state.most, running);
+      try {
+        await sleep(delay);
+        return await inner.query(name, type);
+      } finally {
+        running--;
+      }
+    },
+  };
+  return state;
+}
+
+describe('checkCustomers: seed 004 over a customer list', () => {
+  it('answers every row of the CSV: the three situations, broken, and each bad row as invalid', async () => {
+    const resolver = cachingResolver(zoneResolver(zone));
+    const rows = await collect(checkCustomers(readCustomerRows(splitLines([CUSTOMERS_CSV])), { provider: blueinkt, resolver, concurrency: 4, records: recordCache() }));
+    const got = byLine(rows);
+    assert.equal(rows.length, EXPECTED.size);
+    for (const [line, [situation, detail]] of EXPECTED) {
+      const row = got.get(line);
+      assert.ok(row, `line ${line} reported`);
+      assert.equal(row.situation, situation, `line ${line}`);
+      assert.equal(row.situation === 'invalid' || row.situation === 'broken' ? row.cause : row.result, detail, `line ${line}`);
+      assert.ok(row.reason.length > 0 && row.reason.length < 200, `line ${line} has a short reason`);
+    }
+    assert.deepEqual(got.get(4), {
+      line: 4,
+      input: 'info@example.com',
+      domain: 'example.com',
+      situation: 'not-authorised',
+      reason: 'The record gives fail for the service (by -all): publish the record in recordToPublish.',
+      by: '-all',
+      recordToPublish: 'v=spf1 include:spf.protection.outlook.com a:smtp1.blueinkt.com -all',
+      result: 'fail',
+    });
+    assert.equal(got.get(6)?.by, 'a:smtp1.blueinkt.com');
+    assert.equal(got.get(3)?.reason, 'No SPF record: receivers decide on other grounds; nothing to publish.');
+  });
+
+  it('works with a mechanism and test addresses instead of a provider; temperror is broken', async () => {
+    const rows: Row[] = [{ line: 1, input: 'x@slow.nl' }, { line: 2, input: 'eneco.com' }];
+    const out = byLine(await collect(checkCustomers(rows, { mechanism: 'a:smtp1.blueinkt.com', testIps: ['5.255.64.53'], resolver: zoneResolver(zone) })));
+    assert.deepEqual([out.get(1)?.situation, out.get(1)?.result, out.get(1)?.cause], ['broken', 'temperror', 'dns-error']);
+    assert.equal(out.get(2)?.situation, 'authorised');
+  });
+
+  const inputs: Array<[string, string, string]> = [
+    ['Jan <jan@eneco.com>', 'authorised', 'eneco.com'],
+    ['INFO@Eneco.COM.', 'authorised', 'eneco.com'],
+    ['info@bücher.de', 'none', 'xn--bcher-kva.de'],
+    ['@eneco.com', 'invalid', ''],
+    ['a@b@eneco.com', 'invalid', ''],
+    ['info@', 'invalid', ''],
+    ['https://eneco.com', 'invalid', ''],
+    ['a..b.nl', 'invalid', 'a..b.nl'],
+  ];
+  for (const [input, situation, domain] of inputs) {
+    it(`reads ${JSON.stringify(input)} as ${situation}`, async () => {
+      const [row] = await collect(checkCustomers([{ line: 1, input }], { provider: blueinkt, resolver: zoneResolver(zone) }));
+      assert.deepEqual([row?.situation, row?.domain], [situation, domain]);
+    });
+  }
+
+  it('a check that throws becomes an invalid row; the run goes on', async () => {
+    const inner = zoneResolver(zone);
+    const resolver: Resolver = {
+      query(name, type) {
+        if (name.startsWith('example.com')) throw new Error('resolver exploded');
+        return inner.query(name, type);
+      },
+    };
+    const rows: Row[] = [{ line: 1, input: 'info@example.com' }, { line: 2, input: 'info@eneco.com' }];
+    const out = byLine(await collect(checkCustomers(rows, { provider: blueinkt, resolver })));
+    assert.deepEqual([out.get(1)?.situation, out.get(1)?.cause, out.get(1)?.reason], ['invalid', 'check-failed', 'The check failed: resolver exploded.']);
+    assert.equal(out.get(2)?.situation, 'authorised');
+  });
+
+  it('keeps at most `concurrency` customers in flight, and reports each row once', async () => {
+    const resolver = slowResolver(3);
+    const rows: Row[] = Array.from({ length: 40 }, (_, i) => ({ line: i + 1, input: `user${i}@${['klant.nl', 'example.com', 'eneco.com', 'broken.nl'][i % 4]}` }));
+    const progress: number[] = [];
+    // Uncached, so every row asks DNS; each row's queries are sequential, so queries in flight ≤ rows in flight.
+    const out = await collect(checkCustomers(rows, { provider: blueinkt, resolver, concurrency: 5, onProgress: (p) => progress.push(p.done) }));
+    assert.ok(resolver.most <= 5, `${resolver.most} queries in flight`);
+    assert.ok(resolver.most >= 3, `only ${resolver.most} in flight: not concurrent`);
+    assert.deepEqual(out.map((r) => r.line).sort((a, b) => a - b), rows.map((r) => r.line));
+    assert.deepEqual(progress, Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('refuses an unusable service before reading any row', () => {
+    assert.throws(() => checkCustomers([], { mechanism: 'include:', resolver: zoneResolver(zone) }), BulkSenderError);
+    assert.throws(() => checkCustomers([], { mechanism: 'a:smtp1.blueinkt.com', testIps: ['5.255.64'], resolver: zoneResolver(zone) }), /not an IPv4 or IPv6 address/);
+  });
+});

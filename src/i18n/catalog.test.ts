@@ -52,6 +52,17 @@ const SAMPLE: AllParams = {
   address: '82.94.214.0',
   prefix: 24,
   terms: ['mx', 'a'],
+  missing: 'no-spf',
+  other: 'ip4:192.0.2.0/24',
+  selector: 'prezent-a',
+  bits: 1024,
+  tag: 'rua',
+  value: 'mailto:d@vendor.example',
+  reason: 'no-scheme',
+  suggestion: 'p',
+  answer: 'timeout',
+  policy: 'none',
+  grade: 'B',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages. */
@@ -70,7 +81,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -9,6 +9,8 @@
  * New keys in an existing area: add them to both of its files; the compiler lists what is
  * missing.
  */
+import { auditEn } from './audit.en.ts';
+import { auditNl } from './audit.nl.ts';
 import { cliEn } from './cli.en.ts';
 import { cliNl } from './cli.nl.ts';
 import type { Lang } from './lang.ts';
@@ -16,9 +18,9 @@ import { spfEn } from './spf.en.ts';
 import { spfNl } from './spf.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn };
+const en = { ...spfEn, ...cliEn, ...auditEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

@@ -1,0 +1,80 @@
+/**
+ * `auditDomain`: SPF, DKIM, DMARC and MX of one domain, checked through the caller's
+ * resolver, with findings in words (en, nl), a verdict per area and a grade.
+ */
+import { t } from '../i18n/catalog.ts';
+import { DEFAULT_LANG } from '../i18n/lang.ts';
+import { bundledPublicSuffixList } from '../psl/bundled.ts';
+import { canonicalDomain, domainProblem } from '../spf/domain.ts';
+import { auditDkim } from './dkim.ts';
+import { auditDmarc } from './dmarc.ts';
+import { auditDns } from './dns.ts';
+import { SEVERITY_RANK, makeFinding } from './findings.ts';
+import { areaVerdict, gradeAudit } from './grade.ts';
+import { auditMx } from './mx.ts';
+import { auditSpf } from './spf.ts';
+import { AUDIT_AREAS, type AreaResult, type AuditArea, type AuditOptions, type AuditResult, type Finding, type Verdict } from './types.ts';
+
+/**
+ * Thrown by `auditDomain` for a domain that is not a usable DNS name (an input error, not a finding).
+ *
+ * @example
+ * await auditDomain('localhost', { resolver }).catch((e) => e instanceof AuditInputError); // true
+ */
+export class AuditInputError extends Error {
+  override name = 'AuditInputError';
+}
+
+/**
+ * Audits a domain: its SPF record and the tree of records it includes (lookup counts per
+ * branch), its DKIM keys, its DMARC policy and its MX records. DNS goes only through
+ * `options.resolver`; a query that times out or fails makes its area `unknown` ("could not
+ * check") with a `dns-unavailable` finding — never "no record". Throws `AuditInputError`
+ * only when `domain` is not a domain name.
+ *
+ * @example
+ * const result = await auditDomain('prezentklant.nl', { resolver, selectors: ['prezent-a'], lang: 'nl' });
+ * result.grade;              // 'B'
+ * result.areas.dmarc.verdict; // 'warning'
+ * result.findings.map((f) => f.id); // ['spf-lookup-count', 'dkim-key-found', 'dmarc-policy-none']
+ */
+export async function auditDomain(domain: string, options: AuditOptions): Promise<AuditResult> {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const name = canonicalDomain(domain.trim());
+  const problem = domainProblem(name);
+  if (problem !== undefined) throw new AuditInputError(`"${domain}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+  const dns = auditDns(options.resolver);
+  const suffixes = options.suffixes ?? bundledPublicSuffixList();
+  const [spf, dkim, dmarc, mx] = await Promise.all([
+    auditSpf(name, dns.forArea('spf'), lang),
+    auditDkim(name, dns.forArea('dkim'), lang, options.selectors ?? []),
+    auditDmarc(name, dns.forArea('dmarc'), lang, suffixes),
+    auditMx(name, dns.forArea('mx'), lang),
+  ]);
+  const reports = { spf, dkim, dmarc, mx };
+  const areas = {} as Record<AuditArea, AreaResult>;
+  const verdicts = {} as Record<AuditArea, Verdict>;
+  const findings: Finding[] = [];
+  for (const area of AUDIT_AREAS) {
+    const failed = dns.failures
+      .filter((failure) => failure.area === area)
+      .map((failure) => {
+        const params = { name: failure.name, type: failure.type, answer: failure.answer, ...(failure.detail === undefined ? {} : { detail: failure.detail }) };
+        return makeFinding({
+          id: 'dns-unavailable',
+          area,
+          severity: 'warning',
+          message: t(lang, 'audit.dns-unavailable.message', params),
+          fix: t(lang, 'audit.dns-unavailable.fix'),
+          evidence: { name: failure.name, type: failure.type, answer: failure.answer, detail: failure.detail ?? null },
+        });
+      });
+    // Worst first; the sort is stable, so findings of one severity keep the order they were found in.
+    const list = [...failed, ...reports[area].findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const verdict = areaVerdict(list);
+    areas[area] = { verdict, summary: reports[area].summary, findings: list };
+    verdicts[area] = verdict;
+    findings.push(...list);
+  }
+  return { domain: name, lang, grade: gradeAudit(verdicts), areas, findings };
+}

@@ -1,0 +1,143 @@
+/**
+ * `spfkit audit <domain>`: SPF, DKIM, DMARC and MX of a domain, as text grouped by area (with
+ * colour on a terminal) or as JSON.
+ */
+import { parseArgs } from 'node:util';
+import { auditDomain } from '../audit/audit.ts';
+import { AUDIT_AREAS, type AuditArea, type AuditResult, type EvidenceValue, type Finding, type Grade, type Severity, type Verdict } from '../audit/types.ts';
+import { dkimName } from '../dkim/selectors.ts';
+import { t } from '../i18n/catalog.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { canonicalDomain, domainProblem } from '../spf/domain.ts';
+import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { langOption } from './explain.ts';
+import { type CliIo, EXIT, UsageError } from './io.ts';
+
+export const AUDIT_HELP = `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
+
+Audits a domain's mail authentication: the SPF record and every record it includes (with
+the DNS lookups of each branch), the DKIM keys, the DMARC policy and the MX records. Each
+finding says what is wrong and how to fix it; each area gets a verdict, the domain a grade.
+
+  --selector <s>     DKIM selector to check (repeatable); without it common selectors are tried
+  --lang en|nl       language of the findings (default en)
+  --json             print the whole result as JSON
+  --no-color         no colours (also when NO_COLOR is set or the output is not a terminal)
+${DNS_HELP}
+
+Exit codes: 0 no errors; 1 errors found, or an area could not be checked (DNS timeout or
+SERVFAIL); 2 usage error.`;
+
+const AREA_LABEL: Readonly<Record<AuditArea, string>> = { spf: 'SPF', dkim: 'DKIM', dmarc: 'DMARC', mx: 'MX' };
+const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: '✗', warning: '!', info: 'i' };
+
+/** ANSI SGR colours, used only when colour is on. */
+type Colour = 'red' | 'yellow' | 'green' | 'cyan' | 'magenta' | 'bold' | 'dim';
+const SGR: Readonly<Record<Colour, string>> = { red: '31', yellow: '33', green: '32', cyan: '36', magenta: '35', bold: '1', dim: '2' };
+
+const SEVERITY_COLOUR: Readonly<Record<Severity, Colour>> = { error: 'red', warning: 'yellow', info: 'cyan' };
+const VERDICT_COLOUR: Readonly<Record<Verdict, Colour>> = { ok: 'green', warning: 'yellow', error: 'red', unknown: 'magenta' };
+const GRADE_COLOUR: Readonly<Record<Grade, Colour>> = { A: 'green', B: 'green', C: 'yellow', D: 'yellow', E: 'red', F: 'red' };
+
+type Paint = (colour: Colour, text: string) => string;
+
+/**
+ * `spfkit audit`; resolves with the exit code.
+ *
+ * @example
+ * await auditCommand(['prezentklant.nl', '--selector', 'prezent-a', '--lang', 'nl'], io); // 0 or 1
+ */
+export async function auditCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      selector: { type: 'string', short: 's', multiple: true },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...DNS_OPTIONS,
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.stdout(AUDIT_HELP + '\n');
+    return EXIT.ok;
+  }
+  const lang = langOption(values.lang);
+  if (positionals.length !== 1) throw new UsageError('give one domain: spfkit audit <domain>');
+  const domain = canonicalDomain((positionals[0] ?? '').trim());
+  const problem = domainProblem(domain);
+  if (problem !== undefined) throw new UsageError(`"${positionals[0] ?? ''}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+  const selectors = values.selector ?? [];
+  for (const selector of selectors) {
+    const name = dkimName(selector, domain);
+    if (!name.ok) throw new UsageError(`--selector "${selector}": ${name.issue.message}`);
+  }
+
+  const dns = await resolverFromOptions(values);
+  const result = await auditDomain(domain, { resolver: dns.resolver, selectors, lang });
+  await dns.finish();
+
+  if (values.json) {
+    io.stdout(JSON.stringify(result, null, 2) + '\n');
+  } else {
+    // https://no-color.org: NO_COLOR set to anything but "" switches colour off.
+    const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+    const colour = io.isTty && !values['no-color'] && !noColorEnv;
+    const paint: Paint = colour ? (c, text) => `\u001b[${SGR[c]}m${text}\u001b[0m` : (_c, text) => text;
+    io.stdout(formatAudit(result, lang, paint));
+  }
+  const failed = AUDIT_AREAS.some((area) => result.areas[area].verdict === 'error' || result.areas[area].verdict === 'unknown');
+  return failed ? EXIT.notPass : EXIT.ok;
+}
+
+/** The text report: a title with the grade, then per area its verdict line and findings. */
+function formatAudit(result: AuditResult, lang: Lang, paint: Paint): string {
+  const lines: string[] = [paint('bold', t(lang, 'audit.cli.title', { domain: result.domain, grade: paint(GRADE_COLOUR[result.grade], result.grade) })), ''];
+  const verdictWidth = Math.max(...(['ok', 'warning', 'error', 'unknown'] as const).map((v) => t(lang, `audit.verdict.${v}`).length));
+  for (const area of AUDIT_AREAS) {
+    const { verdict, summary, findings } = result.areas[area];
+    const label = t(lang, `audit.verdict.${verdict}`);
+    lines.push(`${paint('bold', AREA_LABEL[area].padEnd(6))} ${paint(VERDICT_COLOUR[verdict], label.padEnd(verdictWidth))}  ${summary}`);
+    for (const finding of findings) lines.push(...formatFinding(finding, lang, paint));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatFinding(finding: Finding, lang: Lang, paint: Paint): string[] {
+  const mark = paint(SEVERITY_COLOUR[finding.severity], SEVERITY_MARK[finding.severity]);
+  const lines = [`  ${mark} ${paint('dim', finding.id)}  ${finding.message}`];
+  if (finding.fix !== undefined) lines.push(`      ${t(lang, 'audit.cli.fix')}: ${finding.fix}`);
+  const caret = finding.evidence.caret;
+  if (typeof caret === 'string') for (const line of caret.split('\n')) lines.push(`        ${line}`);
+  const tree = finding.evidence.tree;
+  if (isBranch(tree) && branchesOf(tree).length > 0) {
+    lines.push(`      ${t(lang, 'audit.cli.tree')}:`);
+    lines.push(`        ${String(tree.domain)}: ${String(tree.total)}`);
+    drawBranches(branchesOf(tree), '        ', lines);
+  }
+  return lines;
+}
+
+/** A lookup-tree node as `lookupTreeEvidence` writes it. */
+type Branch = { readonly [key: string]: EvidenceValue };
+
+function isBranch(value: EvidenceValue | undefined): value is Branch {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function branchesOf(node: Branch): Branch[] {
+  const branches = node.branches;
+  return Array.isArray(branches) ? branches.filter(isBranch) : [];
+}
+
+function drawBranches(branches: readonly Branch[], indent: string, lines: string[]): void {
+  branches.forEach((branch, i) => {
+    const last = i === branches.length - 1;
+    const stop = typeof branch.stop === 'string' ? ` (${branch.stop})` : '';
+    lines.push(`${indent}${last ? '└─ ' : '├─ '}${String(branch.term)}: ${String(branch.total)}${stop}`);
+    drawBranches(branchesOf(branch), indent + (last ? '   ' : '│  '), lines);
+  });
+}

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { zoneFromObject, zoneResolver } from '../dns/zone.ts';
 import { auditDns } from './dns.ts';
-import { MAX_NODES, lookupTreeEvidence, ownNodes, reachableTerms, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
+import { MAX_NODES, lookupTreeEvidence, ownNodes, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
+import { reachableTerms } from '../spf/lookup-rules.ts';
 import { parseRecord } from '../spf/parse.ts';
 
 function resolverFor(zone: Record<string, unknown[]>) {

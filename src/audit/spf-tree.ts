@@ -20,11 +20,12 @@ import type { DnsAnswer, Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from '../spf/domain.ts';
 import { type FetchedRecord, fetchSpfRecord } from '../spf/fetch.ts';
 import { parseRecord } from '../spf/parse.ts';
+import { type LookupKind, lookupKind, reachableTerms } from '../spf/lookup-rules.ts';
 import { RFC_LIMITS, type ParseIssue, type SpfRecord, type Term } from '../spf/types.ts';
 import type { Evidence } from './types.ts';
 
 /** Terms that query DNS (RFC 7208 §4.6.4). */
-export type SpfLookupKind = 'include' | 'a' | 'mx' | 'ptr' | 'exists' | 'redirect';
+export type SpfLookupKind = LookupKind;
 
 /** Why an include or redirect was not followed. */
 export type SpfStop =
@@ -93,48 +94,6 @@ export const MAX_NODES = 100;
 interface WalkContext {
   resolver: Resolver;
   nodes: number;
-}
-
-/**
- * The terms that evaluation reaches, in order: everything up to and including the first
- * `all` (RFC 7208 §4.6.2: evaluation stops at the first match, and `all` always matches),
- * and `redirect=` only when there is no `all` (§6.1). `exp=` and unknown modifiers are kept
- * (they cost nothing).
- *
- * @example
- * reachableTerms(parseRecord('v=spf1 a -all mx').record).map((t) => t.kind); // ['a', 'all']
- */
-export function reachableTerms(record: SpfRecord): Term[] {
-  const hasAll = record.mechanisms.some((m) => m.kind === 'all');
-  const out: Term[] = [];
-  for (const term of record.terms) {
-    if (term.kind === 'redirect' && hasAll) continue;
-    out.push(term);
-    if (term.kind === 'all') break;
-  }
-  return out;
-}
-
-function lookupKind(term: Term): SpfLookupKind | undefined {
-  switch (term.kind) {
-    case 'include':
-    case 'a':
-    case 'mx':
-    case 'ptr':
-    case 'exists':
-    case 'redirect':
-      return term.kind;
-    case 'all':
-    case 'ip4':
-    case 'ip6':
-    case 'exp':
-    case 'unknown-modifier':
-      return undefined;
-    default: {
-      const never: never = term;
-      throw new Error(`unhandled term ${String(never)}`);
-    }
-  }
 }
 
 function isVoidAnswer(answer: DnsAnswer<unknown>): boolean {

@@ -10,7 +10,8 @@ import { issueMessage, renderCaret } from '../spf/describe.ts';
 import { RFC_LIMITS, type Mechanism } from '../spf/types.ts';
 import { makeFinding } from './findings.ts';
 import { type IpRange, ipRange, rangeWithin } from './ranges.ts';
-import { type SpfNode, lookupTreeEvidence, ownNodes, reachableTerms, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
+import { type SpfNode, lookupTreeEvidence, ownNodes, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
+import { reachableTerms } from '../spf/lookup-rules.ts';
 import type { AreaReport, Evidence, Finding } from './types.ts';
 
 /** RFC 1035 §3.3: a character-string is at most 255 octets. */

@@ -8,6 +8,7 @@ import type { Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from '../spf/domain.ts';
 import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
+import { type LookupKind, lookupKind, reachableTerms } from '../spf/lookup-rules.ts';
 import { type ParseIssue, RFC_LIMITS, type SpfRecord } from '../spf/types.ts';
 import { type FetchedRecord, type RecordOverrides, fetchSpfRecord } from '../spf/fetch.ts';
 
@@ -28,7 +29,7 @@ export type LookupProblem =
   /** §7: the target holds macros, so what it costs is known only per message. */
   | { code: 'dynamic'; domain: string; term: string };
 
-export type LookupTermKind = 'include' | 'a' | 'mx' | 'ptr' | 'exists' | 'redirect';
+export type LookupTermKind = LookupKind;
 
 /** One DNS-querying term and what it costs with everything below it. */
 export interface LookupTerm {
@@ -134,50 +135,19 @@ function setProblem(walk: Walk, node: LookupNode, problem: LookupProblem): void 
 }
 
 async function countRecord(walk: Walk, node: LookupNode, record: SpfRecord, path: readonly string[], depth: number): Promise<void> {
-  let sawAll = false;
-  for (let index = 0; index < record.terms.length; index++) {
-    const term = record.terms[index] as SpfRecord['terms'][number];
-    let kind: LookupTermKind;
-    switch (term.kind) {
-      case 'all':
-        // RFC 7208 §5.1: mechanisms after "all" will never be tested.
-        sawAll = true;
-        continue;
-      case 'ip4':
-      case 'ip6':
-      case 'exp':
-      case 'unknown-modifier':
-        continue;
-      case 'redirect':
-        continue; // counted after the mechanisms, as it is evaluated
-      case 'include':
-      case 'a':
-      case 'mx':
-      case 'ptr':
-      case 'exists':
-        if (sawAll) continue;
-        kind = term.kind;
-        break;
-      default: {
-        const never: never = term;
-        throw new Error(`unhandled term ${String(never)}`);
-      }
-    }
-    const spec = term.domainSpec;
-    const entry: LookupTerm = { index, text: renderTerm(term), kind, dynamic: spec?.hasMacros ?? false, total: 1 };
+  // Only reachable terms cost anything (src/spf/lookup-rules.ts); redirect= is evaluated
+  // after the mechanisms (§6.1), so it is counted last.
+  const reachable = reachableTerms(record);
+  const ordered = [...reachable.filter((t) => t.kind !== 'redirect'), ...reachable.filter((t) => t.kind === 'redirect')];
+  for (const term of ordered) {
+    const kind = lookupKind(term);
+    if (kind === undefined) continue;
+    const spec = 'domainSpec' in term ? term.domainSpec : undefined;
+    const entry: LookupTerm = { index: record.terms.indexOf(term), text: renderTerm(term), kind, dynamic: spec?.hasMacros ?? false, total: 1 };
     if (spec && !spec.hasMacros) entry.target = canonicalDomain(spec.text);
     node.terms.push(entry);
     node.own++;
-    if (kind === 'include') await countChild(walk, node, entry, 'include', path, depth);
-  }
-  // RFC 7208 §6.1: redirect is used only when no mechanism matched and there is no "all".
-  const redirect = record.redirect;
-  if (redirect && !sawAll && !record.mechanisms.some((m) => m.kind === 'all')) {
-    const entry: LookupTerm = { index: record.terms.indexOf(redirect), text: renderTerm(redirect), kind: 'redirect', dynamic: redirect.domainSpec.hasMacros, total: 1 };
-    if (!redirect.domainSpec.hasMacros) entry.target = canonicalDomain(redirect.domainSpec.text);
-    node.terms.push(entry);
-    node.own++;
-    await countChild(walk, node, entry, 'redirect', path, depth);
+    if (kind === 'include' || kind === 'redirect') await countChild(walk, node, entry, kind, path, depth);
   }
   node.total = node.own + node.terms.reduce((sum, t) => sum + (t.child?.total ?? 0), 0);
 }

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
-import { explainRecord, lookupCost, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
+import { explainRecord, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
+import { lookupCost } from './lookup-rules.ts';
 import { parseRecord } from './parse.ts';
 
 describe('explainRecord: terms', () => {

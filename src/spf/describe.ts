@@ -10,6 +10,7 @@ import { t } from '../i18n/catalog.ts';
 import { canonicalDomain, domainProblem } from './domain.ts';
 import { addressMatches, parseClientIp, reverseName } from './ip.ts';
 import { isSpfRecordText, parseRecord } from './parse.ts';
+import { lookupCost } from './lookup-rules.ts';
 import {
   type DualCidr,
   type MechanismKind,
@@ -81,34 +82,6 @@ const QUALIFIER_RESULT: Record<Qualifier, Exclude<SpfResult, 'none' | 'temperror
   '?': 'neutral',
 };
 
-/**
- * Whether a term costs one of the 10 DNS-querying terms. RFC 7208 §4.6.4: include, a, mx,
- * ptr, exists and redirect do; all, ip4, ip6 and exp do not.
- *
- * @example
- * lookupCost(parsed.record.terms[0]) // 1 for include:spf.byte.nl
- */
-export function lookupCost(term: Term): 0 | 1 {
-  switch (term.kind) {
-    case 'include':
-    case 'a':
-    case 'mx':
-    case 'ptr':
-    case 'exists':
-    case 'redirect':
-      return 1;
-    case 'all':
-    case 'ip4':
-    case 'ip6':
-    case 'exp':
-    case 'unknown-modifier':
-      return 0;
-    default: {
-      const never: never = term;
-      throw new Error(`unhandled term ${String(never)}`);
-    }
-  }
-}
 
 /**
  * The text with a line of carets under `span` (at least one caret, also for an empty span).

@@ -446,6 +446,7 @@ async function evaluateMechanism(
     default:
       break;
   }
+  // Every other mechanism queries DNS (lookupKind, src/spf/lookup-rules.ts) and counts.
   step.counted = true;
   const limited = countTerm(ctx, domain);
   if (limited) return limited;

@@ -6,13 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import { promises as dnsPromises } from 'node:dns';
-import { cachingResolver } from '../src/dns/cache.ts';
-import type { Resolver, RrType } from '../src/dns/resolver.ts';
-import { systemResolver } from '../src/dns/system.ts';
-import { zoneResolver } from '../src/dns/zone.ts';
-import { evaluateSpf } from '../src/spf/evaluate.ts';
-import { parseRecord } from '../src/spf/parse.ts';
-import { recordCache } from '../src/spf/record-cache.ts';
+// The shipped build (dist/, through the package's own name), as users run it — not the
+// TypeScript sources through tsx.
+import { type RecordCache, type Resolver, type RrType, cachingResolver, checkHost, parseRecord, recordCache, systemResolver, zoneResolver } from 'spfkit';
 import { customerRecord, generateChecks, generateData, prng } from './data.ts';
 import { fmt, pool, rate, startDnsServerProcess, table } from './support.ts';
 
@@ -20,6 +16,7 @@ type MailauthSpf = (opts: { sender: string; ip: string; helo: string; mta: strin
 const { spf: mailauthSpf } = createRequire(import.meta.url)('mailauth/lib/spf') as { spf: MailauthSpf };
 
 const PARSE_RECORDS = 100_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 10_000);
 const DOMAINS = 5_000;
 const CONCURRENCY = 64;
@@ -45,6 +42,13 @@ function mailauthResolver(resolver: Resolver) {
   };
 }
 
+/** Best of ROUNDS timed runs (the first also warms the JIT). */
+async function best(count: number, run: () => Promise<void>): Promise<number> {
+  let top = 0;
+  for (let i = 0; i < ROUNDS; i++) top = Math.max(top, await rate(count, run));
+  return top;
+}
+
 function parseBench(): number {
   const rand = prng(1);
   const records = Array.from({ length: PARSE_RECORDS }, (_, i) => customerRecord(rand, `d${i}.example`));
@@ -61,7 +65,7 @@ function parseBench(): number {
 }
 
 async function main(): Promise<void> {
-  console.log(`spfkit benchmark — node ${process.version}, ${CONCURRENCY} checks in flight, best of rounds where noted\n`);
+  console.log(`spfkit benchmark — node ${process.version}, ${CONCURRENCY} checks in flight; in-memory and cached runs: best of ${ROUNDS} after a warm-up\n`);
   const parseRate = parseBench();
   console.log(table([
     ['parse (100 000 realistic records, best of 5)', 'records/s', 'vs libspf2 target'],
@@ -73,8 +77,7 @@ async function main(): Promise<void> {
   const checks = generateChecks(data, CHECKS);
   const rows: string[][] = [['checkHost, 10 000 checks', 'spfkit/s', 'mailauth/s', 'ratio']];
   const mta = 'bench.example.org';
-  const runSpfkit = (resolver: Resolver, records?: ReturnType<typeof recordCache>) => () =>
-    pool(checks, CONCURRENCY, (c) => evaluateSpf(c, records ? { resolver, records } : { resolver }));
+  const runSpfkit = (resolver: Resolver, records?: RecordCache) => () => pool(checks, CONCURRENCY, (c) => checkHost(c, records ? { resolver, records } : { resolver }));
   const runMailauth = (resolver: (name: string, type: string) => Promise<unknown>) => () =>
     pool(checks, CONCURRENCY, (c) => mailauthSpf({ ...c, mta, resolver }));
 
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const zone = zoneResolver(data.zone, { log: false });
   let disagree = 0;
   for (const c of checks.slice(0, 500)) {
-    const a = await evaluateSpf(c, { resolver: zone });
+    const a = await checkHost(c, { resolver: zone });
     const b = await mailauthSpf({ ...c, mta, resolver: mailauthResolver(zone) });
     if (a.result !== b.status.result) disagree++;
   }
@@ -90,8 +93,8 @@ async function main(): Promise<void> {
   // 1. In-memory zone (pure engine speed).
   await runSpfkit(zone)();
   await runMailauth(mailauthResolver(zone))();
-  const zoneSpfkit = await rate(CHECKS, runSpfkit(zone));
-  const zoneMailauth = await rate(CHECKS, runMailauth(mailauthResolver(zone)));
+  const zoneSpfkit = await best(CHECKS, runSpfkit(zone));
+  const zoneMailauth = await best(CHECKS, runMailauth(mailauthResolver(zone)));
   rows.push(['in-memory zone resolver', fmt(zoneSpfkit), fmt(zoneMailauth), `${(zoneSpfkit / zoneMailauth).toFixed(1)}×`]);
 
   // 2./3. A real DNS server on loopback, in its own process.
@@ -112,8 +115,8 @@ async function main(): Promise<void> {
     const records = recordCache();
     await runSpfkit(cacheA, records)();
     await runMailauth(mailauthResolver(cacheB))();
-    const cachedSpfkit = await rate(CHECKS, runSpfkit(cacheA, records));
-    const cachedMailauth = await rate(CHECKS, runMailauth(mailauthResolver(cacheB)));
+    const cachedSpfkit = await best(CHECKS, runSpfkit(cacheA, records));
+    const cachedMailauth = await best(CHECKS, runMailauth(mailauthResolver(cacheB)));
     rows.push(['loopback DNS, shared cache (warm)', fmt(cachedSpfkit), fmt(cachedMailauth), `${(cachedSpfkit / cachedMailauth).toFixed(1)}×`]);
     console.log(table(rows));
     console.log(`\ncached loopback target ≥ ${fmt(CACHED_TARGET)} checks/s: ${cachedSpfkit >= CACHED_TARGET ? 'met' : 'NOT met'} (${(cachedSpfkit / CACHED_TARGET).toFixed(2)}×)`);

@@ -22,6 +22,7 @@ export { systemResolver, parseDnsServer, DEFAULT_TIMEOUT, type SystemResolverOpt
 export { zoneResolver, zoneFromText, zoneFromConformance, zoneToText, type Zone, type ZoneResolver } from './dns/zone.ts';
 export { cachingResolver } from './dns/cache.ts';
 export { recordingResolver } from './dns/recorder.ts';
+export { budgetResolver, type BudgetResolver } from './dns/budget.ts';
 
 export { parseRecord, isSpfRecordText } from './spf/parse.ts';
 export { renderRecord, renderTerm } from './spf/render.ts';
@@ -104,3 +105,6 @@ export * from './record/index.ts';
 export * from './dmarc/index.ts';
 export * from './dkim/index.ts';
 export { bundledPublicSuffixList, type PublicSuffixList } from './psl/index.ts';
+// The domain audit (SPF, DKIM, DMARC, MX findings).
+export { auditDomain } from './audit/index.ts';
+export type { AuditResult, Finding } from './audit/index.ts';

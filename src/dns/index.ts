@@ -49,3 +49,5 @@ export { cachingResolver } from './cache.ts';
 export type { CacheOptions, CacheStats, CachingResolver } from './cache.ts';
 export { recordingResolver } from './recorder.ts';
 export type { RecordingResolver } from './recorder.ts';
+export { BUDGET_EXHAUSTED, budgetResolver } from './budget.ts';
+export type { BudgetOptions, BudgetResolver, BudgetStats } from './budget.ts';

@@ -137,7 +137,10 @@ interface Context {
   trace: TraceStep[];
   problems: SpfProblem[];
   lookups: SpfLookups;
-  overridesUsed: Set<string>;
+  overridesUsed: Set<string> | undefined;
+  /** The resolver record lookups go through, tracing at `fetchDepth` (made on first use). */
+  traced: Resolver | undefined;
+  fetchDepth: number;
   /** Validated PTR names of the client, looked up at most once per check. */
   ptrNames: Promise<string[] | Outcome> | undefined;
 }
@@ -177,8 +180,10 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
     trace: [],
     problems: [],
     lookups: { terms: 0, void: 0, mx: 0, ptr: 0 },
-    overridesUsed: new Set(),
+    overridesUsed: undefined,
     ptrNames: undefined,
+    traced: undefined,
+    fetchDepth: 0,
   };
 
   let outcome: Outcome;
@@ -200,7 +205,7 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
     trace: ctx.trace,
     lookups: ctx.lookups,
     problems: ctx.problems,
-    overridesUsed: [...ctx.overridesUsed],
+    overridesUsed: ctx.overridesUsed ? [...ctx.overridesUsed] : [],
   };
   if (outcome.explanation !== undefined) check.explanation = outcome.explanation;
   if (outcome.matched) check.matched = outcome.matched;
@@ -234,7 +239,7 @@ async function query<T extends RrType>(ctx: Context, depth: number, name: string
 
 function recordText(record: RecordData[RrType]): string {
   if (typeof record === 'string') return record;
-  if (Array.isArray(record)) return record.join('');
+  if (Array.isArray(record)) return record.length === 1 ? (record[0] as string) : record.join('');
   return `${record.preference} ${record.exchange}`;
 }
 
@@ -247,13 +252,14 @@ function dnsError(domain: string, name: string, type: RrType, answer: { kind: 't
 /** RFC 7208 §4.4–§4.5: fetch and select the domain's one v=spf1 record (src/spf/fetch.ts), then parse it. */
 async function fetchRecord(ctx: Context, domain: string, depth: number): Promise<SpfRecord | Outcome> {
   // Queries go through the trace like every other query of the check.
-  const traced: Resolver = { query: (name, type) => query(ctx, depth, name, type) };
-  const found = await fetchSpfRecord(traced, domain, ctx.overrides);
+  ctx.fetchDepth = depth;
+  ctx.traced ??= { query: (name, type) => query(ctx, ctx.fetchDepth, name, type) };
+  const found = await fetchSpfRecord(ctx.traced, domain, ctx.overrides);
   switch (found.kind) {
     case 'dns-error':
       return dnsError(domain, found.domain, 'TXT', found.detail === undefined ? { kind: found.answer } : { kind: found.answer, detail: found.detail });
     case 'none':
-      if (ctx.overrides?.has(found.domain)) ctx.overridesUsed.add(found.domain);
+      if (ctx.overrides?.has(found.domain)) (ctx.overridesUsed ??= new Set()).add(found.domain);
       return { result: 'none', cause: { code: 'no-record', domain, dns: found.dns } };
     case 'multiple':
       return { result: 'permerror', cause: { code: 'multiple-records', domain, count: found.count } };
@@ -264,7 +270,7 @@ async function fetchRecord(ctx: Context, domain: string, depth: number): Promise
       throw new Error(`unhandled record lookup ${String(never)}`);
     }
   }
-  if (found.source === 'override') ctx.overridesUsed.add(found.domain);
+  if (found.source === 'override') (ctx.overridesUsed ??= new Set()).add(found.domain);
   ctx.trace.push({ type: 'record', depth, domain, record: found.text, source: found.source });
   const parsed = ctx.records ? ctx.records.parse(found.text) : parseRecord(found.text);
   if (!parsed.ok) {

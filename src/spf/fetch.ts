@@ -63,11 +63,19 @@ export async function fetchSpfRecord(resolver: Resolver, domain: string, overrid
       return { kind: 'none', domain: name, dns: answer.kind };
     case 'answer': {
       // RFC 7208 §3.3: the character-strings of one TXT record are joined without spaces.
-      const spf = answer.records.filter((strings) => isSpfRecordText(strings.join('')));
-      const first = spf[0];
+      let first: readonly string[] | undefined;
+      let text = '';
+      let count = 0;
+      for (const strings of answer.records) {
+        const joined = strings.length === 1 ? (strings[0] as string) : strings.join('');
+        if (!isSpfRecordText(joined)) continue;
+        count++;
+        first ??= strings;
+        if (count === 1) text = joined;
+      }
       if (first === undefined) return { kind: 'none', domain: name, dns: 'no-spf' };
-      if (spf.length > 1) return { kind: 'multiple', domain: name, count: spf.length };
-      const found: FetchedRecord = { kind: 'record', domain: name, text: first.join(''), strings: [...first], source: 'dns' };
+      if (count > 1) return { kind: 'multiple', domain: name, count };
+      const found: FetchedRecord = { kind: 'record', domain: name, text, strings: [...first], source: 'dns' };
       if (answer.ttl !== undefined) found.ttl = answer.ttl;
       return found;
     }

@@ -1,0 +1,32 @@
+/**
+ * `GET /api/audit/:domain?selectors=a,b&lang=`: the domain audit (SPF with its include tree,
+ * DKIM, DMARC, MX; findings in words, verdicts, a grade), within an audit-sized DNS budget.
+ */
+import type { FastifyInstance } from 'fastify';
+import { AuditInputError, auditDomain } from '../audit/audit.ts';
+import type { AuditResult } from '../audit/types.ts';
+import { type ServerContext, requestLang, requestResolver } from './context.ts';
+import { InputError } from './errors.ts';
+import { AUDIT_SCHEMA, type AuditParams, type AuditQuery, MAX_SELECTORS } from './schemas.ts';
+
+/** Registers `GET /api/audit/:domain`. */
+export function auditRoute(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Params: AuditParams; Querystring: AuditQuery }>('/api/audit/:domain', { schema: AUDIT_SCHEMA }, async (request): Promise<AuditResult> => {
+    const selectors = (request.query.selectors ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (selectors.length > MAX_SELECTORS) {
+      throw new InputError([{ field: 'selectors', code: 'maxItems', message: `query parameter "selectors" must name at most ${MAX_SELECTORS} selectors, got ${selectors.length}` }]);
+    }
+    const resolver = requestResolver(ctx, ctx.limits.auditMaxQueries);
+    try {
+      const result = await auditDomain(request.params.domain, { resolver, selectors, lang: requestLang(request, request.query.lang) });
+      request.log.info({ audit: { domain: result.domain, grade: result.grade }, dns: resolver.stats }, 'audit');
+      return result;
+    } catch (error) {
+      if (error instanceof AuditInputError) throw new InputError([{ field: 'domain', code: 'bad-domain', message: `path parameter "domain": ${error.message}` }]);
+      throw error;
+    }
+  });
+}

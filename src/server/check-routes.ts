@@ -1,0 +1,128 @@
+/**
+ * `POST /api/check` and `GET /api/why`: check_host() for an IP and an identity, with the
+ * evaluation tree and the explanation in words. Input → library → JSON; the rules live in
+ * the library (`validateCheckInput`, `isSpfRecordText`, `domainProblem`).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { checkHost } from '../index.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/catalog.ts';
+import { lookupPtrName } from '../spf/describe.ts';
+import { canonicalDomain, domainProblem } from '../spf/domain.ts';
+import { type CheckInput, validateCheckInput } from '../spf/evaluate.ts';
+import { type CheckExplanation, explainCheck } from '../spf/explain.ts';
+import { isSpfRecordText } from '../spf/parse.ts';
+import { type TreeNode, evaluationTree } from '../spf/tree.ts';
+import type { SpfCheck } from '../spf/types.ts';
+import { type ServerContext, requestLang, requestResolver } from './context.ts';
+import { type InputIssue, InputError } from './errors.ts';
+import { CHECK_SCHEMA, type CheckBody, WHY_SCHEMA, type WhyQuery } from './schemas.ts';
+
+/** The `CheckResponse` schema. */
+export interface CheckResponse {
+  check: SpfCheck;
+  tree?: TreeNode;
+  explanation: CheckExplanation;
+  ptrName?: string;
+  lang: Lang;
+}
+
+/** Candidate records by domain: `overrides` checked, with `policy` as the record of the checked domain. */
+function candidateRecords(domain: string, policy: string | undefined, overrides: Record<string, string> | undefined): Map<string, string> | undefined {
+  const issues: InputIssue[] = [];
+  const records = new Map<string, string>();
+  for (const [name, record] of Object.entries(overrides ?? {})) {
+    const field = `overrides.${name}`;
+    const problem = domainProblem(name);
+    if (problem !== undefined) {
+      issues.push({ field, code: 'bad-domain', message: `field "${field}": "${name}" is not a usable domain name (${t('en', `spf.domain.${problem}`)})` });
+    } else if (record.trim() !== '' && !isSpfRecordText(record.trim())) {
+      issues.push({ field, code: 'not-spf', message: `field "${field}" is not an SPF record: it must start with "v=spf1" ("" stands for no record)` });
+    } else {
+      records.set(canonicalDomain(name), record.trim());
+    }
+  }
+  if (policy !== undefined) {
+    if (!isSpfRecordText(policy.trim())) issues.push({ field: 'policy', code: 'not-spf', message: 'field "policy" is not an SPF record: it must start with "v=spf1"' });
+    else records.set(canonicalDomain(domain), policy.trim());
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return records.size > 0 ? records : undefined;
+}
+
+/** Runs one check for a request: validated input, one budgeted resolver, the PTR name beside it. */
+async function runCheck(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  input: CheckInput,
+  lang: Lang,
+  candidates: { policy?: string; overrides?: Record<string, string> } = {},
+  fieldName: (field: 'ip' | 'sender' | 'helo') => string = (field) => field,
+): Promise<CheckResponse> {
+  const valid = validateCheckInput(input);
+  if (!valid.ok) {
+    throw new InputError(valid.issues.map((i) => ({ field: fieldName(i.field), code: i.code, message: `field "${fieldName(i.field)}": ${i.message}` })));
+  }
+  const overrides = candidateRecords(valid.value.domain, candidates.policy, candidates.overrides);
+  const resolver = requestResolver(ctx);
+  // The PTR name only decorates the explanation; it is looked up beside the check, within the same budget.
+  const [check, ptrName] = await Promise.all([
+    checkHost(input, { resolver, records: ctx.records, ...(overrides ? { overrides } : {}) }),
+    lookupPtrName(resolver, input.ip),
+  ]);
+  request.log.info({ spf: { result: check.result, domain: check.domain, cause: check.cause.code, lookups: check.lookups.terms }, dns: resolver.stats }, 'spf check');
+  const response: CheckResponse = { check, explanation: explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}) }), lang };
+  const tree = evaluationTree(check.trace);
+  if (tree) response.tree = tree;
+  if (ptrName) response.ptrName = ptrName;
+  return response;
+}
+
+/** The raw query string of a request, for openspf's `;`-separated permalinks. */
+function rawQuery(request: FastifyRequest): string {
+  const url = request.raw.url ?? '';
+  const q = url.indexOf('?');
+  return q === -1 ? '' : url.slice(q + 1);
+}
+
+/**
+ * Parses a query string that separates parameters with `;` as well as `&` (openspf's
+ * `Why?scope=mfrom;identity=…;ip=…`); a repeated name gives a list, as Fastify's parser does,
+ * so the schema rejects it.
+ */
+export function parseSemicolonQuery(query: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(query.replace(/;/g, '&'))) {
+    const seen = out[name];
+    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return out;
+}
+
+/** Registers `POST /api/check` and `GET /api/why`. */
+export function checkRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post<{ Body: CheckBody }>('/api/check', { schema: CHECK_SCHEMA }, async (request) => {
+    const { ip, sender, helo, policy, overrides, lang } = request.body;
+    return runCheck(ctx, request, { ip, sender, helo: helo ?? '' }, requestLang(request, lang), {
+      ...(policy !== undefined ? { policy } : {}),
+      ...(overrides !== undefined ? { overrides } : {}),
+    });
+  });
+
+  app.get<{ Querystring: WhyQuery }>(
+    '/api/why',
+    {
+      schema: WHY_SCHEMA,
+      preValidation: async (request) => {
+        const raw = rawQuery(request);
+        if (raw.includes(';')) request.query = parseSemicolonQuery(raw) as unknown as WhyQuery;
+      },
+    },
+    async (request) => {
+      const { scope, identity, ip, lang } = request.query;
+      const input: CheckInput = scope === 'helo' ? { ip, sender: '', helo: identity } : { ip, sender: identity, helo: '' };
+      // The permalink's identity is the sender or the HELO name: issues name the parameter.
+      return runCheck(ctx, request, input, requestLang(request, lang), {}, (field) => (field === 'ip' ? 'ip' : 'identity'));
+    },
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * What the routes of one server instance share: the DNS cache, the parsed-record cache and
+ * the limits — and the per-request pieces made from them (a budgeted resolver, the language).
+ */
+import type { FastifyRequest } from 'fastify';
+import { type BudgetResolver, budgetResolver } from '../dns/budget.ts';
+import type { CachingResolver } from '../dns/cache.ts';
+import { type Lang, detectLang } from '../i18n/lang.ts';
+import type { RecordCache } from '../spf/record-cache.ts';
+
+/** The abuse limits of a server; every one can be set in `createServer({ limits })`. */
+export interface ServerLimits {
+  /** DNS queries one request may cause (cache hits included); then `servfail` → temperror. */
+  maxQueries: number;
+  /** The same for an audit, which walks the whole SPF tree and probes DKIM selectors. */
+  auditMaxQueries: number;
+  /** Milliseconds one request may spend on DNS; then `timeout` → temperror. */
+  deadlineMs: number;
+  /** Requests to the DNS-querying routes per client per window. */
+  rateMax: number;
+  /** The rate-limit window in milliseconds. */
+  rateWindowMs: number;
+  /** Largest request body in bytes. */
+  bodyBytes: number;
+}
+
+/**
+ * Defaults for a public checker. 100 queries leave room for ordinary records (a check within
+ * RFC 7208's 10 DNS-querying terms rarely needs 40 queries, the client's PTR name up to 11
+ * more) while capping the fan-out of mx/ptr-heavy records; an audit walks up to 100 SPF
+ * records and probes DKIM selectors, hence 400. 8 s is two tries of the system resolver's
+ * 2 s timeout, twice.
+ */
+export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
+  maxQueries: 100,
+  auditMaxQueries: 400,
+  deadlineMs: 8000,
+  rateMax: 60,
+  rateWindowMs: 60_000,
+  bodyBytes: 16 * 1024,
+});
+
+/** Shared by all requests of one server. */
+export interface ServerContext {
+  /** The ONE cache in front of the DNS of this server. */
+  resolver: CachingResolver;
+  /** The ONE parsed-record cache of this server. */
+  records: RecordCache;
+  limits: Readonly<ServerLimits>;
+}
+
+/** A resolver for one request: the shared cache behind this request's budget and deadline. */
+export function requestResolver(ctx: ServerContext, maxQueries = ctx.limits.maxQueries): BudgetResolver {
+  return budgetResolver(ctx.resolver, { maxQueries, deadlineMs: ctx.limits.deadlineMs });
+}
+
+/** The language asked for in the body or query, else the best match for Accept-Language. */
+export function requestLang(request: FastifyRequest, asked: Lang | undefined): Lang {
+  return asked ?? detectLang(request.headers['accept-language']);
+}

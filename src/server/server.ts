@@ -1,0 +1,172 @@
+/**
+ * The HTTP server: a Fastify instance with the JSON API, its OpenAPI document, the web page
+ * (web/dist, when built) and the abuse limits of a public checker. `createServer` only builds
+ * it — `app.inject()` tests it in-process, `app.listen()` serves it (src/server/main.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import ipaddr from 'ipaddr.js';
+import { cachingResolver } from '../dns/cache.ts';
+import type { Resolver } from '../dns/resolver.ts';
+import { systemResolver } from '../dns/system.ts';
+import { type ProviderCatalogue, parseProviderCatalogue } from '../record/providers.ts';
+import { recordCache } from '../spf/record-cache.ts';
+import { addRoute, providersRoute } from './add-routes.ts';
+import { auditRoute } from './audit-route.ts';
+import { checkRoutes } from './check-routes.ts';
+import { DEFAULT_LIMITS, type ServerContext, type ServerLimits } from './context.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { explainRoute } from './explain-route.ts';
+import { COMPONENTS, HEALTH_SCHEMA } from './schemas.ts';
+
+export { DEFAULT_LIMITS, type ServerLimits } from './context.ts';
+
+/** Options of `createServer`. */
+export interface ServerOptions {
+  /** Where DNS answers come from (a zone resolver in tests). Excludes `dns`. */
+  resolver?: Resolver;
+  /** The system resolver's servers (`127.0.0.1:5353`), per-try timeout (ms) and tries. Excludes `resolver`. */
+  dns?: { servers?: string[]; timeout?: number; tries?: number };
+  /** Abuse limits; each defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<ServerLimits>;
+  /** Fastify's pino logger: `true` (default) writes JSON lines to stdout; `false` for tests. */
+  logger?: FastifyServerOptions['logger'];
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). Default false. */
+  trustProxy?: boolean;
+  /** Directory of the built web page served at `/`; default web/dist when it exists; `false` for none. */
+  webRoot?: string | false;
+  /** The provider catalogue; default data/providers.json. */
+  catalogue?: ProviderCatalogue;
+}
+
+/** src/server and dist/server both sit two levels below the package root. */
+const PACKAGE_ROOT = new URL('../../', import.meta.url);
+
+function loadCatalogue(): ProviderCatalogue {
+  const url = new URL('data/providers.json', PACKAGE_ROOT);
+  const parsed = parseProviderCatalogue(JSON.parse(readFileSync(url, 'utf8')));
+  if (!parsed.ok) throw new Error(`the provider catalogue ${fileURLToPath(url)} is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return parsed.catalogue;
+}
+
+function checkLimits(limits: ServerLimits): ServerLimits {
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`createServer: limits.${name} must be a whole number ≥ 1, got ${String(value)}`);
+  }
+  return limits;
+}
+
+/**
+ * The rate-limit key of a client: its IPv4 address, or the /64 of its IPv6 address (one
+ * host usually holds a whole /64, so counting single addresses would let it rotate freely).
+ *
+ * @example
+ * clientKey('2001:db8:1:2::7') // '2001:db8:1:2::/64'
+ * clientKey('::ffff:192.0.2.1') // '192.0.2.1'
+ */
+export function clientKey(ip: string): string {
+  if (!ipaddr.IPv6.isValid(ip)) return ip;
+  const address = ipaddr.IPv6.parse(ip);
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
+  return `${address.parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(':')}::/64`;
+}
+
+/**
+ * Builds the spfkit HTTP server (not listening yet). One DNS cache and one parsed-record
+ * cache serve all its requests; each request gets its own DNS query budget and deadline.
+ *
+ * Routes: `POST /api/check`, `GET /api/why`, `POST /api/explain`, `GET /api/providers`,
+ * `POST /api/add`, `GET /api/audit/:domain`, `GET /healthz`, `GET /openapi.json`, and
+ * web/dist at `/`.
+ *
+ * @example
+ * const app = createServer({ dns: { servers: ['127.0.0.1:5353'] }, logger: false });
+ * const res = await app.inject({ method: 'POST', url: '/api/check', payload: { ip: '5.255.64.53', sender: 'info@klant.nl' } });
+ * res.json().check.result; // 'none'
+ * // or: await app.listen({ port: 8080, host: '127.0.0.1' });
+ */
+export function createServer(options: ServerOptions = {}): FastifyInstance {
+  const limits = checkLimits({ ...DEFAULT_LIMITS, ...options.limits });
+  if (options.resolver && options.dns) throw new Error('createServer: give resolver or dns, not both');
+  const base = options.resolver ?? systemResolver(options.dns ?? {});
+  const ctx: ServerContext = { resolver: cachingResolver(base), records: recordCache(), limits };
+  const catalogue = options.catalogue ?? loadCatalogue();
+  const webRoot = options.webRoot ?? fileURLToPath(new URL('web/dist/', PACKAGE_ROOT));
+
+  const app = Fastify({
+    logger: options.logger ?? true,
+    genReqId: () => randomUUID(),
+    bodyLimit: limits.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+    // Slow clients: the whole request must arrive within 10 s (handlers are bounded by deadlineMs).
+    requestTimeout: 10_000,
+    return503OnClosing: true,
+    // Unknown fields are an error, not silently dropped; no type coercion of JSON bodies.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  });
+  // Response schemas document; they never cut or coerce what is sent (tests hold the two together).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // The API speaks JSON only: a text/plain body is a 415, not a string that fails the schema.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(errorHandler(limits.bodyBytes));
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  for (const schema of COMPONENTS) app.addSchema(schema);
+
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'spfkit HTTP API',
+        version: '0.1.0',
+        description:
+          'Check, explain and edit SPF (RFC 7208) records. Each request has a DNS query budget and deadline (a DNS failure or an exhausted budget is a temperror); the DNS-querying routes are rate-limited per client (429 with Retry-After).',
+      },
+      tags: [
+        { name: 'spf', description: 'Checking and explaining' },
+        { name: 'record', description: 'Editing records' },
+        { name: 'audit', description: 'Auditing a domain' },
+        { name: 'server', description: 'Operations' },
+      ],
+    },
+    // Shared schemas keep their $id as their name under #/components/schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+
+  // Registered as plugins, so that they load after @fastify/swagger and it sees them.
+  void app.register(async (open) => {
+    open.get('/healthz', { schema: HEALTH_SCHEMA }, async () => ({ status: 'ok' }));
+    open.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    providersRoute(open, catalogue);
+  });
+
+  // The routes that make DNS queries: rate-limited per client, counted together.
+  void app.register(async (api) => {
+    await api.register(rateLimit, { max: limits.rateMax, timeWindow: limits.rateWindowMs, keyGenerator: (request) => clientKey(request.ip) });
+    checkRoutes(api, ctx);
+    explainRoute(api, ctx);
+    addRoute(api, ctx, catalogue);
+    auditRoute(api, ctx);
+  });
+
+  if (webRoot !== false && existsSync(webRoot)) {
+    void app.register(fastifyStatic, { root: webRoot, prefix: '/' });
+    // The shareable "Why?" permalink (/why?scope=mfrom&identity=…&ip=…, as openspf had) is
+    // the page itself; the page reads its query and asks /api/why.
+    app.get('/why', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

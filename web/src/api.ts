@@ -1,0 +1,158 @@
+/**
+ * The HTTP API of src/server, as the page uses it. Types of the library's data come from the
+ * library itself (type-only imports, erased in the build), so the page cannot drift from it.
+ */
+import type { SpfCheck } from '../../src/spf/types.ts';
+import type { TreeNode } from '../../src/spf/tree.ts';
+import type { CheckExplanation } from '../../src/spf/explain.ts';
+import type { RecordExplanation } from '../../src/spf/describe.ts';
+import type { AddPlan } from '../../src/record/add.ts';
+import type { Provider } from '../../src/record/providers.ts';
+import type { AuditResult, Finding, Severity } from '../../src/audit/types.ts';
+import type { PageLang } from './i18n.ts';
+
+export type { SpfCheck, TreeNode, CheckExplanation, RecordExplanation, AddPlan, Provider, AuditResult, Finding, Severity };
+
+/** `POST /api/check` and `GET /api/why`. */
+export interface CheckResponse {
+  check: SpfCheck;
+  tree?: TreeNode | null;
+  explanation: CheckExplanation;
+  lang: PageLang;
+}
+
+export interface CheckRequest {
+  ip: string;
+  sender: string;
+  helo?: string;
+  /** A candidate record for the sender's domain, used instead of DNS. */
+  policy?: string;
+  lang: PageLang;
+}
+
+/** A failed call: the HTTP status (0 = no answer) and the server's message when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw new ApiError(response.status, errorMessage(data) ?? response.statusText);
+  return data as T;
+}
+
+/** The message of an error body: Fastify's `{ message }`, or `{ error: { message } }`, or `{ issues: [{ message }] }`. */
+function errorMessage(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const record = data as Record<string, unknown>;
+  if (Array.isArray(record.issues)) {
+    const messages = record.issues.map((i) => (typeof i === 'object' && i !== null ? (i as Record<string, unknown>).message : undefined)).filter((m): m is string => typeof m === 'string');
+    if (messages.length > 0) return messages.join(' ');
+  }
+  if (typeof record.message === 'string') return record.message;
+  if (typeof record.error === 'string') return record.error;
+  if (typeof record.error === 'object' && record.error !== null && typeof (record.error as Record<string, unknown>).message === 'string') {
+    return (record.error as Record<string, string>).message;
+  }
+  return undefined;
+}
+
+export function checkPolicy(request: CheckRequest): Promise<CheckResponse> {
+  return call('POST', '/api/check', request);
+}
+
+export function why(params: { scope: 'mfrom' | 'helo'; identity: string; ip: string; lang: PageLang }): Promise<CheckResponse> {
+  const query = new URLSearchParams(params);
+  return call('GET', `/api/why?${query.toString()}`);
+}
+
+/** `POST /api/explain {domain}`: the published record of a domain, explained, or why there is none. */
+export interface ExplainResponse {
+  lang: PageLang;
+  domain?: string;
+  record?: string;
+  explanation?: RecordExplanation;
+  /** No record to explain: `nxdomain`, `nodata`, `no-spf`, `multiple-records`, `timeout`, `servfail`, in words. */
+  problem?: { code: string; message: string };
+}
+
+export function explainDomain(domain: string, lang: PageLang): Promise<ExplainResponse> {
+  return call('POST', '/api/explain', { domain, lang });
+}
+
+/**
+ * `GET /api/audit/:domain`: src/audit's `AuditResult` — a grade, a verdict and summary per
+ * area (spf, dkim, dmarc, mx), and the findings `{ id, area, severity, message, evidence, fix? }`
+ * in the language asked for. `available: false` when the server has no such route (404 "no route").
+ */
+export type AuditAnswer = { available: true; result: AuditResult } | { available: false };
+
+export async function audit(domain: string, selectors: string[], lang: PageLang): Promise<AuditAnswer> {
+  const query = new URLSearchParams({ lang });
+  if (selectors.length > 0) query.set('selectors', selectors.join(','));
+  try {
+    return { available: true, result: await call<AuditResult>('GET', `/api/audit/${encodeURIComponent(domain)}?${query.toString()}`) };
+  } catch (error) {
+    // src/server's 404 for an unknown route says "no route for GET …".
+    if (error instanceof ApiError && error.status === 404 && /no route/i.test(error.message)) return { available: false };
+    throw error;
+  }
+}
+
+export function providers(): Promise<Provider[]> {
+  return call<unknown>('GET', '/api/providers').then((data) => {
+    if (Array.isArray(data)) return data as Provider[];
+    const list = (data as { providers?: unknown } | undefined)?.providers;
+    return Array.isArray(list) ? (list as Provider[]) : [];
+  });
+}
+
+export interface AddRequest {
+  domain: string;
+  record?: string;
+  provider?: string;
+  mechanism?: string;
+  testIps?: string[];
+}
+
+/** How a record is published: a zone-file line, the value for a control panel, the TXT strings. */
+export interface PublishForms {
+  name: string;
+  ttl: number;
+  strings: string[];
+  zoneLine: string;
+  panel: string;
+}
+
+/** `POST /api/add`: the plan, and (when it can be carried out) the forms to publish it in. */
+export interface AddResponse {
+  plan: AddPlan;
+  publish?: { main: PublishForms; subRecords: PublishForms[] };
+  provider?: Provider;
+}
+
+export function addSender(request: AddRequest): Promise<AddResponse> {
+  return call('POST', '/api/add', request);
+}

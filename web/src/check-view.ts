@@ -1,0 +1,156 @@
+/**
+ * A check drawn for a person: the result big (colour + word + what it means), the reason
+ * in words from the API, and the include tree as nested boxes — each record with its
+ * domain, its text, the lookups it costs and the term that decided.
+ */
+import type { CheckResponse, TreeNode } from './api.ts';
+import { type Child, h, richText } from './dom.ts';
+import { type PlainKey, type PageLang, pageText } from './i18n.ts';
+import type { SpfResult } from '../../src/spf/types.ts';
+import type { TreeTerm } from '../../src/spf/tree.ts';
+
+/** RFC 7208 §4.6.4: the limit the page compares the lookup count with. */
+const LOOKUP_LIMIT = 10;
+
+const RESULT_MEANING: Record<SpfResult, PlainKey> = {
+  pass: 'result.pass',
+  fail: 'result.fail',
+  softfail: 'result.softfail',
+  neutral: 'result.neutral',
+  none: 'result.none',
+  temperror: 'result.temperror',
+  permerror: 'result.permerror',
+};
+
+/** Colour classes: only pass is good (seed 000: softfail lands in spam). */
+function tone(result: SpfResult): 'good' | 'bad' | 'warn' | 'plain' | 'error' {
+  switch (result) {
+    case 'pass':
+      return 'good';
+    case 'fail':
+      return 'bad';
+    case 'softfail':
+      return 'warn';
+    case 'neutral':
+    case 'none':
+      return 'plain';
+    case 'temperror':
+    case 'permerror':
+      return 'error';
+    default: {
+      const never: never = result;
+      throw new Error(`unhandled result ${String(never)}`);
+    }
+  }
+}
+
+/** The whole answer: result card, explanation, tree. */
+export function checkView(answer: CheckResponse, lang: PageLang): HTMLElement {
+  const { check, explanation } = answer;
+  const matched = check.matched;
+  return h(
+    'article',
+    { class: 'check', 'data-result': check.result, 'aria-labelledby': 'result-word' },
+    h(
+      'div',
+      { class: `verdict tone-${tone(check.result)}` },
+      h('p', { class: 'verdict-label' }, pageText(lang, 'result.heading')),
+      h('p', { class: 'verdict-word', id: 'result-word' }, check.result),
+      h('p', { class: 'verdict-meaning' }, pageText(lang, RESULT_MEANING[check.result])),
+    ),
+    h(
+      'div',
+      { class: 'explanation' },
+      h('p', { class: 'headline' }, richText(explanation.headline)),
+      h('p', { class: 'reason' }, richText(explanation.reason)),
+      explanation.advice ? h('div', { class: 'advice' }, h('h3', {}, pageText(lang, 'result.advice')), h('p', {}, richText(explanation.advice))) : null,
+      h(
+        'p',
+        { class: 'facts' },
+        h('span', {}, pageText(lang, 'result.lookups', { count: check.lookups.terms, limit: LOOKUP_LIMIT })),
+        matched ? h('span', {}, richText(pageText(lang, 'result.matched', { term: `\`${matched.text}\``, domain: matched.domain }))) : null,
+      ),
+    ),
+    answer.tree ? treeView(answer.tree, lang) : null,
+  );
+}
+
+/** The include tree, as nested boxes. */
+export function treeView(root: TreeNode, lang: PageLang): HTMLElement {
+  return h(
+    'section',
+    { class: 'tree', 'aria-labelledby': 'tree-heading' },
+    h('h3', { id: 'tree-heading' }, pageText(lang, 'tree.heading')),
+    h('p', { class: 'hint' }, pageText(lang, 'tree.caption')),
+    nodeView(root, lang, true),
+  );
+}
+
+function branchTotal(node: TreeNode): number {
+  let total = node.lookups;
+  for (const term of node.terms) if (term.child) total += branchTotal(term.child);
+  return total;
+}
+
+/**
+ * `onPath`: the node lies on the way to the decision — reached through terms that matched or
+ * ended in an error (evaluation stops at those, so each record has at most one). A `-all`
+ * inside an include that did not match decided only that include's own result.
+ */
+function nodeView(node: TreeNode, lang: PageLang, onPath: boolean): HTMLElement {
+  const branch = branchTotal(node);
+  const viaKey: PlainKey = node.via === 'root' ? 'tree.via.root' : node.via === 'include' ? 'tree.via.include' : 'tree.via.redirect';
+  return h(
+    'div',
+    { class: 'node', 'data-domain': node.domain, role: 'group', 'aria-label': `${pageText(lang, viaKey)} ${node.domain}` },
+    h(
+      'div',
+      { class: 'node-head' },
+      h('span', { class: 'via' }, pageText(lang, viaKey)),
+      h('strong', { class: 'domain' }, node.domain),
+      node.result ? h('span', { class: `badge tone-${tone(node.result)}` }, node.result) : null,
+      h('span', { class: 'cost' }, pageText(lang, 'tree.lookups', { count: node.lookups }), branch !== node.lookups ? ` · ${pageText(lang, 'tree.branch', { count: branch })}` : ''),
+    ),
+    node.record === undefined
+      ? h('p', { class: 'record missing' }, pageText(lang, 'tree.noRecord'))
+      : h('p', { class: 'record' }, node.source === 'override' ? h('span', { class: 'override' }, pageText(lang, 'tree.override')) : null, recordTerms(node, lang, onPath)),
+  );
+}
+
+/**
+ * The record's pieces in order: evaluated terms coloured by outcome (the deciding one marked),
+ * includes and redirects opening their own box, terms after the decision greyed out.
+ */
+function recordTerms(node: TreeNode, lang: PageLang, onPath: boolean): HTMLElement {
+  const record = node.record ?? '';
+  // RFC 7208 §4.6.1: terms are separated by spaces; the first piece is the version.
+  const pieces = record.split(' ').filter((p) => p !== '');
+  const byIndex = new Map<number, TreeTerm>();
+  for (const term of node.terms) byIndex.set(term.index, term);
+  const items: Child[] = [];
+  pieces.forEach((piece, i) => {
+    if (i === 0 && /^v=spf1$/i.test(piece)) {
+      items.push(h('li', { class: 'term version' }, h('code', {}, piece)));
+      return;
+    }
+    const term = byIndex.get(i - (/^v=spf1$/i.test(pieces[0] ?? '') ? 1 : 0));
+    if (!term || term.text !== piece) {
+      items.push(h('li', { class: 'term skipped', title: pageText(lang, 'tree.notReached') }, h('code', {}, piece)));
+      return;
+    }
+    const decisive = onPath && term.outcome !== 'no-match';
+    const leaf = decisive && !term.child?.terms.some((t) => t.outcome !== 'no-match');
+    const mark = !leaf ? undefined : term.outcome === 'match' ? pageText(lang, 'tree.matched') : pageText(lang, 'tree.error');
+    items.push(
+      h(
+        'li',
+        { class: `term ${term.outcome}${leaf ? ' decided' : ''}`, 'data-term': term.text },
+        h('code', {}, term.text),
+        term.counted ? h('span', { class: 'term-cost', title: pageText(lang, 'tree.lookups', { count: 1 }), 'aria-label': pageText(lang, 'tree.lookups', { count: 1 }) }, '1') : null,
+        mark ? h('span', { class: 'mark' }, mark) : null,
+        term.child ? nodeView(term.child, lang, decisive) : null,
+      ),
+    );
+  });
+  return h('ol', { class: 'terms' }, items);
+}

@@ -1,0 +1,7 @@
+// The page imports the library's *types* (SpfCheck, TreeNode, AddPlan …); type-checking them
+// walks into library modules that use Node's `net` at run time (src/spf/ip.ts). The page never
+// bundles those modules (type imports are erased), so only the signature is declared here,
+// instead of giving the whole browser program Node's globals.
+declare module 'node:net' {
+  export function isIPv6(input: string): boolean;
+}

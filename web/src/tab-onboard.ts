@@ -1,0 +1,245 @@
+/**
+ * The Onboard tab — what seeds 000–004 ask customers to do by hand: pick the provider (or
+ * type a mechanism), get the record to publish (`POST /api/add`), copy it, and see what it
+ * costs in lookups and bytes before and after.
+ */
+import { type AddRequest, type AddResponse, type Provider, addSender, providers } from './api.ts';
+import { type Child, copyText, field, h, replace } from './dom.ts';
+import { type PageLang, pageText } from './i18n.ts';
+import { type PageContext, type Tab, busyView, errorView } from './tab.ts';
+
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; request: AddRequest; answer: AddResponse } | { kind: 'error'; error: unknown };
+
+/** The select value for "type a mechanism". */
+const CUSTOM = '';
+
+export class OnboardTab implements Tab {
+  readonly id = 'onboard' as const;
+  private domain = '';
+  private provider = CUSTOM;
+  private mechanism = '';
+  private record = '';
+  private catalogue: Provider[] | undefined;
+  private catalogueError: unknown;
+  private outcome: Outcome = { kind: 'idle' };
+  private out: HTMLElement | undefined;
+  private panel: HTMLElement | undefined;
+  private ctx: PageContext | undefined;
+  private lang: PageLang = 'en';
+  private generation = 0;
+
+  render(ctx: PageContext): HTMLElement {
+    const lang = ctx.lang;
+    this.lang = lang;
+    this.ctx = ctx;
+
+    const domain = h('input', { id: 'onboard-domain', name: 'domain', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'mydomain.nl' });
+    domain.value = this.domain;
+    domain.addEventListener('input', () => (this.domain = domain.value.trim()));
+
+    const select = h('select', { id: 'onboard-provider', name: 'provider' });
+    if (this.catalogue === undefined && this.catalogueError === undefined) {
+      select.append(h('option', { value: CUSTOM }, pageText(lang, 'onboard.provider.loading')));
+      void this.loadProviders();
+    } else {
+      select.append(h('option', { value: CUSTOM, selected: this.provider === CUSTOM }, pageText(lang, 'onboard.provider.custom')));
+      for (const p of this.catalogue ?? []) select.append(h('option', { value: p.id, selected: this.provider === p.id }, `${p.name} — ${p.mechanism}`));
+    }
+
+    const mechanism = h('input', { id: 'onboard-mechanism', name: 'mechanism', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'include:spf.coachview.net' });
+    mechanism.value = this.mechanism;
+    mechanism.addEventListener('input', () => (this.mechanism = mechanism.value.trim()));
+    const mechanismField = field(pageText(lang, 'onboard.mechanism'), mechanism, pageText(lang, 'onboard.mechanism.hint'));
+    mechanismField.hidden = this.provider !== CUSTOM;
+    select.addEventListener('change', () => {
+      this.provider = select.value;
+      mechanismField.hidden = this.provider !== CUSTOM;
+    });
+
+    const record = h('textarea', { id: 'onboard-record', name: 'record', rows: 2, spellcheck: 'false', autocomplete: 'off', placeholder: 'v=spf1 mx ~all' });
+    record.value = this.record;
+    record.addEventListener('input', () => (this.record = record.value));
+
+    const form = h(
+      'form',
+      { class: 'form', novalidate: true },
+      field(pageText(lang, 'onboard.domain'), domain),
+      field(pageText(lang, 'onboard.provider'), select),
+      mechanismField,
+      field(pageText(lang, 'onboard.record'), record),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, pageText(lang, 'onboard.submit'))),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.run();
+    });
+    this.out = h('div', { class: 'out', 'aria-live': 'polite', 'aria-busy': 'false' });
+    this.renderOutcome();
+    // The plan holds data only (no words from the server), so a language switch just redraws it.
+    this.panel = h('section', { class: 'panel', id: 'panel-onboard', 'aria-labelledby': 'tab-onboard' }, h('p', { class: 'intro' }, pageText(lang, 'onboard.intro')), form, this.out);
+    return this.panel;
+  }
+
+  enter(params: Record<string, string>): void {
+    if (params.domain !== undefined) this.domain = params.domain;
+    if (params.provider !== undefined) this.provider = params.provider;
+    if (params.mechanism !== undefined) this.mechanism = params.mechanism;
+  }
+
+  private async loadProviders(): Promise<void> {
+    try {
+      this.catalogue = await providers();
+    } catch (error) {
+      this.catalogueError = error;
+    }
+    // Rebuild the form with the list, keeping what was typed meanwhile.
+    const panel = this.panel;
+    const ctx = this.ctx;
+    if (panel && ctx && panel.isConnected) {
+      const focused = document.activeElement?.id;
+      panel.replaceWith(this.render(ctx));
+      if (focused) document.getElementById(focused)?.focus();
+    }
+  }
+
+  private async run(again?: AddRequest): Promise<void> {
+    const lang = this.lang;
+    let request: AddRequest;
+    if (again) {
+      request = again;
+    } else {
+      const missing = this.domain === '' ? pageText(lang, 'onboard.domain') : this.provider === CUSTOM && this.mechanism === '' ? pageText(lang, 'onboard.mechanism') : undefined;
+      if (missing !== undefined) {
+        this.outcome = { kind: 'error', error: new Error(pageText(lang, 'error.required', { field: missing })) };
+        this.renderOutcome();
+        return;
+      }
+      request = { domain: this.domain };
+      if (this.provider !== CUSTOM) request.provider = this.provider;
+      else request.mechanism = this.mechanism;
+      if (this.record.trim() !== '') request.record = this.record.trim();
+    }
+    const generation = ++this.generation;
+    this.outcome = { kind: 'busy' };
+    this.renderOutcome();
+    try {
+      const answer = await addSender(request);
+      if (generation === this.generation) this.outcome = { kind: 'done', request, answer };
+    } catch (error) {
+      if (generation === this.generation) this.outcome = { kind: 'error', error };
+    }
+    if (generation === this.generation) this.renderOutcome();
+  }
+
+  private renderOutcome(): void {
+    const out = this.out;
+    if (!out) return;
+    const lang = this.lang;
+    const outcome = this.outcome;
+    out.setAttribute('aria-busy', String(outcome.kind === 'busy'));
+    switch (outcome.kind) {
+      case 'idle':
+        replace(out, this.catalogueError === undefined ? null : errorView(this.catalogueError, lang));
+        return;
+      case 'busy':
+        replace(out, busyView(pageText(lang, 'onboard.running')));
+        return;
+      case 'error':
+        replace(out, errorView(outcome.error, lang));
+        return;
+      case 'done':
+        replace(out, planView(outcome.answer, lang));
+        return;
+      default: {
+        const never: never = outcome;
+        throw new Error(`unhandled outcome ${String(never)}`);
+      }
+    }
+  }
+}
+
+/** Words for the plan's reasons and warnings, when the server sends them (see the report: not yet). */
+type Worded = { messages?: { reasons?: string[]; warnings?: string[] } };
+
+function planView(answer: AddResponse & Worded, lang: PageLang): HTMLElement {
+  const plan = answer.plan;
+  if (plan.status === 'blocked') {
+    return h('div', { class: 'plan blocked', role: 'alert' }, h('p', {}, pageText(lang, 'onboard.blocked')), h('ul', {}, plan.issues.map((i) => h('li', {}, issueText(i, lang)))));
+  }
+  const record = answer.publish?.main.panel ?? plan.after.record;
+  const box = h('pre', { class: 'record-out', id: 'onboard-record-out', tabindex: 0 }, h('code', {}, record));
+  const status = h('p', { class: 'status', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'primary', id: 'onboard-copy' }, pageText(lang, 'onboard.copy'));
+  copy.addEventListener('click', () => {
+    void copyText(record).then((ok) => {
+      status.textContent = pageText(lang, ok ? 'onboard.copied' : 'onboard.copyFailed');
+      if (!ok) window.getSelection()?.selectAllChildren(box);
+    });
+  });
+  const before = plan.before;
+  const row = (label: string, now: string, later: string): HTMLElement => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, now), h('td', {}, later));
+  const noRecord = pageText(lang, 'onboard.noRecord');
+  const verification = plan.verification;
+  const problems = verification.issues.map((i) => `${i.code}${'ip' in i ? ` ${i.ip}` : ''}`);
+  const words = answer.messages;
+  const notes = words ? [...(words.reasons ?? []), ...(words.warnings ?? [])] : plan.warnings.map((w) => w.code);
+  const zone = answer.publish?.main.zoneLine;
+  const subRecords = answer.publish?.subRecords ?? plan.subRecords.map((s) => ({ name: s.name, panel: s.record, zoneLine: undefined }));
+  return h(
+    'div',
+    { class: 'plan', 'data-status': plan.status },
+    plan.status === 'already-authorised' ? h('p', { class: 'ok' }, pageText(lang, 'onboard.unchanged')) : null,
+    h('p', {}, pageText(lang, 'onboard.publish', { domain: plan.domain })),
+    box,
+    h('div', { class: 'actions' }, copy, status),
+    plan.after.strings.length > 1 ? h('div', {}, h('p', {}, pageText(lang, 'onboard.strings')), h('pre', { class: 'record-out' }, h('code', {}, plan.after.strings.map((s) => `"${s}"`).join(' ')))) : null,
+    subRecords.length > 0
+      ? h('div', {}, h('p', {}, pageText(lang, 'onboard.subRecords')), h('ul', { class: 'subrecords' }, subRecords.map((s) => h('li', {}, h('strong', {}, s.name), h('pre', { class: 'record-out' }, h('code', {}, s.panel))))))
+      : null,
+    h(
+      'table',
+      { class: 'compare' },
+      h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, pageText(lang, 'onboard.before')), h('th', { scope: 'col' }, pageText(lang, 'onboard.after')))),
+      h(
+        'tbody',
+        {},
+        row(pageText(lang, 'onboard.lookups'), before ? String(before.lookups) : noRecord, String(plan.after.lookups)),
+        row(pageText(lang, 'onboard.bytes'), before ? String(before.bytes) : noRecord, String(plan.after.bytes)),
+      ),
+    ),
+    verification.ok
+      ? h('p', { class: 'ok' }, pageText(lang, 'onboard.verified'))
+      : h('div', { class: 'error' }, h('p', {}, pageText(lang, 'onboard.notVerified')), h('ul', {}, problems.map((p) => h('li', {}, p)))),
+    zone ? h('details', { class: 'notes' }, h('summary', {}, pageText(lang, 'onboard.zone')), h('pre', { class: 'record-out' }, h('code', {}, zone))) : null,
+    notes.length > 0 ? h('details', { class: 'notes' }, h('summary', {}, pageText(lang, 'onboard.notes')), h('ul', {}, notes.map((n) => h('li', {}, n)))) : null,
+  );
+}
+
+type BlockingIssue = Extract<AddResponse['plan'], { status: 'blocked' }>['issues'][number];
+
+/**
+ * Why no record can be made. The domain's own state (a broken record, two records, DNS
+ * trouble) comes back in the plan; input problems come back as HTTP 400 with the server's words.
+ */
+function issueText(issue: BlockingIssue, lang: PageLang): Child[] {
+  switch (issue.code) {
+    case 'record-syntax':
+      return [pageText(lang, 'onboard.issue.syntax'), ' ', h('code', {}, issue.record), ' — ', issue.issues.map((i) => i.message).join('; ')];
+    case 'multiple-records':
+      return [pageText(lang, 'onboard.issue.multiple', { domain: issue.domain, count: issue.count })];
+    case 'dns-error':
+      return [pageText(lang, 'onboard.issue.dns', { domain: issue.domain, answer: issue.answer })];
+    case 'mechanism-syntax':
+    case 'mechanism-not-one-term':
+    case 'mechanism-is-modifier':
+    case 'mechanism-is-all':
+    case 'mechanism-not-pass':
+    case 'bad-domain':
+    case 'bad-test-ip':
+      return [issue.code];
+    default: {
+      const never: never = issue;
+      throw new Error(`unhandled issue ${String(never)}`);
+    }
+  }
+}

@@ -8,6 +8,8 @@
  *   TRUST_PROXY   1/true: take the client address from X-Forwarded-For (behind your own proxy only)
  *   RATE_MAX      requests per client per minute to the DNS-querying routes (default 60)
  *   LOG_LEVEL     pino level: fatal, error, warn, info (default), debug, trace, silent
+ *   ZONE_FILE     answer DNS from this zone file instead of the network (docs/zone-format.md):
+ *                 for trying the page offline ("what if" data), never the default
  */
 import { parseDnsServer } from '../dns/system.ts';
 import type { ServerOptions } from './server.ts';
@@ -17,6 +19,8 @@ export interface ServerEnv {
   port: number;
   host: string;
   options: ServerOptions;
+  /** A zone file to answer DNS from (ZONE_FILE); main.ts reads it. */
+  zoneFile?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -60,5 +64,10 @@ export function serverEnv(env: NodeJS.ProcessEnv): ServerEnv {
     trustProxy: trust === '1' || trust === 'true',
     limits: { rateMax: integer(env, 'RATE_MAX', 60, 1, 1_000_000) },
   };
+  if (env.ZONE_FILE) {
+    if (env.DNS_SERVERS) throw new Error('ZONE_FILE and DNS_SERVERS exclude each other');
+    const { dns: _network, ...offline } = options;
+    return { port, host, options: offline, zoneFile: env.ZONE_FILE };
+  }
   return { port, host, options };
 }

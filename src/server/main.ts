@@ -5,12 +5,17 @@
  * DNS_SERVERS, DNS_TIMEOUT, TRUST_PROXY, RATE_MAX, LOG_LEVEL); logs are JSON lines on stdout.
  * SIGINT/SIGTERM close it gracefully (requests in flight finish, new ones get 503).
  */
+import { readFileSync } from 'node:fs';
+import { zoneFromText, zoneResolver } from '../dns/zone.ts';
 import { serverEnv } from './env.ts';
 import { createServer } from './server.ts';
 
 let settings;
 try {
   settings = serverEnv(process.env);
+  if (settings.zoneFile !== undefined) {
+    settings.options.resolver = zoneResolver(zoneFromText(readFileSync(settings.zoneFile, 'utf8')), { log: false });
+  }
 } catch (error) {
   console.error(`spfkit server: ${(error as Error).message}`);
   process.exit(2);

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { bulkCheckFile } from '../src/bulk/file.ts';
+import { BULK_RECORD_CACHE } from '../src/bulk/check.ts';
 import { resolverFromOptions } from '../src/cli/dns-options.ts';
 import { findProvider, parseProviderCatalogue } from '../src/record/providers.ts';
 import { recordCache } from '../src/spf/record-cache.ts';
@@ -27,7 +28,7 @@ const sampler = setInterval(() => {
 
 const dns = await resolverFromOptions({ dns: [server] });
 const start = performance.now();
-const summary = await bulkCheckFile({ input, out, provider, resolver: dns.resolver, records: recordCache(), concurrency: Number(concurrencyText ?? 16) });
+const summary = await bulkCheckFile({ input, out, provider, resolver: dns.resolver, records: recordCache(BULK_RECORD_CACHE), concurrency: Number(concurrencyText ?? 16) });
 const seconds = (performance.now() - start) / 1000;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -19,6 +19,9 @@ import { mapConcurrent } from './pool.ts';
 import { type InputProblem, type RowReason, reasonText } from './reasons.ts';
 
 /** The situations a report row can be in: `customerSituation`'s. */
+/** Parsed records a bulk run keeps: enough for every provider record, not for customers'. */
+export const BULK_RECORD_CACHE = 256;
+
 export type SituationKind = Situation['situation'];
 
 /** Every situation, in the order summaries list them. */
@@ -56,7 +59,11 @@ export interface BulkRunOptions {
   resolver: Resolver;
   /** Customers checked at once (default 16). */
   concurrency?: number;
-  /** Parsed records shared across rows (provider records are parsed once per run). */
+  /**
+   * Parsed records shared across rows (provider records are parsed once per run). Keep it
+   * small (`BULK_RECORD_CACHE`): customers' own records are met once, so a large cache only
+   * holds memory in proportion to the rows.
+   */
   records?: RecordCache;
   /** Called as each row finishes, before it is handed on. */
   onProgress?: (progress: BulkProgress) => void;

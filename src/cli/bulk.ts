@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type BulkProgress, type BulkSender, BulkSenderError, SITUATIONS } from '../bulk/check.ts';
+import { BULK_RECORD_CACHE, type BulkProgress, type BulkSender, BulkSenderError, SITUATIONS } from '../bulk/check.ts';
 import { CsvHeaderError } from '../bulk/csv.ts';
 import { BulkFileError, type BulkSummary, bulkCheckFile } from '../bulk/file.ts';
 import { reportFormat } from '../bulk/report.ts';
@@ -99,7 +99,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
       resume: values.resume,
       stdout: io.stdout,
       resolver: dns.resolver,
-      records: recordCache(),
+      records: recordCache(BULK_RECORD_CACHE),
       concurrency,
       ...(progress ? { onProgress: progress.update } : {}),
     });

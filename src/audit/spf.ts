@@ -9,7 +9,7 @@ import type { RecordRef } from '../i18n/spf.en.ts';
 import { issueMessage, renderCaret } from '../spf/describe.ts';
 import { RFC_LIMITS, type Mechanism } from '../spf/types.ts';
 import { makeFinding } from './findings.ts';
-import { type IpRange, ipRange, rangeWithin } from './ranges.ts';
+import { type Cidr, cidrContains, mechanismCidr } from '../spf/cidr.ts';
 import { type SpfNode, lookupTreeEvidence, ownNodes, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
 import { reachableTerms } from '../spf/lookup-rules.ts';
 import type { AreaReport, Evidence, Finding } from './types.ts';
@@ -299,7 +299,7 @@ function includedRecordRules(ctx: Ctx, node: SpfNode): void {
 interface OwnRange {
   node: SpfNode;
   term: string;
-  range: IpRange;
+  range: Cidr;
 }
 
 function ownRanges(nodes: readonly SpfNode[]): OwnRange[] {
@@ -308,7 +308,7 @@ function ownRanges(nodes: readonly SpfNode[]): OwnRange[] {
     if (node.record === undefined) continue;
     for (const term of reachableTerms(node.record)) {
       if (term.kind !== 'ip4' && term.kind !== 'ip6') continue;
-      const range = ipRange(term);
+      const range = mechanismCidr(term);
       if (range && term.qualifier === '+') out.push({ node, term: termText(node, term.span), range });
     }
   }
@@ -332,7 +332,7 @@ function rangeRules(ctx: Ctx, own: readonly SpfNode[]): void {
   const mine = ownRanges(own);
   const reported = new Set<number>();
   mine.forEach((inner, i) => {
-    const outerAt = mine.findIndex((outer, j) => j !== i && rangeWithin(inner.range, outer.range) && (!rangeWithin(outer.range, inner.range) || j < i));
+    const outerAt = mine.findIndex((outer, j) => j !== i && cidrContains(outer.range, inner.range) && (!cidrContains(inner.range, outer.range) || j < i));
     const outer = mine[outerAt];
     if (outer === undefined || reported.has(i)) return;
     reported.add(i);
@@ -349,7 +349,7 @@ function rangeRules(ctx: Ctx, own: readonly SpfNode[]): void {
   const theirs = includedRanges(own);
   mine.forEach((inner, i) => {
     if (reported.has(i)) return;
-    const outer = theirs.find((item) => rangeWithin(inner.range, item.range));
+    const outer = theirs.find((item) => cidrContains(item.range, inner.range));
     if (outer === undefined) return;
     ctx.findings.push(
       makeFinding({

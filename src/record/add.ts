@@ -15,7 +15,7 @@ import { parseRecord } from '../spf/parse.ts';
 import type { RecordCache } from '../spf/record-cache.ts';
 import { renderRecord, renderTerm } from '../spf/render.ts';
 import type { Mechanism, SpfRecord, Term } from '../spf/types.ts';
-import { cidrContains, firstAddress, lastAddress, parseCidr } from './cidr.ts';
+import { cidrContains, firstAddress, lastAddress, parseCidr } from '../spf/cidr.ts';
 import { fetchSpfRecord } from '../spf/fetch.ts';
 import { type FlattenResult, flattenRecord } from './flatten.ts';
 import { type LookupTree, countLookups } from './lookups.ts';

@@ -4,7 +4,7 @@ import { zoneFromObject, zoneResolver } from '../dns/zone.ts';
 import { parseRecord } from '../spf/parse.ts';
 import { flattenRecord } from './flatten.ts';
 import { resolvePassRanges } from './ranges.ts';
-import { cidrText } from './cidr.ts';
+import { cidrText } from '../spf/cidr.ts';
 
 const resolver = zoneResolver(
   zoneFromObject({

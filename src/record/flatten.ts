@@ -9,7 +9,7 @@ import type { Resolver } from '../dns/resolver.ts';
 import { parseRecord } from '../spf/parse.ts';
 import { renderRecord } from '../spf/render.ts';
 import { RFC_LIMITS, type Term } from '../spf/types.ts';
-import { type Cidr, cidrContains, cidrText } from './cidr.ts';
+import { type Cidr, cidrContains, cidrText } from '../spf/cidr.ts';
 import type { RecordOverrides } from '../spf/fetch.ts';
 import { countLookups } from './lookups.ts';
 import { type StaticProblem, resolvePassRanges } from './ranges.ts';

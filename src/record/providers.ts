@@ -9,7 +9,7 @@
  */
 import { parseClientIp } from '../spf/ip.ts';
 import { renderTerm } from '../spf/render.ts';
-import { addressValue, cidrHas } from './cidr.ts';
+import { addressValue, cidrHas } from '../spf/cidr.ts';
 import { parseMechanism, termCidr } from './terms.ts';
 
 /** A further mechanism some customers need (e.g. Prezent's website forms). */

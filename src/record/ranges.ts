@@ -12,7 +12,7 @@ import { canonicalDomain } from '../spf/domain.ts';
 import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
 import { type Mechanism, RFC_LIMITS, type SpfRecord } from '../spf/types.ts';
-import { type Cidr, addressValue, makeCidr, mergeCidrs } from './cidr.ts';
+import { type Cidr, addressValue, makeCidr, mergeCidrs } from '../spf/cidr.ts';
 import { termCidr } from './terms.ts';
 import { type RecordOverrides, fetchSpfRecord } from '../spf/fetch.ts';
 

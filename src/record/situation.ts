@@ -11,7 +11,7 @@ import { evaluateSpf } from '../spf/evaluate.ts';
 import { parseClientIp } from '../spf/ip.ts';
 import type { SpfCause, SpfCauseCode, SpfResult } from '../spf/types.ts';
 import { type AddPlan, addSender } from './add.ts';
-import { firstAddress } from './cidr.ts';
+import { firstAddress } from '../spf/cidr.ts';
 import { fetchSpfRecord } from '../spf/fetch.ts';
 import type { Provider } from './providers.ts';
 import { mechanismRanges } from './ranges.ts';

@@ -6,7 +6,7 @@
 import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
 import type { MacroString, Mechanism, ParseIssue, Qualifier, Term } from '../spf/types.ts';
-import { type Cidr, firstAddress, parseCidr } from './cidr.ts';
+import { type Cidr, firstAddress, mechanismCidr, parseCidr } from '../spf/cidr.ts';
 
 /** Why a mechanism text cannot be added. */
 export type MechanismIssue =
@@ -92,7 +92,7 @@ export function ipTerm(cidr: Cidr, qualifier: Qualifier = '+'): Mechanism {
  * if (m.ok && m.mechanism.kind === 'ip4') cidrText(termCidr(m.mechanism)!); // '82.94.214.0/24'
  */
 export function termCidr(term: Extract<Mechanism, { kind: 'ip4' | 'ip6' }>): Cidr | undefined {
-  return parseCidr(term.prefix === undefined ? term.address : `${term.address}/${term.prefix}`);
+  return mechanismCidr(term);
 }
 
 /**

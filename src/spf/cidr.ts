@@ -1,10 +1,10 @@
 /**
- * CIDR ranges for record editing: parse, contain, merge and render ip4/ip6 networks.
+ * CIDR ranges: parse, contain, merge and render ip4/ip6 networks (record editing, audit).
  * Addresses are held as bigints so one code path serves both families; parsing and the
  * IPv6 text form (RFC 5952) come from ipaddr.js.
  */
 import ipaddr from 'ipaddr.js';
-import { parseIp4 } from '../spf/ip.ts';
+import { parseIp4 } from './ip.ts';
 
 /** A network: the family, the first address (host bits cleared) and the prefix length. */
 export interface Cidr {
@@ -179,4 +179,14 @@ function intervalToCidrs(family: 4 | 6, lo: bigint, hi: bigint): Cidr[] {
     at += size;
   }
   return out;
+}
+
+/**
+ * The network of an ip4/ip6 mechanism (RFC 7208 §5.6: no prefix means /32 or /128).
+ *
+ * @example
+ * cidrText(mechanismCidr(parseRecord('v=spf1 ip4:192.0.2.7/24').record.mechanisms[0])!) // '192.0.2.0/24'
+ */
+export function mechanismCidr(mechanism: { kind: 'ip4' | 'ip6'; address: string; prefix: number | undefined }): Cidr | undefined {
+  return parseCidr(mechanism.prefix === undefined ? mechanism.address : `${mechanism.address}/${mechanism.prefix}`);
 }

@@ -6,7 +6,7 @@
 import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
 import type { MacroString, Mechanism, ParseIssue, Qualifier, Term } from '../spf/types.ts';
-import { type Cidr, firstAddress, mechanismCidr, parseCidr } from '../spf/cidr.ts';
+import { type Cidr, firstAddress, mechanismCidr } from '../spf/cidr.ts';
 
 /** Why a mechanism text cannot be added. */
 export type MechanismIssue =

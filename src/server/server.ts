@@ -80,6 +80,25 @@ export function clientKey(ip: string): string {
 }
 
 /**
+ * The request log without query strings: `/api/why?identity=info@klant.nl…` would otherwise
+ * write people's addresses into every log line. The path and method stay.
+ */
+function privateLogger(logger: NonNullable<ServerOptions['logger']>): ServerOptions['logger'] {
+  if (logger === false) return false;
+  const base = typeof logger === 'object' ? logger : {};
+  return {
+    ...base,
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string; id?: string }) => ({
+        method: request.method,
+        url: request.url.split('?')[0],
+        remoteAddress: request.ip,
+      }),
+    },
+  };
+}
+
+/**
  * Builds the spfkit HTTP server (not listening yet). One DNS cache and one parsed-record
  * cache serve all its requests; each request gets its own DNS query budget and deadline.
  *
@@ -102,7 +121,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const webRoot = options.webRoot ?? fileURLToPath(new URL('web/dist/', PACKAGE_ROOT));
 
   const app = Fastify({
-    logger: options.logger ?? true,
+    logger: privateLogger(options.logger ?? true),
     genReqId: () => randomUUID(),
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,

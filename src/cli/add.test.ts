@@ -54,6 +54,22 @@ describe('spfkit add', () => {
     assert.match(out, /Before: .*\n +1 DNS lookup, 41 bytes/);
   });
 
+  it('--lang nl words the reasons, warnings and issues in Dutch', async () => {
+    const { code, out } = await spfkit('klant.nl', '--provider', 'blueinkt', '--lang', 'nl');
+    assert.equal(code, 0);
+    assert.match(out, /~all wordt toegevoegd \(softfail: de e-mail wordt gemarkeerd, niet geweigerd\)/);
+    assert.doesNotMatch(out, /~all is added/);
+    const blocked = await spfkit('twice.nl', '--mx', '--lang', 'nl');
+    assert.equal(blocked.code, 1);
+    assert.match(blocked.out, /twice\.nl publiceert 2 SPF-records/);
+    const input = await spfkit('klant.nl', '--mechanism=~all', '--lang', 'nl');
+    assert.equal(input.code, 2);
+    assert.match(input.err, /“all” is geen verzender/);
+    const bad = await spfkit('klant.nl', '--mx', '--lang', 'de');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--lang must be en or nl/);
+  });
+
   it('says why nothing is added (seed 002)', async () => {
     const { code, out } = await spfkit('--policy', 'v=spf1 include:spf.byte.nl', '--ip4', '82.94.214.5');
     assert.equal(code, 0);

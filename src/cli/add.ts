@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util';
 import { type AddPlan, type AddPlanReady, addSender } from '../record/add.ts';
 import type { Provider } from '../record/providers.ts';
 import { type PublishForms, diffLines, publishForms } from '../record/publish.ts';
-import type { AddIssue, AddReason, AddWarning } from '../record/reasons.ts';
+import type { AddIssue } from '../record/reasons.ts';
 import type { ResultCheck, VerificationIssue } from '../record/verify.ts';
-import type { LookupProblem } from '../record/lookups.ts';
-import type { StaticProblem } from '../record/ranges.ts';
+import { describeIssue, describeReason, describeStaticProblem, describeWarning } from '../record/words.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/catalog.ts';
+import { langOption } from './explain.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 import { type CliIo, EXIT, UsageError } from './io.ts';
@@ -38,6 +40,7 @@ Options:
   --keep-no-all               do not append ~all to a record without all/redirect
   --ttl <seconds>             TTL in the zone-file line (default 3600)
   --json                      print the plan as JSON
+  --lang en|nl                language of the reasons, warnings and issues (default en)
 ${DNS_HELP}
 
 Exit codes: 0 plan verified, 1 verification failed or the record must be fixed first,
@@ -55,6 +58,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
       'keep-no-all': { type: 'boolean', default: false },
       ttl: { type: 'string' },
       json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...DNS_OPTIONS,
     },
@@ -69,6 +73,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   const givenDomain = positionals[0];
   if (givenDomain === undefined && values.policy === undefined) throw new UsageError('give the domain, or the record with --policy "v=spf1 …"');
   const domain = givenDomain ?? NO_DOMAIN;
+  const lang = langOption(values.lang);
 
   const sender = await chooseSender(values);
   let ttl: number | undefined;
@@ -90,14 +95,14 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
 
   if (plan.status === 'blocked') {
     const input = plan.issues.filter((i) => INPUT_ISSUES.has(i.code));
-    if (input.length > 0) throw new UsageError(input.map(issueText).join('; '));
+    if (input.length > 0) throw new UsageError(input.map((i) => describeIssue(i, lang)).join('; '));
   }
   const owner = givenDomain === undefined ? '@' : domain;
   const publish = plan.status === 'blocked' ? undefined : publishAll(plan, owner, ttl);
   if (values.json) {
     io.stdout(JSON.stringify({ plan, publish, provider }, null, 2) + '\n');
   } else {
-    io.stdout(formatPlan(plan, publish, provider, givenDomain === undefined));
+    io.stdout(formatPlan(plan, publish, provider, givenDomain === undefined, lang));
   }
   if (plan.status === 'blocked') return EXIT.notPass;
   return plan.verification.ok ? EXIT.ok : EXIT.notPass;
@@ -117,167 +122,10 @@ function publishAll(plan: AddPlanReady, owner: string, ttl: number | undefined):
 }
 
 // ---------------------------------------------------------------------------------------
-// Words. Every English string of the command is here, made from the plan's data codes;
-// the i18n layer (src/i18n) will take this over.
+// Words. The plan's reasons, warnings and issues are worded by src/record/words.ts (in
+// --lang); the labels and verification lines below are still English only.
 
 const INPUT_ISSUES = new Set<AddIssue['code']>(['mechanism-syntax', 'mechanism-not-one-term', 'mechanism-is-modifier', 'mechanism-is-all', 'mechanism-not-pass', 'bad-domain', 'bad-test-ip']);
-
-function issueText(issue: AddIssue): string {
-  switch (issue.code) {
-    case 'mechanism-syntax':
-      return `"${issue.text}" is not a valid mechanism: ${issue.issues.map((i) => i.message).join('; ')}`;
-    case 'mechanism-not-one-term':
-      return `give exactly one mechanism, got ${issue.count} in "${issue.text}"`;
-    case 'mechanism-is-modifier':
-      return `"${issue.text}" is a modifier, not a sender`;
-    case 'mechanism-is-all':
-      return '"all" is not a sender: it decides for everybody who is not listed';
-    case 'mechanism-not-pass':
-      return `"${issue.text}" has the qualifier "${issue.qualifier}", which would not authorise the sender`;
-    case 'bad-domain':
-      return `"${issue.domain}" is not a usable domain name (${issue.reason})`;
-    case 'bad-test-ip':
-      return `"${issue.ip}" is not an IPv4 or IPv6 address`;
-    case 'record-syntax':
-      return `the ${issue.source === 'dns' ? 'published' : 'given'} record does not parse (a permerror for every receiver): ${issue.issues.map((i) => i.message).join('; ')}. Fix it first.`;
-    case 'multiple-records':
-      return `${issue.domain} publishes ${issue.count} SPF records; receivers treat that as a permerror (RFC 7208 §4.5). Merge them into one first.`;
-    case 'dns-error':
-      return `the SPF record of ${issue.domain} could not be fetched (${issue.answer}); try again later`;
-    default: {
-      const never: never = issue;
-      throw new Error(`unhandled issue ${String(never)}`);
-    }
-  }
-}
-
-function reasonText(reason: AddReason): string {
-  switch (reason.code) {
-    case 'created-softfail':
-      return 'There was no SPF record, so a new one is created ending in ~all: softfail does not reject mail while you check that every sender is listed. Move to -all once they all are.';
-    case 'all-kept':
-      return `The record's own "${reason.qualifier}all" is kept: it is your policy for everybody not listed.`;
-    case 'softfail-all-added':
-      return 'The record had no "all" and no redirect, so unlisted senders got "neutral", which tells receivers nothing. ~all is added (softfail: marked, not rejected). Use --keep-no-all to leave it out.';
-    case 'no-all-kept':
-      return 'The record has no "all" and no redirect and is kept that way (--keep-no-all): unlisted senders stay "neutral".';
-    case 'redirect-kept':
-      return `The redirect to ${reason.target} decides for everything not listed; the new sender goes before it and no "all" is added (it would switch the redirect off).`;
-    case 'inserted':
-      return reason.before === 'end' ? 'The sender is added after the last mechanism.' : `The sender is added just before "${reason.before === 'all' ? 'all' : 'redirect'}", so it is evaluated before that decides.`;
-    case 'duplicate':
-      return `${reason.term} is already in the record: nothing to add.`;
-    case 'inside-range':
-      return `${reason.range} lies inside ${reason.term}, which is already in the record: nothing to add.`;
-    case 'covered':
-      return `The record already passes ${reason.ips.join(', ')} through ${reason.term}: nothing to add.`;
-    case 'test-ips-given':
-      return `Tested with ${reason.ips.join(', ')}.`;
-    case 'test-ips-derived':
-      return `No test address given; tested with addresses from the ${reason.from} mechanism's ranges: ${reason.ips.join(', ')}.`;
-    case 'flattened':
-      return `The record needed ${reason.lookups.before} DNS lookups (limit 10), so ${reason.includes.join(', ')} ${reason.includes.length === 1 ? 'is' : 'are'} replaced by the addresses ${reason.includes.length === 1 ? 'it authorises' : 'they authorise'}: now ${reason.lookups.after}.`;
-    case 'strings-split':
-      return `The record is longer than 255 bytes, so it is published as ${reason.count} strings of one TXT record.`;
-    case 'sub-records':
-      return `The record was longer than 450 bytes, so ${reason.moved} address ranges move to ${reason.names.join(', ')}, included from the main record.`;
-    default: {
-      const never: never = reason;
-      throw new Error(`unhandled reason ${String(never)}`);
-    }
-  }
-}
-
-function staticProblemText(problem: StaticProblem): string {
-  switch (problem.code) {
-    case 'macro':
-    case 'exists':
-    case 'ptr':
-      return `${problem.term} at ${problem.domain} depends on the message`;
-    case 'pass-all':
-      return `${problem.domain} passes everybody (${problem.term})`;
-    case 'order-dependent':
-      return `${problem.term} at ${problem.domain} comes before pass terms`;
-    case 'no-record':
-      return `${problem.domain} has no SPF record`;
-    case 'multiple-records':
-      return `${problem.domain} has ${problem.count} SPF records`;
-    case 'dns-error':
-      return `DNS for ${problem.name} failed (${problem.answer})`;
-    case 'syntax':
-      return `the record of ${problem.domain} does not parse`;
-    case 'loop':
-      return `an include loop at ${problem.domain}`;
-    case 'too-deep':
-      return `includes nested too deep at ${problem.domain}`;
-    case 'mx-limit':
-      return `${problem.term} at ${problem.domain} has ${problem.count} MX names (over 10)`;
-    default: {
-      const never: never = problem;
-      throw new Error(`unhandled problem ${String(never)}`);
-    }
-  }
-}
-
-function lookupProblemText(problem: LookupProblem): string {
-  switch (problem.code) {
-    case 'no-record':
-      return `${problem.domain} has no SPF record`;
-    case 'multiple-records':
-      return `${problem.domain} has ${problem.count} SPF records`;
-    case 'dns-error':
-      return `DNS for ${problem.domain} failed (${problem.answer})`;
-    case 'syntax':
-      return `the record of ${problem.domain} does not parse`;
-    case 'loop':
-      return `an include loop at ${problem.domain}`;
-    case 'too-deep':
-      return `includes nested too deep at ${problem.domain}`;
-    case 'dynamic':
-      return `${problem.term} uses macros, so its cost is known only per message`;
-    default: {
-      const never: never = problem;
-      throw new Error(`unhandled problem ${String(never)}`);
-    }
-  }
-}
-
-function warningText(warning: AddWarning): string {
-  switch (warning.code) {
-    case 'no-test-ips':
-      return `No address to test ${warning.mechanism} with${warning.problem ? ` (${staticProblemText(warning.problem)})` : ''}; give one with --test-ip.`;
-    case 'covered-by-static-range':
-      return `The service is covered by the fixed range ${warning.term}, not by its own include: if it changes addresses, its mail fails. Consider adding the include anyway.`;
-    case 'permissive-all':
-      return warning.qualifier === '+' ? 'The record ends in +all: it authorises every server in the world.' : 'The record ends in ?all: it says nothing about unlisted servers.';
-    case 'no-all':
-      return 'The record has no "all": unlisted servers get "neutral". Consider ending it with ~all.';
-    case 'other-senders-unlisted':
-      return 'The new record lists only this service. Add your own mail servers (e.g. mx) and every other service that sends as this domain before you change ~all to -all.';
-    case 'terms-after-all':
-      return `${warning.terms.join(' ')} come${warning.terms.length === 1 ? 's' : ''} after "all" and ${warning.terms.length === 1 ? 'is' : 'are'} never evaluated.`;
-    case 'redirect-ignored':
-      return `redirect=${warning.target} is ignored because the record has "all".`;
-    case 'lookups-over-limit-before':
-      return `The current record needs ${warning.count} DNS lookups, over the limit of ${warning.limit}: receivers already get a permerror.`;
-    case 'lookups-uncertain':
-      return `The lookup count is not exact: ${warning.problems.map(lookupProblemText).join('; ')}.`;
-    case 'flatten-insufficient':
-      return `Even after flattening, the record needs ${warning.lookups} DNS lookups (limit ${warning.limit}). Remove senders you no longer use.`;
-    case 'flattened-ranges-go-stale':
-      return `Flattened addresses go stale when a provider changes them: re-check ${warning.includes.join(', ')}${warning.ttl !== undefined ? ` at least every ${warning.ttl} seconds (their TTL)` : ' regularly'} and republish on change.`;
-    case 'record-too-long':
-      return `The record is still ${warning.bytes} bytes, over ${warning.limit}: some receivers need a TCP retry to read it.`;
-    case 'sub-record-name-taken':
-      return `${warning.name} already has an SPF record; publishing the sub-record replaces it.`;
-    case 'current-policy-error':
-      return `The current policy gives ${warning.result} for ${warning.ip} (${warning.cause}).`;
-    default: {
-      const never: never = warning;
-      throw new Error(`unhandled warning ${String(never)}`);
-    }
-  }
-}
 
 function verificationIssueText(issue: VerificationIssue): string {
   switch (issue.code) {
@@ -320,11 +168,11 @@ function formsLines(forms: PublishForms, indent: string): string[] {
   ];
 }
 
-function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Provider | undefined, noDomain: boolean): string {
+function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Provider | undefined, noDomain: boolean, lang: Lang): string {
   const lines: string[] = [];
   if (plan.status === 'blocked') {
     lines.push(`Domain:  ${plan.domain}`, `Sender:  ${plan.mechanism}`, 'Plan:    none — the record must be fixed first', '');
-    for (const issue of plan.issues) lines.push(`  - ${issueText(issue)}`);
+    for (const issue of plan.issues) lines.push(`  - ${describeIssue(issue, lang)}`);
     return lines.join('\n') + '\n';
   }
   const source = plan.source === 'dns' ? 'published record' : plan.source === 'given' ? 'given record' : 'no record yet';
@@ -332,7 +180,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   lines.push(`Sender:  ${plan.mechanism}${provider ? ` — ${provider.name}` : ''}`);
   lines.push(`Plan:    ${STATUS_TEXT[plan.status](plan)}`);
   lines.push('', 'Why:');
-  for (const reason of plan.reasons) lines.push(`  - ${reasonText(reason)}`);
+  for (const reason of plan.reasons) lines.push(`  - ${describeReason(reason, lang)}`);
 
   lines.push('');
   if (plan.before) lines.push(`Before:  ${plan.before.record}`, `         ${lookupsText(plan.before.lookups)}, ${plan.before.bytes} bytes`);
@@ -355,7 +203,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
     lines.push('', 'Flattening:');
     for (const f of plan.flattening.flattened) lines.push(`  ${f.term} (${lookupsText(f.cost)}) → ${f.ranges.join(' ') || '(no addresses)'}`);
     for (const k of plan.flattening.kept) {
-      if (k.reason.code === 'not-static') lines.push(`  kept ${k.term} (${lookupsText(k.cost)}): ${staticProblemText(k.reason.problem)}`);
+      if (k.reason.code === 'not-static') lines.push(`  kept ${k.term} (${lookupsText(k.cost)}): ${describeStaticProblem(k.reason.problem, lang)}`);
     }
   }
 
@@ -369,8 +217,8 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
 
   if (plan.warnings.length > 0 || noDomain) {
     lines.push('', 'Warnings:');
-    if (noDomain) lines.push(`  - No domain given: "a", "mx" and sub-record names refer to ${NO_DOMAIN}; give the domain for exact results.`);
-    for (const warning of plan.warnings) lines.push(`  - ${warningText(warning)}`);
+    if (noDomain) lines.push(`  - ${t(lang, 'add.warning.no-domain', { domain: NO_DOMAIN })}`);
+    for (const warning of plan.warnings) lines.push(`  - ${describeWarning(warning, lang)}`);
   }
   if (provider && (provider.additional.length > 0 || provider.dkim || provider.note)) {
     lines.push('', `${provider.name}:`);

@@ -63,6 +63,19 @@ const SAMPLE: AllParams = {
   answer: 'timeout',
   policy: 'none',
   grade: 'B',
+  qualifier: '~',
+  range: '82.94.214.5',
+  ips: ['5.255.64.53', '5.255.64.54'],
+  from: 'a',
+  includes: ['spf.example.net', 'spf.example.org'],
+  lookupsBefore: 12,
+  lookupsAfter: 9,
+  moved: 3,
+  mechanism: 'a:smtp1.blueinkt.com',
+  problems: ['‹problem one›', '‹problem two›'],
+  ttl: 3600,
+  bytes: 512,
+  cause: 'dns-timeout',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages. */
@@ -81,7 +94,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -9,6 +9,8 @@
  * New keys in an existing area: add them to both of its files; the compiler lists what is
  * missing.
  */
+import { addEn } from './add.en.ts';
+import { addNl } from './add.nl.ts';
 import { auditEn } from './audit.en.ts';
 import { auditNl } from './audit.nl.ts';
 import { cliEn } from './cli.en.ts';
@@ -18,9 +20,9 @@ import { spfEn } from './spf.en.ts';
 import { spfNl } from './spf.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

@@ -7,7 +7,8 @@ import { type AddPlan, addSender } from '../record/add.ts';
 import { type Provider, type ProviderCatalogue, findProvider } from '../record/providers.ts';
 import { type PublishForms, publishForms } from '../record/publish.ts';
 import type { AddIssue } from '../record/reasons.ts';
-import { type ServerContext, requestResolver } from './context.ts';
+import { type PlanWords, describePlan } from '../record/words.ts';
+import { type ServerContext, requestLang, requestResolver } from './context.ts';
 import { type InputIssue, InputError } from './errors.ts';
 import { ADD_SCHEMA, type AddBody, PROVIDERS_SCHEMA } from './schemas.ts';
 
@@ -16,6 +17,8 @@ export interface AddResponse {
   plan: AddPlan;
   publish?: { main: PublishForms; subRecords: PublishForms[] };
   provider?: Provider;
+  /** The plan's reasons, warnings and blocking issues in words, in the request's language. */
+  messages: PlanWords;
 }
 
 /** Used when only a record is given: RFC 6761 guarantees .invalid names do not exist (as `spfkit add`). */
@@ -77,6 +80,7 @@ export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: Pr
     }
     const mechanism = provider?.mechanism ?? body.mechanism ?? '';
     const testIps = body.testIps ?? provider?.testIps ?? [];
+    const lang = requestLang(request, body.lang);
     const resolver = requestResolver(ctx);
     const plan = await addSender(
       { domain: body.domain ?? NO_DOMAIN, mechanism, testIps, ...(body.record !== undefined ? { record: body.record } : {}) },
@@ -86,11 +90,11 @@ export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: Pr
     if (plan.status === 'blocked') {
       const issues = plan.issues.map((i) => inputIssue(i, provider ? 'provider' : 'mechanism')).filter((i): i is InputIssue => i !== undefined);
       if (issues.length > 0) throw new InputError(issues);
-      return { plan, ...(provider ? { provider } : {}) };
+      return { plan, ...(provider ? { provider } : {}), messages: describePlan(plan, lang) };
     }
     const owner = body.domain === undefined ? '@' : plan.domain;
     const options = body.ttl === undefined ? {} : { ttl: body.ttl };
     const publish = { main: publishForms(owner, plan.after.record, options), subRecords: plan.subRecords.map((s) => publishForms(s.name, s.record, options)) };
-    return { plan, publish, ...(provider ? { provider } : {}) };
+    return { plan, publish, ...(provider ? { provider } : {}), messages: describePlan(plan, lang) };
   });
 }

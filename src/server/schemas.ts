@@ -59,6 +59,7 @@ export interface AddBody {
   testIps?: string[];
   keepNoAll?: boolean;
   ttl?: number;
+  lang?: Lang;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -384,7 +385,7 @@ export const COMPONENTS = [
   {
     $id: 'AddResponse',
     type: 'object',
-    required: ['plan'],
+    required: ['plan', 'messages'],
     properties: {
       plan: {
         type: 'object',
@@ -405,6 +406,16 @@ export const COMPONENTS = [
         properties: { main: ref('PublishForms'), subRecords: { type: 'array', items: ref('PublishForms') } },
       },
       provider: ref('Provider'),
+      messages: {
+        type: 'object',
+        description: 'The plan’s reasons, warnings and (blocked) issues in words, in the language asked for; one sentence per item of `plan.reasons`, `plan.warnings` and `plan.issues`, in their order.',
+        required: ['reasons', 'warnings', 'issues'],
+        properties: {
+          reasons: { type: 'array', items: { type: 'string' } },
+          warnings: { type: 'array', items: { type: 'string' } },
+          issues: { type: 'array', items: { type: 'string' } },
+        },
+      },
     },
   },
 ] as const;
@@ -544,6 +555,7 @@ export const ADD_SCHEMA = {
       testIps: { type: 'array', maxItems: MAX_TEST_IPS, items: str('An address the service sends from.', IP_MAX, 1) },
       keepNoAll: { type: 'boolean', description: 'Do not append ~all to a record without all/redirect.' },
       ttl: { type: 'integer', minimum: 0, maximum: 2147483647, description: 'TTL of the zone-file line (RFC 2181 §8), default 3600.' },
+      lang,
     },
   },
   response: { 200: { description: 'The plan and what to publish.', ...ref('AddResponse') }, ...errors(400, 413, 415, 429, 500) },

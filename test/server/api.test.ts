@@ -331,6 +331,21 @@ describe('GET /api/providers and POST /api/add', () => {
     assert.equal(already.plan.status, 'already-authorised');
   });
 
+  it('words the plan in the language asked for (messages)', async () => {
+    const request = { record: 'v=spf1 include:spf.protection.outlook.com', mechanism: 'a:smtp1.blueinkt.com', testIps: [BLUEINKT] };
+    const nl = (await add({ ...request, lang: 'nl' })).json();
+    assert.equal(nl.messages.reasons.length, nl.plan.reasons.length);
+    assert.equal(nl.messages.warnings.length, nl.plan.warnings.length);
+    assert.deepEqual(nl.messages.issues, []);
+    assert.ok(nl.messages.reasons.some((r: string) => /~all wordt toegevoegd \(softfail: de e-mail wordt gemarkeerd, niet geweigerd\)/.test(r)), nl.messages.reasons.join('\n'));
+    const en = (await add(request)).json();
+    assert.ok(en.messages.reasons.some((r: string) => /~all is added \(softfail: marked, not rejected\)/.test(r)), en.messages.reasons.join('\n'));
+    const dutchHeader = (await call({ method: 'POST', url: '/api/add', payload: request, headers: { 'accept-language': 'nl-NL,nl;q=0.9' } })).json();
+    assert.deepEqual(dutchHeader.messages, nl.messages);
+    const blocked = (await add({ domain: 'dubbel.nl', mechanism: 'include:spf.byte.nl', lang: 'nl' })).json();
+    assert.match(blocked.messages.issues[0], /^dubbel\.nl publiceert 2 SPF-records; /);
+  });
+
   it('answers a plan that is blocked by the domain’s state (200, status blocked)', async () => {
     const body = (await add({ domain: 'dubbel.nl', mechanism: 'include:spf.byte.nl' })).json();
     assert.equal(body.plan.status, 'blocked');

@@ -223,6 +223,8 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     await page.locator('.plan .status', { hasText: pageText('en', 'onboard.copied') }).waitFor();
     assert.equal(await clipboard(page), CANDIDATE);
     await screenshot(page, 'desktop-onboard');
+    const notes = await page.locator('.plan details.notes li').allTextContents();
+    assert.ok(notes.some((n) => n.includes('is kept: it is your policy for everybody not listed')), `the server's words, not codes: ${notes.join(' | ')}`);
 
     // A typed mechanism, and the copy fallback where the Clipboard API is missing.
     const bare = await context.newPage();

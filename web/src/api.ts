@@ -135,6 +135,8 @@ export interface AddRequest {
   provider?: string;
   mechanism?: string;
   testIps?: string[];
+  /** The language of `messages` in the answer. */
+  lang: PageLang;
 }
 
 /** How a record is published: a zone-file line, the value for a control panel, the TXT strings. */
@@ -151,6 +153,8 @@ export interface AddResponse {
   plan: AddPlan;
   publish?: { main: PublishForms; subRecords: PublishForms[] };
   provider?: Provider;
+  /** The plan's reasons, warnings and (blocked) issues in words, in the language asked for. Optional: older servers send none. */
+  messages?: { reasons: string[]; warnings: string[]; issues: string[] };
 }
 
 export function addSender(request: AddRequest): Promise<AddResponse> {

@@ -30,6 +30,7 @@ export class OnboardTab implements Tab {
 
   render(ctx: PageContext): HTMLElement {
     const lang = ctx.lang;
+    const langChanged = lang !== this.lang;
     this.lang = lang;
     this.ctx = ctx;
 
@@ -75,7 +76,8 @@ export class OnboardTab implements Tab {
     });
     this.out = h('div', { class: 'out', 'aria-live': 'polite', 'aria-busy': 'false' });
     this.renderOutcome();
-    // The plan holds data only (no words from the server), so a language switch just redraws it.
+    // The server words the plan (`messages`) in the language asked for: ask again after a switch.
+    if (langChanged && this.outcome.kind === 'done') void this.run({ ...this.outcome.request, lang });
     this.panel = h('section', { class: 'panel', id: 'panel-onboard', 'aria-labelledby': 'tab-onboard' }, h('p', { class: 'intro' }, pageText(lang, 'onboard.intro')), form, this.out);
     return this.panel;
   }
@@ -114,7 +116,7 @@ export class OnboardTab implements Tab {
         this.renderOutcome();
         return;
       }
-      request = { domain: this.domain };
+      request = { domain: this.domain, lang };
       if (this.provider !== CUSTOM) request.provider = this.provider;
       else request.mechanism = this.mechanism;
       if (this.record.trim() !== '') request.record = this.record.trim();
@@ -158,10 +160,7 @@ export class OnboardTab implements Tab {
   }
 }
 
-/** Words for the plan's reasons and warnings, when the server sends them (see the report: not yet). */
-type Worded = { messages?: { reasons?: string[]; warnings?: string[] } };
-
-function planView(answer: AddResponse & Worded, lang: PageLang): HTMLElement {
+function planView(answer: AddResponse, lang: PageLang): HTMLElement {
   const plan = answer.plan;
   if (plan.status === 'blocked') {
     return h('div', { class: 'plan blocked', role: 'alert' }, h('p', {}, pageText(lang, 'onboard.blocked')), h('ul', {}, plan.issues.map((i) => h('li', {}, issueText(i, lang)))));
@@ -182,7 +181,7 @@ function planView(answer: AddResponse & Worded, lang: PageLang): HTMLElement {
   const verification = plan.verification;
   const problems = verification.issues.map((i) => `${i.code}${'ip' in i ? ` ${i.ip}` : ''}`);
   const words = answer.messages;
-  const notes = words ? [...(words.reasons ?? []), ...(words.warnings ?? [])] : plan.warnings.map((w) => w.code);
+  const notes = words ? [...words.reasons, ...words.warnings] : plan.warnings.map((w) => w.code);
   const zone = answer.publish?.main.zoneLine;
   const subRecords = answer.publish?.subRecords ?? plan.subRecords.map((s) => ({ name: s.name, panel: s.record, zoneLine: undefined }));
   return h(
@@ -218,7 +217,8 @@ function planView(answer: AddResponse & Worded, lang: PageLang): HTMLElement {
 type BlockingIssue = Extract<AddResponse['plan'], { status: 'blocked' }>['issues'][number];
 
 /**
- * Why no record can be made. The domain's own state (a broken record, two records, DNS
+ * Why no record can be made (the page's own words, which show the broken record as code;
+ * `messages.issues` has the server's). The domain's own state (a broken record, two records, DNS
  * trouble) comes back in the plan; input problems come back as HTTP 400 with the server's words.
  */
 function issueText(issue: BlockingIssue, lang: PageLang): Child[] {

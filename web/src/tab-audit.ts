@@ -4,11 +4,9 @@
  */
 import { type AuditAnswer, type AuditResult, type Finding, type Severity, audit } from './api.ts';
 import { AUDIT_AREAS, type Verdict } from '../../src/audit/types.ts';
-import { field, h, replace, richText } from './dom.ts';
+import { field, h, richText } from './dom.ts';
 import { type PlainKey, type PageLang, pageText } from './i18n.ts';
-import { type PageContext, type Tab, busyView, errorView } from './tab.ts';
-
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; domain: string; selectors: string[]; answer: AuditAnswer } | { kind: 'error'; error: unknown };
+import { type PageContext, type Tab, ResultArea } from './tab.ts';
 
 /** Severities most important first (src/audit: error, warning, info). */
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -28,10 +26,11 @@ export class AuditTab implements Tab {
   readonly id = 'audit' as const;
   private domain = '';
   private selectors = '';
-  private outcome: Outcome = { kind: 'idle' };
-  private out: HTMLElement | undefined;
+  private readonly result = new ResultArea<{ domain: string; selectors: string[]; answer: AuditAnswer }>(() => this.lang, {
+    busy: 'audit.running',
+    done: ({ answer }, lang) => (answer.available ? auditView(answer.result, lang) : h('p', { class: 'notice', role: 'status' }, pageText(lang, 'audit.unavailable'))),
+  });
   private lang: PageLang = 'en';
-  private generation = 0;
 
   render(ctx: PageContext): HTMLElement {
     const lang = ctx.lang;
@@ -53,18 +52,17 @@ export class AuditTab implements Tab {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (this.domain === '') {
-        this.outcome = { kind: 'error', error: new Error(pageText(lang, 'error.required', { field: pageText(lang, 'audit.domain') })) };
-        this.renderOutcome();
+        this.result.fail(new Error(pageText(lang, 'error.required', { field: pageText(lang, 'audit.domain') })));
         return;
       }
       const list = parseSelectors(this.selectors);
       ctx.go('audit', { domain: this.domain, selectors: list.join(',') }, { replace: true });
       void this.run(this.domain, list);
     });
-    this.out = h('div', { class: 'out', 'aria-live': 'polite', 'aria-busy': 'false' });
-    this.renderOutcome();
-    if (langChanged && this.outcome.kind === 'done') void this.run(this.outcome.domain, this.outcome.selectors);
-    return h('section', { class: 'panel', id: 'panel-audit', 'aria-labelledby': 'tab-audit' }, h('p', { class: 'intro' }, pageText(lang, 'audit.intro')), form, this.out);
+    const out = this.result.element();
+    const last = this.result.done;
+    if (langChanged && last) void this.run(last.domain, last.selectors);
+    return h('section', { class: 'panel', id: 'panel-audit', 'aria-labelledby': 'tab-audit' }, h('p', { class: 'intro' }, pageText(lang, 'audit.intro')), form, out);
   }
 
   enter(params: Record<string, string>): void {
@@ -73,47 +71,13 @@ export class AuditTab implements Tab {
     const selectors = parseSelectors(params.selectors ?? '');
     this.domain = domain;
     this.selectors = selectors.join(', ');
-    const same = this.outcome.kind === 'done' && this.outcome.domain === domain && this.outcome.selectors.join(',') === selectors.join(',');
+    const last = this.result.done;
+    const same = last !== undefined && last.domain === domain && last.selectors.join(',') === selectors.join(',');
     if (!same) void this.run(domain, selectors);
   }
 
   private async run(domain: string, selectors: string[]): Promise<void> {
-    const generation = ++this.generation;
-    this.outcome = { kind: 'busy' };
-    this.renderOutcome();
-    try {
-      const answer = await audit(domain, selectors, this.lang);
-      if (generation === this.generation) this.outcome = { kind: 'done', domain, selectors, answer };
-    } catch (error) {
-      if (generation === this.generation) this.outcome = { kind: 'error', error };
-    }
-    if (generation === this.generation) this.renderOutcome();
-  }
-
-  private renderOutcome(): void {
-    const out = this.out;
-    if (!out) return;
-    const lang = this.lang;
-    const outcome = this.outcome;
-    out.setAttribute('aria-busy', String(outcome.kind === 'busy'));
-    switch (outcome.kind) {
-      case 'idle':
-        replace(out);
-        return;
-      case 'busy':
-        replace(out, busyView(pageText(lang, 'audit.running')));
-        return;
-      case 'error':
-        replace(out, errorView(outcome.error, lang));
-        return;
-      case 'done':
-        replace(out, outcome.answer.available ? auditView(outcome.answer.result, lang) : h('p', { class: 'notice', role: 'status' }, pageText(lang, 'audit.unavailable')));
-        return;
-      default: {
-        const never: never = outcome;
-        throw new Error(`unhandled outcome ${String(never)}`);
-      }
-    }
+    await this.result.run(async () => ({ domain, selectors, answer: await audit(domain, selectors, this.lang) }));
   }
 }
 

@@ -4,11 +4,9 @@
  * costs in lookups and bytes before and after.
  */
 import { type AddRequest, type AddResponse, type Provider, addSender, providers } from './api.ts';
-import { type Child, copyText, field, h, replace } from './dom.ts';
+import { type Child, copyText, field, h } from './dom.ts';
 import { type PageLang, pageText } from './i18n.ts';
-import { type PageContext, type Tab, busyView, errorView } from './tab.ts';
-
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; request: AddRequest; answer: AddResponse } | { kind: 'error'; error: unknown };
+import { type PageContext, type Tab, ResultArea, errorView } from './tab.ts';
 
 /** The select value for "type a mechanism". */
 const CUSTOM = '';
@@ -21,12 +19,14 @@ export class OnboardTab implements Tab {
   private record = '';
   private catalogue: Provider[] | undefined;
   private catalogueError: unknown;
-  private outcome: Outcome = { kind: 'idle' };
-  private out: HTMLElement | undefined;
+  private readonly result = new ResultArea<{ request: AddRequest; answer: AddResponse }>(() => this.lang, {
+    busy: 'onboard.running',
+    done: ({ answer }, lang) => planView(answer, lang),
+    idle: (lang) => (this.catalogueError === undefined ? null : errorView(this.catalogueError, lang)),
+  });
   private panel: HTMLElement | undefined;
   private ctx: PageContext | undefined;
   private lang: PageLang = 'en';
-  private generation = 0;
 
   render(ctx: PageContext): HTMLElement {
     const lang = ctx.lang;
@@ -74,11 +74,11 @@ export class OnboardTab implements Tab {
       event.preventDefault();
       void this.run();
     });
-    this.out = h('div', { class: 'out', 'aria-live': 'polite', 'aria-busy': 'false' });
-    this.renderOutcome();
+    const out = this.result.element();
     // The server words the plan (`messages`) in the language asked for: ask again after a switch.
-    if (langChanged && this.outcome.kind === 'done') void this.run({ ...this.outcome.request, lang });
-    this.panel = h('section', { class: 'panel', id: 'panel-onboard', 'aria-labelledby': 'tab-onboard' }, h('p', { class: 'intro' }, pageText(lang, 'onboard.intro')), form, this.out);
+    const last = this.result.done;
+    if (langChanged && last) void this.run({ ...last.request, lang });
+    this.panel = h('section', { class: 'panel', id: 'panel-onboard', 'aria-labelledby': 'tab-onboard' }, h('p', { class: 'intro' }, pageText(lang, 'onboard.intro')), form, out);
     return this.panel;
   }
 
@@ -112,8 +112,7 @@ export class OnboardTab implements Tab {
     } else {
       const missing = this.domain === '' ? pageText(lang, 'onboard.domain') : this.provider === CUSTOM && this.mechanism === '' ? pageText(lang, 'onboard.mechanism') : undefined;
       if (missing !== undefined) {
-        this.outcome = { kind: 'error', error: new Error(pageText(lang, 'error.required', { field: missing })) };
-        this.renderOutcome();
+        this.result.fail(new Error(pageText(lang, 'error.required', { field: missing })));
         return;
       }
       request = { domain: this.domain, lang };
@@ -121,42 +120,7 @@ export class OnboardTab implements Tab {
       else request.mechanism = this.mechanism;
       if (this.record.trim() !== '') request.record = this.record.trim();
     }
-    const generation = ++this.generation;
-    this.outcome = { kind: 'busy' };
-    this.renderOutcome();
-    try {
-      const answer = await addSender(request);
-      if (generation === this.generation) this.outcome = { kind: 'done', request, answer };
-    } catch (error) {
-      if (generation === this.generation) this.outcome = { kind: 'error', error };
-    }
-    if (generation === this.generation) this.renderOutcome();
-  }
-
-  private renderOutcome(): void {
-    const out = this.out;
-    if (!out) return;
-    const lang = this.lang;
-    const outcome = this.outcome;
-    out.setAttribute('aria-busy', String(outcome.kind === 'busy'));
-    switch (outcome.kind) {
-      case 'idle':
-        replace(out, this.catalogueError === undefined ? null : errorView(this.catalogueError, lang));
-        return;
-      case 'busy':
-        replace(out, busyView(pageText(lang, 'onboard.running')));
-        return;
-      case 'error':
-        replace(out, errorView(outcome.error, lang));
-        return;
-      case 'done':
-        replace(out, planView(outcome.answer, lang));
-        return;
-      default: {
-        const never: never = outcome;
-        throw new Error(`unhandled outcome ${String(never)}`);
-      }
-    }
+    await this.result.run(async () => ({ request, answer: await addSender(request) }));
   }
 }
 

@@ -5,16 +5,10 @@
  */
 import { type CheckRequest, type CheckResponse, checkPolicy, explainDomain } from './api.ts';
 import { checkView } from './check-view.ts';
-import { copyText, field, h, replace } from './dom.ts';
+import { type Child, copyText, field, h, replace } from './dom.ts';
 import { type PageLang, pageText } from './i18n.ts';
 import { basePath, senderDomain, whyLink } from './route.ts';
-import { type PageContext, type Tab, busyView, errorView } from './tab.ts';
-
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; request: CheckRequest; answer: CheckResponse }
-  | { kind: 'error'; error: unknown };
+import { type PageContext, type Tab, ResultArea, errorView } from './tab.ts';
 
 export class TestTab implements Tab {
   readonly id = 'test' as const;
@@ -26,11 +20,12 @@ export class TestTab implements Tab {
   /** The domain whose published record is in the candidate box. */
   private candidateFrom: string | undefined;
   private candidateStatus: string | undefined;
-  private outcome: Outcome = { kind: 'idle' };
-  private out: HTMLElement | undefined;
+  private readonly result = new ResultArea<{ request: CheckRequest; answer: CheckResponse }>(() => this.lang, {
+    busy: 'test.running',
+    done: ({ request, answer }, lang) => resultView(request, answer, lang),
+  });
   private candidateBox: HTMLElement | undefined;
   private lang: PageLang = 'en';
-  private generation = 0;
 
   render(ctx: PageContext): HTMLElement {
     const lang = ctx.lang;
@@ -76,11 +71,11 @@ export class TestTab implements Tab {
       void this.run(ctx);
     });
 
-    this.out = h('div', { class: 'out', 'aria-live': 'polite', 'aria-busy': 'false' });
-    this.renderOutcome(ctx);
-    if (langChanged && this.outcome.kind === 'done') void this.run(ctx, { ...this.outcome.request, lang });
+    const out = this.result.element();
+    const last = this.result.done;
+    if (langChanged && last) void this.run(ctx, { ...last.request, lang });
 
-    return h('section', { class: 'panel', id: 'panel-test', 'aria-labelledby': 'tab-test' }, h('p', { class: 'intro', id: 'test-intro' }, pageText(lang, 'test.intro')), form, this.out);
+    return h('section', { class: 'panel', id: 'panel-test', 'aria-labelledby': 'tab-test' }, h('p', { class: 'intro', id: 'test-intro' }, pageText(lang, 'test.intro')), form, out);
   }
 
   enter(params: Record<string, string>): void {
@@ -143,66 +138,32 @@ export class TestTab implements Tab {
     } else {
       const missing = this.ip === '' ? pageText(lang, 'test.ip') : this.sender === '' && this.helo === '' ? pageText(lang, 'test.sender') : undefined;
       if (missing !== undefined) {
-        this.outcome = { kind: 'error', error: new Error(pageText(lang, 'error.required', { field: missing })) };
-        this.renderOutcome(ctx);
+        this.result.fail(new Error(pageText(lang, 'error.required', { field: missing })));
         return;
       }
       request = { ip: this.ip, sender: this.sender, lang };
       if (this.helo !== '') request.helo = this.helo;
       if (this.mode === 'candidate' && this.candidate.trim() !== '') request.policy = this.candidate.trim();
     }
-    const generation = ++this.generation;
-    this.outcome = { kind: 'busy' };
-    this.renderOutcome(ctx);
-    try {
-      const answer = await checkPolicy(request);
-      if (generation === this.generation) this.outcome = { kind: 'done', request, answer };
-    } catch (error) {
-      if (generation === this.generation) this.outcome = { kind: 'error', error };
-    }
-    if (generation === this.generation) this.renderOutcome(ctx);
+    await this.result.run(async () => ({ request, answer: await checkPolicy(request) }));
   }
+}
 
-  private renderOutcome(ctx: PageContext): void {
-    const out = this.out;
-    if (!out) return;
-    const lang = ctx.lang;
-    const outcome = this.outcome;
-    out.setAttribute('aria-busy', String(outcome.kind === 'busy'));
-    switch (outcome.kind) {
-      case 'idle':
-        replace(out);
-        return;
-      case 'busy':
-        replace(out, busyView(pageText(lang, 'test.running')));
-        return;
-      case 'error':
-        replace(out, errorView(outcome.error, lang));
-        return;
-      case 'done': {
-        const { request, answer } = outcome;
-        const link = whyLink(`${location.origin}${basePath(location.pathname)}`, request);
-        const linkOut = h('output', { class: 'link', id: 'test-why-link' });
-        const copy = h('button', { type: 'button', class: 'secondary' }, pageText(lang, 'test.copyLink'));
-        copy.addEventListener('click', () => {
-          void copyText(link).then((ok) => {
-            replace(linkOut, h('span', { role: 'status' }, pageText(lang, ok ? 'copy.done' : 'copy.failed')), ' ', h('a', { href: link }, link));
-          });
-        });
-        // A "Why?" link recomputes from DNS, so it is offered for the published policy only.
-        const candidate = request.policy !== undefined;
-        replace(
-          out,
-          // A candidate check says so in its reason (the library's note) and in the tree's marker.
-          checkView(answer, lang),
-          candidate ? null : h('div', { class: 'actions share' }, copy, linkOut),
-        );
-        return;
-      }
-      default: {
-        const never: never = outcome;
-        throw new Error(`unhandled outcome ${String(never)}`);
-      }
-    }
-  }
+/** The check's answer, with a shareable "Why?" link for the published policy. */
+function resultView(request: CheckRequest, answer: CheckResponse, lang: PageLang): Child {
+  const link = whyLink(`${location.origin}${basePath(location.pathname)}`, request);
+  const linkOut = h('output', { class: 'link', id: 'test-why-link' });
+  const copy = h('button', { type: 'button', class: 'secondary' }, pageText(lang, 'test.copyLink'));
+  copy.addEventListener('click', () => {
+    void copyText(link).then((ok) => {
+      replace(linkOut, h('span', { role: 'status' }, pageText(lang, ok ? 'copy.done' : 'copy.failed')), ' ', h('a', { href: link }, link));
+    });
+  });
+  // A "Why?" link recomputes from DNS, so it is offered for the published policy only.
+  const candidate = request.policy !== undefined;
+  return [
+    // A candidate check says so in its reason (the library's note) and in the tree's marker.
+    checkView(answer, lang),
+    candidate ? null : h('div', { class: 'actions share' }, copy, linkOut),
+  ];
 }

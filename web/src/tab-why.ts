@@ -5,10 +5,10 @@
  */
 import { type CheckResponse, why } from './api.ts';
 import { checkView } from './check-view.ts';
-import { field, h, replace } from './dom.ts';
+import { field, h } from './dom.ts';
 import { type PageLang, pageText } from './i18n.ts';
 import { basePath, routeHash } from './route.ts';
-import { type PageContext, type Tab, busyView, errorView } from './tab.ts';
+import { type PageContext, type Tab, ResultArea } from './tab.ts';
 
 type Scope = 'mfrom' | 'helo';
 
@@ -18,15 +18,17 @@ interface WhyQuery {
   ip: string;
 }
 
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; query: WhyQuery; answer: CheckResponse } | { kind: 'error'; error: unknown };
-
 export class WhyTab implements Tab {
   readonly id = 'why' as const;
   private query: WhyQuery = { scope: 'mfrom', identity: '', ip: '' };
-  private outcome: Outcome = { kind: 'idle' };
-  private out: HTMLElement | undefined;
+  private readonly result = new ResultArea<{ query: WhyQuery; answer: CheckResponse }>(() => this.lang, {
+    busy: 'test.running',
+    done: ({ query, answer }, lang) => {
+      const link = `${location.origin}${basePath(location.pathname)}${routeHash('why', { ...query })}`;
+      return [checkView(answer, lang), h('p', { class: 'share' }, `${pageText(lang, 'why.share')}: `, h('a', { href: link, id: 'why-link' }, link))];
+    },
+  });
   private lang: PageLang = 'en';
-  private generation = 0;
 
   render(ctx: PageContext): HTMLElement {
     const lang = ctx.lang;
@@ -58,70 +60,33 @@ export class WhyTab implements Tab {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (this.query.identity === '' || this.query.ip === '') {
-        this.outcome = { kind: 'error', error: new Error(pageText(lang, 'why.missing')) };
-        this.renderOutcome(ctx);
+        this.result.fail(new Error(pageText(lang, 'why.missing')));
         return;
       }
       // The address carries the question: the page reloads to the same explanation.
       ctx.go('why', { ...this.query }, { replace: true });
-      void this.run(ctx, { ...this.query });
+      void this.run({ ...this.query });
     });
 
-    this.out = h('div', { class: 'out', 'aria-live': 'polite', 'aria-busy': 'false' });
-    this.renderOutcome(ctx);
-    if (langChanged && this.outcome.kind === 'done') void this.run(ctx, this.outcome.query);
+    const out = this.result.element();
+    const last = this.result.done;
+    if (langChanged && last) void this.run(last.query);
 
-    return h('section', { class: 'panel', id: 'panel-why', 'aria-labelledby': 'tab-why' }, h('p', { class: 'intro' }, pageText(lang, 'why.intro')), form, this.out);
+    return h('section', { class: 'panel', id: 'panel-why', 'aria-labelledby': 'tab-why' }, h('p', { class: 'intro' }, pageText(lang, 'why.intro')), form, out);
   }
 
-  enter(params: Record<string, string>, ctx: PageContext): void {
+  enter(params: Record<string, string>): void {
     const scope: Scope = params.scope === 'helo' ? 'helo' : 'mfrom';
     const identity = (params.identity ?? '').trim();
     const ip = (params.ip ?? '').trim();
     if (identity === '' || ip === '') return;
-    const same = this.outcome.kind === 'done' && this.outcome.query.scope === scope && this.outcome.query.identity === identity && this.outcome.query.ip === ip;
+    const last = this.result.done?.query;
+    const same = last !== undefined && last.scope === scope && last.identity === identity && last.ip === ip;
     this.query = { scope, identity, ip };
-    if (!same) void this.run(ctx, { ...this.query });
+    if (!same) void this.run({ ...this.query });
   }
 
-  private async run(ctx: PageContext, query: WhyQuery): Promise<void> {
-    const generation = ++this.generation;
-    this.outcome = { kind: 'busy' };
-    this.renderOutcome(ctx);
-    try {
-      const answer = await why({ ...query, lang: this.lang });
-      if (generation === this.generation) this.outcome = { kind: 'done', query, answer };
-    } catch (error) {
-      if (generation === this.generation) this.outcome = { kind: 'error', error };
-    }
-    if (generation === this.generation) this.renderOutcome(ctx);
-  }
-
-  private renderOutcome(ctx: PageContext): void {
-    const out = this.out;
-    if (!out) return;
-    const lang = ctx.lang;
-    const outcome = this.outcome;
-    out.setAttribute('aria-busy', String(outcome.kind === 'busy'));
-    switch (outcome.kind) {
-      case 'idle':
-        replace(out);
-        return;
-      case 'busy':
-        replace(out, busyView(pageText(lang, 'test.running')));
-        return;
-      case 'error':
-        replace(out, errorView(outcome.error, lang));
-        return;
-      case 'done': {
-        const link = `${location.origin}${basePath(location.pathname)}${routeHash('why', { ...outcome.query })}`;
-        replace(out, checkView(outcome.answer, lang), h('p', { class: 'share' }, `${pageText(lang, 'why.share')}: `, h('a', { href: link, id: 'why-link' }, link)));
-        return;
-      }
-      default: {
-        const never: never = outcome;
-        throw new Error(`unhandled outcome ${String(never)}`);
-      }
-    }
+  private async run(query: WhyQuery): Promise<void> {
+    await this.result.run(async () => ({ query, answer: await why({ ...query, lang: this.lang }) }));
   }
 }

@@ -2,9 +2,8 @@
  * The one place that gives a DKIM issue its severity and its English message. Parsers build
  * issue data; `dkimIssue` completes it.
  */
+import type { DistributiveOmit } from './tag-list.ts';
 import type { DkimIssue, DkimIssueCode, DkimKeyProblem, DkimSelectorProblem, Severity } from './types.ts';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An issue before it gets its severity and message. */
 export type DkimIssueData = DistributiveOmit<DkimIssue, 'severity' | 'message'>;

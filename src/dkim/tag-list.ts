@@ -17,6 +17,9 @@
  */
 
 /** A half-open range `[start, end)` of UTF-16 code-unit offsets into the parsed text. */
+/** `Omit` applied to each member of a union (issue data before severity and message are added). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export interface Span {
   start: number;
   end: number;

@@ -2,9 +2,8 @@
  * The one place that gives a DMARC issue its severity and its English message. Parsers build
  * issue data; `dmarcIssue` completes it.
  */
+import type { DistributiveOmit } from '../dkim/tag-list.ts';
 import type { DmarcIssue, DmarcIssueCode, DmarcUriProblem, Severity } from './types.ts';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An issue before it gets its severity and message. */
 export type DmarcIssueData = DistributiveOmit<DmarcIssue, 'severity' | 'message'>;

@@ -8,6 +8,7 @@
  */
 import { domainToASCII } from 'node:url';
 import type { Resolver } from '../dns/resolver.ts';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.ts';
 import type { Provider } from '../record/providers.ts';
 import { type Situation, type SituationIssue, type SituationResult, customerSituation } from '../record/situation.ts';
 import { parseMechanism } from '../record/terms.ts';
@@ -36,7 +37,7 @@ export interface ReportRow {
   /** The domain checked, lower case ('' when there is none). */
   domain: string;
   situation: SituationKind;
-  /** One short English sentence (src/bulk/reasons.ts). */
+  /** One short sentence in the run's `lang` (src/bulk/reasons.ts). */
   reason: string;
   /** The term that decided: the one that authorises (authorised), or the one that does not (not-authorised). */
   by?: string;
@@ -59,6 +60,8 @@ export interface BulkRunOptions {
   resolver: Resolver;
   /** Customers checked at once (default 16). */
   concurrency?: number;
+  /** The language of each row's `reason` (default en); the other fields are codes either way. */
+  lang?: Lang;
   /**
    * Parsed records shared across rows (provider records are parsed once per run). Keep it
    * small (`BULK_RECORD_CACHE`): customers' own records are met once, so a large cache only
@@ -120,6 +123,7 @@ export function checkCustomers(rows: AsyncIterable<Row> | Iterable<Row>, options
   const base = 'provider' in options ? { provider: options.provider } : { mechanism: options.mechanism };
   const service: BulkSender = options.testIps === undefined ? base : { ...base, testIps: options.testIps };
   const situationOptions: { resolver: Resolver; records?: RecordCache } = options.records ? { resolver: options.resolver, records: options.records } : { resolver: options.resolver };
+  const lang = options.lang ?? DEFAULT_LANG;
   let read = 0;
   let done = 0;
   const counted = async function* (): AsyncGenerator<Row> {
@@ -129,7 +133,7 @@ export function checkCustomers(rows: AsyncIterable<Row> | Iterable<Row>, options
     }
   };
   return mapConcurrent(counted(), concurrency, async (row) => {
-    const report = await checkRow(row, service, situationOptions);
+    const report = await checkRow(row, service, situationOptions, lang);
     done++;
     options.onProgress?.({ read, done, line: row.line });
     return report;
@@ -162,19 +166,19 @@ function targetOf(input: string): Target | InputProblem {
 
 const isProblem = (t: Target | InputProblem): t is InputProblem => 'code' in t;
 
-function invalidRow(row: Row, domain: string, problem: InputProblem): ReportRow {
-  return { line: row.line, input: row.input, domain, situation: 'invalid', reason: reasonText({ code: 'invalid', problem }), cause: problem.code };
+function invalidRow(row: Row, domain: string, problem: InputProblem, lang: Lang): ReportRow {
+  return { line: row.line, input: row.input, domain, situation: 'invalid', reason: reasonText({ code: 'invalid', problem }, lang), cause: problem.code };
 }
 
-async function checkRow(row: Row, service: BulkSender, options: { resolver: Resolver; records?: RecordCache }): Promise<ReportRow> {
-  if (row.problem !== undefined) return invalidRow(row, '', { code: row.problem });
+async function checkRow(row: Row, service: BulkSender, options: { resolver: Resolver; records?: RecordCache }, lang: Lang): Promise<ReportRow> {
+  if (row.problem !== undefined) return invalidRow(row, '', { code: row.problem }, lang);
   const target = targetOf(row.input);
-  if (isProblem(target)) return invalidRow(row, '', target);
+  if (isProblem(target)) return invalidRow(row, '', target, lang);
   try {
     const situation = await customerSituation({ ...target, ...service }, options);
-    return reportOf(row, situation);
+    return reportOf(row, situation, lang);
   } catch (error) {
-    return invalidRow(row, target.domain, { code: 'check-failed', message: error instanceof Error ? error.message : String(error) });
+    return invalidRow(row, target.domain, { code: 'check-failed', message: error instanceof Error ? error.message : String(error) }, lang);
   }
 }
 
@@ -183,8 +187,8 @@ function firstNotPass(results: readonly SituationResult[]): SituationResult | un
   return results.find((r) => r.result !== 'pass');
 }
 
-function reportOf(row: Row, s: Situation): ReportRow {
-  const out = (reason: RowReason, extra: Partial<ReportRow> = {}): ReportRow => ({ line: row.line, input: row.input, domain: s.domain, situation: s.situation, reason: reasonText(reason), ...extra });
+function reportOf(row: Row, s: Situation, lang: Lang): ReportRow {
+  const out = (reason: RowReason, extra: Partial<ReportRow> = {}): ReportRow => ({ line: row.line, input: row.input, domain: s.domain, situation: s.situation, reason: reasonText(reason, lang), ...extra });
   switch (s.situation) {
     case 'none':
       return out({ code: 'no-record', dns: s.dns }, { result: 'none' });
@@ -213,7 +217,7 @@ function reportOf(row: Row, s: Situation): ReportRow {
       }
     }
     case 'invalid':
-      return invalidRow(row, s.domain, s.issues[0] ? problemOf(s.issues[0]) : { code: 'not-an-address' });
+      return invalidRow(row, s.domain, s.issues[0] ? problemOf(s.issues[0]) : { code: 'not-an-address' }, lang);
     default: {
       const never: never = s;
       throw new Error(`unhandled situation ${String(never)}`);

@@ -1,8 +1,10 @@
 /**
- * Why a report row says what it says, as data (`RowReason`) and as one short English
- * sentence (`reasonText`). Every word of the bulk report is made here — the one place an
- * i18n area (`bulk.*` in src/i18n) would take over.
+ * Why a report row says what it says, as data (`RowReason`) and as one short sentence
+ * (`reasonText`) in English or Dutch. The words are the message catalogue's area `bulk`
+ * (src/i18n/bulk.en.ts, bulk.nl.ts); this is the one place that picks them.
  */
+import { t } from '../i18n/catalog.ts';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.ts';
 import type { AddIssueCode } from '../record/reasons.ts';
 import type { DomainProblem, SpfCauseCode, SpfResult } from '../spf/types.ts';
 
@@ -45,54 +47,20 @@ export type RowReason =
   | { code: 'broken'; result: 'permerror' | 'temperror'; cause: SpfCauseCode }
   | { code: 'invalid'; problem: InputProblem };
 
-/** Short words for each cause of a broken policy (RFC 7208 section in brackets). */
-const CAUSE_TEXT: Record<SpfCauseCode, string> = {
-  matched: 'a term matched',
-  'no-match': 'nothing matched',
-  'invalid-domain': 'the domain is not usable (§4.3)',
-  'no-record': 'no SPF record (§4.5)',
-  'multiple-records': 'more than one SPF record (§4.5)',
-  syntax: 'a syntax error in the record (§4.6)',
-  'dns-error': 'a DNS lookup timed out or failed (§2.6.6)',
-  'lookup-limit': 'more than 10 DNS lookups (§4.6.4)',
-  'void-limit': 'more than 2 lookups found nothing (§4.6.4)',
-  'mx-limit': 'an mx has more than 10 mail servers (§4.6.4)',
-  'include-none': 'an include points at a domain without SPF record (§5.2)',
-  'redirect-none': 'the redirect points at a domain without SPF record (§6.1)',
-  'invalid-target': 'a macro expands to an unusable name (§4.8)',
-  'macro-too-long': 'a macro expands too long',
-};
-
-const DOMAIN_TEXT: Record<DomainProblem, string> = {
-  empty: 'it is empty',
-  'empty-label': 'it has an empty label',
-  'label-too-long': 'a label is longer than 63 characters',
-  'too-long': 'it is longer than 253 characters',
-  'single-label': 'it has only one label',
-  'bad-character': 'it has a control character',
-  'address-literal': 'it is an address literal',
-};
-
-function problemText(problem: InputProblem): string {
+function problemText(problem: InputProblem, lang: Lang): string {
   switch (problem.code) {
-    case 'empty':
-      return 'Empty value: no address or domain to check.';
-    case 'not-an-address':
-      return 'Not an e-mail address or domain name.';
     case 'bad-domain':
-      return `Not a usable domain name: ${DOMAIN_TEXT[problem.problem]}.`;
-    case 'unclosed-quote':
-      return 'Unreadable CSV line: a quote is not closed.';
-    case 'text-after-quote':
-      return 'Unreadable CSV line: text after a closing quote.';
-    case 'missing-column':
-      return 'The line has too few columns.';
-    case 'extra-columns':
-      return 'More than one value on the line.';
-    case 'no-test-ips':
-      return 'No address of the service to test with; give --test-ip.';
+      return t(lang, 'bulk.invalid.bad-domain', { problem: t(lang, `bulk.domain.${problem.problem}`) });
     case 'check-failed':
-      return `The check failed: ${problem.message}.`;
+      return t(lang, 'bulk.invalid.check-failed', { message: problem.message });
+    case 'empty':
+    case 'not-an-address':
+    case 'unclosed-quote':
+    case 'text-after-quote':
+    case 'missing-column':
+    case 'extra-columns':
+    case 'no-test-ips':
+      return t(lang, `bulk.invalid.${problem.code}`);
     default: {
       const never: never = problem;
       throw new Error(`unhandled input problem ${String(never)}`);
@@ -100,37 +68,34 @@ function problemText(problem: InputProblem): string {
   }
 }
 
-const by = (term: string | undefined): string => (term ? ` (by ${term})` : '');
+const term = (by: string | undefined): { term?: string } => (by ? { term: by } : {});
 
 /**
- * One short English sentence for a report row.
+ * One short sentence for a report row, in `lang` (default English; area `bulk` of the
+ * message catalogue, src/i18n/bulk.en.ts).
  *
  * @example
  * reasonText({ code: 'authorised', by: 'a:smtp1.blueinkt.com' }); // 'Authorised by a:smtp1.blueinkt.com.'
+ * reasonText({ code: 'authorised', by: 'a:smtp1.blueinkt.com' }, 'nl'); // 'Geautoriseerd door a:smtp1.blueinkt.com.'
  * reasonText({ code: 'publish', result: 'fail', by: '-all', subRecords: 0, verified: true });
- * // 'The record gives fail for the service (by -all): publish recordToPublish.'
+ * // 'The record gives fail for the service (by -all): publish the record in recordToPublish.'
  */
-export function reasonText(reason: RowReason): string {
+export function reasonText(reason: RowReason, lang: Lang = DEFAULT_LANG): string {
   switch (reason.code) {
     case 'no-record':
-      return reason.dns === 'nxdomain'
-        ? 'The domain does not exist (NXDOMAIN): many receivers reject its mail whatever SPF says.'
-        : 'No SPF record: receivers decide on other grounds; nothing to publish.';
-    case 'publish': {
-      const extra = reason.subRecords > 0 ? ` and its ${reason.subRecords} sub-record${reason.subRecords === 1 ? '' : 's'} (see spfkit add)` : '';
-      const check = reason.verified ? '' : ' The plan did not verify: check it with spfkit add.';
-      return `The record gives ${reason.result} for the service${by(reason.by)}: publish the record in recordToPublish${extra}.${check}`;
-    }
+      return t(lang, reason.dns === 'nxdomain' ? 'bulk.none.nxdomain' : 'bulk.none.no-spf');
+    case 'publish':
+      return t(lang, 'bulk.publish', { result: reason.result, ...term(reason.by), subRecords: reason.subRecords, verified: reason.verified });
     case 'fix-first':
-      return `The record gives ${reason.result} for the service${by(reason.by)}, and must be fixed before it can be extended (${reason.issue}).`;
+      return t(lang, 'bulk.fix-first', { result: reason.result, ...term(reason.by), issue: reason.issue });
     case 'listed-not-passing':
-      return `The record lists ${reason.term}, yet the service's address gets ${reason.result}: check the service's addresses.`;
+      return t(lang, 'bulk.listed-not-passing', { term: reason.term, result: reason.result });
     case 'authorised':
-      return `Authorised${reason.by ? ` by ${reason.by}` : ''}.`;
+      return t(lang, 'bulk.authorised', term(reason.by));
     case 'broken':
-      return `The record ends in ${reason.result}: ${CAUSE_TEXT[reason.cause]}. Receivers may ${reason.result === 'permerror' ? 'reject' : 'defer'} mail whatever the service; fix it first.`;
+      return t(lang, 'bulk.broken', { result: reason.result, cause: t(lang, `bulk.cause.${reason.cause}`) });
     case 'invalid':
-      return problemText(reason.problem);
+      return problemText(reason.problem, lang);
     default: {
       const never: never = reason;
       throw new Error(`unhandled reason ${String(never)}`);

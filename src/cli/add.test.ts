@@ -59,6 +59,28 @@ describe('spfkit add', () => {
     assert.equal(code, 0);
     assert.match(out, /~all wordt toegevoegd \(softfail: de e-mail wordt gemarkeerd, niet geweigerd\)/);
     assert.doesNotMatch(out, /~all is added/);
+    // The labels and lines around the plan too, lined up under the longest Dutch label.
+    assert.match(out, /^Domein: {5}klant\.nl \(gepubliceerd record\)$/m);
+    assert.match(out, /^Voorstel: {3}a:smtp1\.blueinkt\.com toevoegen$/m);
+    assert.match(out, /^Huidig: .*\n {12}1 DNS-opzoeking, 41 bytes$/m);
+    assert.match(out, /\nWaarom:\n/);
+    assert.match(out, /\nWijzigingen:\n/);
+    assert.match(out, /\nPubliceren:\n {2}Zonebestand: {2}klant\.nl\. 3600 IN TXT/);
+    assert.match(out, /\n {2}Beheerpaneel: naam klant\.nl, type TXT, waarde:\n/);
+    assert.match(out, /\nVerificatie: geslaagd\n {2}ok {3}5\.255\.64\.53 +neutral → pass/);
+    assert.match(out, /ok {3}\d+ van 10 DNS-opzoekingen/);
+    assert.doesNotMatch(out, /Verification|Domain:|Changes:|Publish:|DNS lookup/);
+    const failed = await spfkit('example.com', '--ip4', '0.0.0.0/0', '--test-ip', '5.255.64.53', '--lang', 'nl');
+    assert.equal(failed.code, 1);
+    assert.match(failed.out, /\nVerificatie: MISLUKT\n/);
+    assert.match(failed.out, /FOUT .*\(verwacht: fail\)/);
+    assert.match(failed.out, /de nieuwe verzender autoriseert meer dan de bedoeling is/);
+    const nothing = await spfkit('--policy', 'v=spf1 include:spf.byte.nl', '--ip4', '82.94.214.5', '--lang', 'nl');
+    assert.match(nothing.out, /niets toe te voegen: ip4:82\.94\.214\.5 is al geautoriseerd door include:spf\.byte\.nl/);
+    assert.match(nothing.out, /^Domein: {5}\(niet opgegeven\) \(opgegeven record\)$/m);
+    const provider = await spfkit('example.com', '--provider', 'dmrmail', '--lang', 'nl');
+    assert.match(provider.out, /ook include:awsspf\.prezent\.nl \(website\)/);
+    assert.match(provider.out, /Documentatie: https?:/);
     const blocked = await spfkit('twice.nl', '--mx', '--lang', 'nl');
     assert.equal(blocked.code, 1);
     assert.match(blocked.out, /twice\.nl publiceert 2 SPF-records/);

@@ -7,8 +7,8 @@ import { type AddPlan, type AddPlanReady, addSender } from '../record/add.ts';
 import type { Provider } from '../record/providers.ts';
 import { type PublishForms, diffLines, publishForms } from '../record/publish.ts';
 import type { AddIssue } from '../record/reasons.ts';
-import type { ResultCheck, VerificationIssue } from '../record/verify.ts';
-import { describeIssue, describeReason, describeStaticProblem, describeWarning } from '../record/words.ts';
+import type { ResultCheck } from '../record/verify.ts';
+import { describeIssue, describeReason, describeStaticProblem, describeVerificationIssue, describeWarning } from '../record/words.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/catalog.ts';
 import { langOption } from './explain.ts';
@@ -40,7 +40,8 @@ Options:
   --keep-no-all               do not append ~all to a record without all/redirect
   --ttl <seconds>             TTL in the zone-file line (default 3600)
   --json                      print the plan as JSON
-  --lang en|nl                language of the reasons, warnings and issues (default en)
+  --lang en|nl                language of the plan's labels, reasons, warnings and issues
+                              (default en)
 ${DNS_HELP}
 
 Exit codes: 0 plan verified, 1 verification failed or the record must be fixed first,
@@ -122,116 +123,127 @@ function publishAll(plan: AddPlanReady, owner: string, ttl: number | undefined):
 }
 
 // ---------------------------------------------------------------------------------------
-// Words. The plan's reasons, warnings and issues are worded by src/record/words.ts (in
-// --lang); the labels and verification lines below are still English only.
+// Words. The plan's reasons, warnings and issues are worded by src/record/words.ts, the
+// labels and lines below by the catalogue's `cli.add.*` keys — all in --lang.
 
 const INPUT_ISSUES = new Set<AddIssue['code']>(['mechanism-syntax', 'mechanism-not-one-term', 'mechanism-is-modifier', 'mechanism-is-all', 'mechanism-not-pass', 'bad-domain', 'bad-test-ip']);
 
-function verificationIssueText(issue: VerificationIssue): string {
-  switch (issue.code) {
-    case 'test-ip-not-pass':
-      return `${issue.ip} gets ${issue.result}, not pass${issue.decidedBy ? ` (decided by ${issue.decidedBy}, which comes first)` : ''}`;
-    case 'outside-ip-changed':
-      return `${issue.ip} would get ${issue.result} instead of ${issue.expected}: the new sender authorises more than it should`;
-    case 'sample-ip-changed':
-      return `flattened address ${issue.ip} gets ${issue.result} instead of ${issue.expected}`;
-    case 'does-not-parse':
-      return `the record for ${issue.name} does not parse`;
-    case 'over-lookup-limit':
-      return `the record needs ${issue.count} DNS lookups, over the limit of ${issue.limit}`;
+/** Labels in a column padded to the longest of their group, so the values line up in every language. */
+function labeller(labels: readonly string[], gap: number): { width: number; line: (label: string, value: string) => string } {
+  const width = Math.max(...labels.map((l) => l.length)) + 1 + gap;
+  return { width, line: (label, value) => `${`${label}:`.padEnd(width)}${value}` };
+}
+
+function planText(plan: AddPlanReady, lang: Lang): string {
+  switch (plan.status) {
+    case 'added':
+      return t(lang, 'cli.add.plan.added', { mechanism: plan.added ?? plan.mechanism });
+    case 'created':
+      return t(lang, 'cli.add.plan.created', { mechanism: plan.added ?? plan.mechanism });
+    case 'already-authorised':
+      return t(lang, 'cli.add.plan.already-authorised', { mechanism: plan.mechanism, ...(plan.coveredBy ? { term: plan.coveredBy } : {}) });
     default: {
-      const never: never = issue;
-      throw new Error(`unhandled verification issue ${String(never)}`);
+      const never: never = plan.status;
+      throw new Error(`unhandled status ${String(never)}`);
     }
   }
 }
 
-const STATUS_TEXT: Record<AddPlanReady['status'], (plan: AddPlanReady) => string> = {
-  added: (p) => `add ${p.added ?? p.mechanism}`,
-  created: (p) => `create a record with ${p.added ?? p.mechanism}`,
-  'already-authorised': (p) => `nothing to add: ${p.mechanism} is already authorised by ${p.coveredBy ?? 'the record'}`,
-};
-
-function checkLine(check: ResultCheck, showExpected: boolean): string {
-  const mark = check.ok ? 'ok  ' : 'FAIL';
-  const expected = showExpected ? ` (expected ${check.expected})` : '';
-  const by = check.decidedBy ? `  by ${check.decidedBy}` : '';
+function checkLine(check: ResultCheck, showExpected: boolean, lang: Lang): string {
+  const mark = markText(check.ok, lang);
+  const expected = showExpected ? ` ${t(lang, 'cli.add.expected', { expected: check.expected })}` : '';
+  const by = check.decidedBy ? `  ${t(lang, 'cli.add.decided-by', { term: check.decidedBy })}` : '';
   return `  ${mark} ${check.ip.padEnd(20)} ${check.before} → ${check.after}${expected}${by}`;
 }
 
-function formsLines(forms: PublishForms, indent: string): string[] {
+function markText(ok: boolean, lang: Lang): string {
+  const okText = t(lang, 'cli.add.mark.ok');
+  const fail = t(lang, 'cli.add.mark.fail');
+  return (ok ? okText : fail).padEnd(Math.max(okText.length, fail.length));
+}
+
+function formsLines(forms: PublishForms, indent: string, lang: Lang): string[] {
+  const { width, line } = labeller([t(lang, 'cli.add.label.zone-file'), t(lang, 'cli.add.label.control-panel'), t(lang, 'cli.add.label.json')], 1);
   return [
-    `${indent}Zone file:     ${forms.zoneLine}`,
-    `${indent}Control panel: name ${forms.name}, type TXT, value:`,
-    `${indent}               ${forms.panel}`,
-    `${indent}JSON:          ${JSON.stringify(forms.json)}`,
+    `${indent}${line(t(lang, 'cli.add.label.zone-file'), forms.zoneLine)}`,
+    `${indent}${line(t(lang, 'cli.add.label.control-panel'), t(lang, 'cli.add.panel-value', { name: forms.name, type: 'TXT' }))}`,
+    `${indent}${' '.repeat(width)}${forms.panel}`,
+    `${indent}${line(t(lang, 'cli.add.label.json'), JSON.stringify(forms.json))}`,
   ];
 }
 
 function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Provider | undefined, noDomain: boolean, lang: Lang): string {
   const lines: string[] = [];
+  const labels = {
+    domain: t(lang, 'cli.add.label.domain'),
+    sender: t(lang, 'cli.add.label.sender'),
+    plan: t(lang, 'cli.add.label.plan'),
+    before: t(lang, 'cli.add.label.before'),
+    after: t(lang, 'cli.add.label.after'),
+  };
+  const { width, line } = labeller(Object.values(labels), 2);
+  const indent = ' '.repeat(width);
   if (plan.status === 'blocked') {
-    lines.push(`Domain:  ${plan.domain}`, `Sender:  ${plan.mechanism}`, 'Plan:    none — the record must be fixed first', '');
+    lines.push(line(labels.domain, plan.domain), line(labels.sender, plan.mechanism), line(labels.plan, t(lang, 'cli.add.plan.blocked')), '');
     for (const issue of plan.issues) lines.push(`  - ${describeIssue(issue, lang)}`);
     return lines.join('\n') + '\n';
   }
-  const source = plan.source === 'dns' ? 'published record' : plan.source === 'given' ? 'given record' : 'no record yet';
-  lines.push(`Domain:  ${noDomain ? '(not given)' : plan.domain} (${source})`);
-  lines.push(`Sender:  ${plan.mechanism}${provider ? ` — ${provider.name}` : ''}`);
-  lines.push(`Plan:    ${STATUS_TEXT[plan.status](plan)}`);
-  lines.push('', 'Why:');
+  const source = t(lang, plan.source === 'dns' ? 'cli.add.source.dns' : plan.source === 'given' ? 'cli.add.source.given' : 'cli.add.source.none');
+  lines.push(line(labels.domain, `${noDomain ? t(lang, 'cli.add.domain.not-given') : plan.domain} (${source})`));
+  lines.push(line(labels.sender, `${plan.mechanism}${provider ? ` — ${provider.name}` : ''}`));
+  lines.push(line(labels.plan, planText(plan, lang)));
+  lines.push('', t(lang, 'cli.add.why'));
   for (const reason of plan.reasons) lines.push(`  - ${describeReason(reason, lang)}`);
 
   lines.push('');
-  if (plan.before) lines.push(`Before:  ${plan.before.record}`, `         ${lookupsText(plan.before.lookups)}, ${plan.before.bytes} bytes`);
-  else lines.push('Before:  (no SPF record)');
-  lines.push(`After:   ${plan.after.record}`, `         ${lookupsText(plan.after.lookups)}, ${plan.after.bytes} bytes${plan.after.strings.length > 1 ? `, ${plan.after.strings.length} strings` : ''}`);
-  if (plan.unflattened) lines.push(`         (before flattening/splitting: ${plan.unflattened})`);
+  if (plan.before) lines.push(line(labels.before, plan.before.record), `${indent}${t(lang, 'cli.add.size', { count: plan.before.lookups, bytes: plan.before.bytes })}`);
+  else lines.push(line(labels.before, t(lang, 'cli.add.no-record')));
+  lines.push(line(labels.after, plan.after.record), `${indent}${t(lang, 'cli.add.size', { count: plan.after.lookups, bytes: plan.after.bytes, strings: plan.after.strings.length })}`);
+  if (plan.unflattened) lines.push(`${indent}${t(lang, 'cli.add.unflattened', { text: plan.unflattened })}`);
 
-  lines.push('', 'Changes:');
-  for (const line of diffLines(plan.diff)) lines.push(`  ${line}`);
+  lines.push('', t(lang, 'cli.add.changes'));
+  for (const diff of diffLines(plan.diff)) lines.push(`  ${diff}`);
 
   if (publish && plan.status !== 'already-authorised') {
-    lines.push('', 'Publish:');
-    lines.push(...formsLines(publish.main, '  '));
+    lines.push('', t(lang, 'cli.add.publish'));
+    lines.push(...formsLines(publish.main, '  ', lang));
     for (const sub of publish.subRecords) {
-      lines.push('', `  Sub-record ${sub.name}:`);
-      lines.push(...formsLines(sub, '  '));
+      lines.push('', `  ${t(lang, 'cli.add.sub-record', { name: sub.name })}`);
+      lines.push(...formsLines(sub, '  ', lang));
     }
   }
   if (plan.flattening) {
-    lines.push('', 'Flattening:');
-    for (const f of plan.flattening.flattened) lines.push(`  ${f.term} (${lookupsText(f.cost)}) → ${f.ranges.join(' ') || '(no addresses)'}`);
+    lines.push('', t(lang, 'cli.add.flattening'));
+    for (const f of plan.flattening.flattened) lines.push(`  ${t(lang, 'cli.add.flattened', { term: f.term, count: f.cost, ranges: f.ranges })}`);
     for (const k of plan.flattening.kept) {
-      if (k.reason.code === 'not-static') lines.push(`  kept ${k.term} (${lookupsText(k.cost)}): ${describeStaticProblem(k.reason.problem, lang)}`);
+      if (k.reason.code === 'not-static') lines.push(`  ${t(lang, 'cli.add.kept', { term: k.term, count: k.cost, problem: describeStaticProblem(k.reason.problem, lang) })}`);
     }
   }
 
   const v = plan.verification;
-  lines.push('', `Verification: ${v.ok ? 'passed' : 'FAILED'}`);
-  for (const check of v.testIps) lines.push(checkLine(check, false));
-  for (const check of v.outside) lines.push(checkLine(check, true));
-  if (v.samples.length > 0) lines.push(`  ${v.samples.filter((s) => s.ok).length} of ${v.samples.length} flattened sample addresses unchanged`);
-  lines.push(`  ${v.lookups.ok ? 'ok  ' : 'FAIL'} ${v.lookups.count} of ${v.lookups.limit} DNS lookups${v.lookups.complete ? '' : ' (not exact)'}`);
-  for (const issue of v.issues) lines.push(`  - ${verificationIssueText(issue)}`);
+  lines.push('', t(lang, v.ok ? 'cli.add.verification.passed' : 'cli.add.verification.failed'));
+  for (const check of v.testIps) lines.push(checkLine(check, false, lang));
+  for (const check of v.outside) lines.push(checkLine(check, true, lang));
+  if (v.samples.length > 0) lines.push(`  ${t(lang, 'cli.add.samples', { unchanged: v.samples.filter((s) => s.ok).length, total: v.samples.length })}`);
+  lines.push(`  ${markText(v.lookups.ok, lang)} ${t(lang, 'cli.add.lookup-count', { count: v.lookups.count, limit: v.lookups.limit, exact: v.lookups.complete })}`);
+  for (const issue of v.issues) lines.push(`  - ${describeVerificationIssue(issue, lang)}`);
 
   if (plan.warnings.length > 0 || noDomain) {
-    lines.push('', 'Warnings:');
+    lines.push('', t(lang, 'cli.add.warnings'));
     if (noDomain) lines.push(`  - ${t(lang, 'add.warning.no-domain', { domain: NO_DOMAIN })}`);
     for (const warning of plan.warnings) lines.push(`  - ${describeWarning(warning, lang)}`);
   }
   if (provider && (provider.additional.length > 0 || provider.dkim || provider.note)) {
+    // The provider catalogue's own texts (purpose, notes) are data, in English.
     lines.push('', `${provider.name}:`);
-    for (const extra of provider.additional) lines.push(`  - also ${extra.mechanism} (${extra.purpose})${extra.note ? `: ${extra.note}` : ''}`);
+    for (const extra of provider.additional) {
+      lines.push(`  - ${t(lang, 'cli.add.provider.also', { mechanism: extra.mechanism, purpose: extra.purpose, ...(extra.note ? { note: extra.note } : {}) })}`);
+    }
     for (const s of provider.dkim?.selectors ?? []) {
       lines.push(`  - DKIM: ${s.selector}._domainkey ${s.type}${s.target ? ` ${s.target}` : ''}${s.note ? ` (${s.note})` : ''}`);
     }
     if (provider.note) lines.push(`  - ${provider.note}`);
-    lines.push(`  - Documentation: ${provider.docs}`);
+    lines.push(`  - ${t(lang, 'cli.add.provider.docs', { url: provider.docs })}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function lookupsText(count: number): string {
-  return `${count} DNS lookup${count === 1 ? '' : 's'}`;
 }

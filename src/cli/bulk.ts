@@ -9,8 +9,11 @@ import { BULK_RECORD_CACHE, type BulkProgress, type BulkSender, BulkSenderError,
 import { CsvHeaderError } from '../bulk/csv.ts';
 import { BulkFileError, type BulkSummary, bulkCheckFile } from '../bulk/file.ts';
 import { reportFormat } from '../bulk/report.ts';
+import { t } from '../i18n/catalog.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { recordCache } from '../spf/record-cache.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError } from './io.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 
@@ -37,6 +40,8 @@ Options:
   --out <report.jsonl|.csv>   write the report there (default: JSON Lines on stdout)
   --resume                    keep the rows --out already has and check only the rest
   --json                      print the summary as JSON (on stdout with --out, else stderr)
+  --lang en|nl                language of the rows' reasons and the summary (default en);
+                              situation and cause stay codes
 ${DNS_HELP}
 
 Rows are written as they finish, so their order is not the file's: each names its line.
@@ -56,6 +61,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       resume: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...DNS_OPTIONS,
     },
@@ -68,6 +74,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the customer file (CSV, or one address or domain per line)' : `one customer file only, got ${positionals.join(' ')}`);
   const input = positionals[0] as string;
+  const lang = langOption(values.lang);
 
   const chosen = await chooseSender(values);
   let concurrency = DEFAULT_CONCURRENCY;
@@ -101,6 +108,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
       resolver: dns.resolver,
       records: recordCache(BULK_RECORD_CACHE),
       concurrency,
+      lang,
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } catch (error) {
@@ -117,7 +125,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
     if (values.out !== undefined) io.stdout(text);
     else io.stderr(text);
   } else {
-    io.stderr(summaryTable(summary, seconds, values.out));
+    io.stderr(summaryTable(summary, seconds, values.out, lang));
   }
   return EXIT.ok;
 }
@@ -169,13 +177,14 @@ function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-function summaryTable(summary: BulkSummary, seconds: number, out: string | undefined): string {
-  const rows: Array<[string, string]> = SITUATIONS.map((s) => [s, String(summary.situations[s])]);
-  rows.push(['total', String(summary.checked)]);
-  if (summary.skipped > 0) rows.push(['skipped (resume)', String(summary.skipped)]);
+function summaryTable(summary: BulkSummary, seconds: number, out: string | undefined, lang: Lang): string {
+  const rows: Array<[string, string]> = SITUATIONS.map((s) => [t(lang, `bulk.summary.${s}`), String(summary.situations[s])]);
+  rows.push([t(lang, 'bulk.summary.total'), String(summary.checked)]);
+  if (summary.skipped > 0) rows.push([t(lang, 'bulk.summary.skipped'), String(summary.skipped)]);
   const width = Math.max(...rows.map(([label]) => label.length));
   const numbers = Math.max(...rows.map(([, n]) => n.length));
   const lines = rows.map(([label, n]) => `  ${label.padEnd(width)}  ${n.padStart(numbers)}`);
   const rate = summary.checked / Math.max(0.001, seconds);
-  return [`Checked ${summary.checked} customer${summary.checked === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${Math.round(rate)}/s)${out ? `; report: ${out}` : ''}`, ...lines, ''].join('\n');
+  const head = t(lang, 'bulk.summary.checked', { count: summary.checked, seconds, rate, ...(out ? { out } : {}) });
+  return [head, ...lines, ''].join('\n');
 }

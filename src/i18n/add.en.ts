@@ -90,4 +90,14 @@ export const addEn = {
   'add.issue.multiple-records': (p: { domain: string; count: number }) =>
     `${p.domain} publishes ${p.count} SPF records; receivers treat that as a permerror (RFC 7208 §4.5). Merge them into one first.`,
   'add.issue.dns-error': (p: { domain: string; answer: string }) => `the SPF record of ${p.domain} could not be fetched (${p.answer}); try again later`,
+
+  // ── Verification: why the planned record did not verify ──────────────────────────────
+  'add.verification.test-ip-not-pass': (p: { ip: string; result: string; decidedBy?: string }) =>
+    `${p.ip} gets ${p.result}, not pass${p.decidedBy ? ` (decided by ${p.decidedBy}, which comes first)` : ''}`,
+  'add.verification.outside-ip-changed': (p: { ip: string; result: string; expected: string }) =>
+    `${p.ip} would get ${p.result} instead of ${p.expected}: the new sender authorises more than it should`,
+  'add.verification.sample-ip-changed': (p: { ip: string; result: string; expected: string }) =>
+    `flattened address ${p.ip} gets ${p.result} instead of ${p.expected}`,
+  'add.verification.does-not-parse': (p: { name: string }) => `the record for ${p.name} does not parse`,
+  'add.verification.over-lookup-limit': (p: { count: number; limit: number }) => `the record needs ${p.count} DNS lookups, over the limit of ${p.limit}`,
 } satisfies AreaMessages<'add'>;

@@ -88,4 +88,12 @@ export const addNl: Translation<typeof addEn> = {
   'add.issue.multiple-records': (p) =>
     `${p.domain} publiceert ${p.count} SPF-records; ontvangers zien dat als een permerror (RFC 7208 §4.5). Voeg ze eerst samen tot één record.`,
   'add.issue.dns-error': (p) => `het SPF-record van ${p.domain} kon niet worden opgehaald (${p.answer}); probeer het later opnieuw`,
+  // ── Verificatie ───────────────────────────────────────────────────────────────────────
+  'add.verification.test-ip-not-pass': (p) =>
+    `${p.ip} krijgt ${p.result}, geen pass${p.decidedBy ? ` (bepaald door ${p.decidedBy}, dat eerder komt)` : ''}`,
+  'add.verification.outside-ip-changed': (p) =>
+    `${p.ip} zou ${p.result} krijgen in plaats van ${p.expected}: de nieuwe verzender autoriseert meer dan de bedoeling is`,
+  'add.verification.sample-ip-changed': (p) => `platgeslagen adres ${p.ip} krijgt ${p.result} in plaats van ${p.expected}`,
+  'add.verification.does-not-parse': (p) => `het record voor ${p.name} is niet te ontleden`,
+  'add.verification.over-lookup-limit': (p) => `het record heeft ${p.count} DNS-opzoekingen nodig, meer dan het maximum van ${p.limit}`,
 };

@@ -13,6 +13,8 @@ import { addEn } from './add.en.ts';
 import { addNl } from './add.nl.ts';
 import { auditEn } from './audit.en.ts';
 import { auditNl } from './audit.nl.ts';
+import { bulkEn } from './bulk.en.ts';
+import { bulkNl } from './bulk.nl.ts';
 import { cliEn } from './cli.en.ts';
 import { cliNl } from './cli.nl.ts';
 import type { Lang } from './lang.ts';
@@ -20,9 +22,9 @@ import { spfEn } from './spf.en.ts';
 import { spfNl } from './spf.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

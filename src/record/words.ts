@@ -11,6 +11,7 @@ import type { AddPlan } from './add.ts';
 import type { LookupProblem } from './lookups.ts';
 import type { StaticProblem } from './ranges.ts';
 import type { AddIssue, AddReason, AddWarning } from './reasons.ts';
+import type { VerificationIssue } from './verify.ts';
 
 /** A plan in words: one sentence per reason, warning and issue, in the plan's order. */
 export interface PlanWords {
@@ -133,6 +134,26 @@ export function describeIssue(issue: AddIssue, lang: Lang): string {
     default: {
       const never: never = issue;
       throw new Error(`unhandled issue ${String(never)}`);
+    }
+  }
+}
+
+/** Why the planned record did not verify, in words. */
+export function describeVerificationIssue(issue: VerificationIssue, lang: Lang): string {
+  switch (issue.code) {
+    case 'test-ip-not-pass':
+      return t(lang, 'add.verification.test-ip-not-pass', { ip: issue.ip, result: issue.result, ...(issue.decidedBy ? { decidedBy: issue.decidedBy } : {}) });
+    case 'outside-ip-changed':
+      return t(lang, 'add.verification.outside-ip-changed', { ip: issue.ip, result: issue.result, expected: issue.expected });
+    case 'sample-ip-changed':
+      return t(lang, 'add.verification.sample-ip-changed', { ip: issue.ip, result: issue.result, expected: issue.expected });
+    case 'does-not-parse':
+      return t(lang, 'add.verification.does-not-parse', { name: issue.name });
+    case 'over-lookup-limit':
+      return t(lang, 'add.verification.over-lookup-limit', { count: issue.count, limit: issue.limit });
+    default: {
+      const never: never = issue;
+      throw new Error(`unhandled verification issue ${String(never)}`);
     }
   }
 }

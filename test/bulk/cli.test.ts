@@ -56,6 +56,25 @@ describe('spfkit bulk', () => {
     assert.ok(lines.includes("6,fm_eib_verkoop_midden@eneco.com,eneco.com,authorised,Authorised by a:smtp1.blueinkt.com.,a:smtp1.blueinkt.com,,pass,"));
   });
 
+  it('--lang nl: Dutch reasons and summary labels; situation and cause stay codes', async () => {
+    const { code, out, err } = await spfkit([customers, '--provider', 'blueinkt', '--lang', 'nl']);
+    assert.equal(code, 0);
+    const rows = new Map(jsonLines(out).map((r) => [Number(r.line), r]));
+    for (const [line, r] of rows) assert.equal(r.situation, EXPECTED.get(line)?.[0]);
+    assert.equal(rows.get(3)?.reason, 'Geen SPF-record: ontvangers beslissen op andere gronden; er hoeft niets te worden gepubliceerd.');
+    assert.equal(rows.get(4)?.reason, 'Het record geeft fail voor de dienst (door -all): publiceer het record uit recordToPublish.');
+    assert.equal(rows.get(6)?.reason, 'Geautoriseerd door a:smtp1.blueinkt.com.');
+    assert.match(String(rows.get(7)?.reason), /^Het record eindigt in permerror: een include verwijst naar een domein zonder SPF-record \(§5\.2\)\./);
+    assert.equal(rows.get(7)?.cause, 'include-none');
+    assert.equal(rows.get(9)?.reason, 'Lege waarde: geen adres of domein om te controleren.');
+    assert.equal(rows.get(9)?.cause, 'empty');
+    assert.match(err, /^9 klanten gecontroleerd in \d+,\d s/);
+    assert.match(err, /\n {2}geen beleid \(none\) +1\n(.|\n)* {2}ongeldig \(invalid\) +5\n {2}totaal +9\n/);
+    const bad = await spfkit([customers, '--provider', 'blueinkt', '--lang', 'fr']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--lang must be en or nl/);
+  });
+
   it('--resume skips rows already reported, cuts a torn last line, and leaves each row once', async () => {
     const report = join(dir, 'resume.jsonl');
     // A run that stopped after lines 3 and 7, killed while writing line 4.

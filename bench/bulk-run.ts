@@ -1,6 +1,6 @@
 /**
  * One measured bulk run, in a process of its own so its memory is its own:
- * `node --import tsx bench/bulk-run.ts <customers.csv> <report.jsonl> <dns-server> <provider> <concurrency>`.
+ * `node bench/.build/bench/bulk-run.mjs <customers.csv> <report.jsonl> <dns-server> <provider> <concurrency>`.
  * Runs `bulkCheckFile` (what `spfkit bulk` calls) with the resolver `spfkit bulk --dns` builds,
  * samples RSS every 50 ms, and prints one JSON line: rows, seconds, peak RSS, maxRSS.
  */
@@ -16,7 +16,7 @@ if (input === undefined || out === undefined || server === undefined || provider
   console.error('usage: bulk-run.ts <customers.csv> <report.jsonl> <dns-server> <provider> [concurrency]');
   process.exit(2);
 }
-const catalogue = parseProviderCatalogue(JSON.parse(readFileSync(new URL('../data/providers.json', import.meta.url), 'utf8')));
+const catalogue = parseProviderCatalogue(JSON.parse(readFileSync('data/providers.json', 'utf8')));
 if (!catalogue.ok) throw new Error('the provider catalogue does not load');
 const provider = findProvider(catalogue.catalogue, providerId);
 if (!provider) throw new Error(`unknown provider ${providerId}`);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customerCsvLines, generateBulkData } from './data.ts';
-import { fmt, startDnsServerProcess, table } from './support.ts';
+import { BENCH_BUILD, fmt, startDnsServerProcess, table } from './support.ts';
 
 const DOMAINS = 20_000;
 const SIZES = [2_000, 20_000];
@@ -29,7 +29,7 @@ interface RunResult {
 
 function runChild(args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bulk-run.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [`${BENCH_BUILD}/bench/bulk-run.mjs`, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const timer = setTimeout(() => {

@@ -59,12 +59,12 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts src/server/main.ts in a child process and resolves once /healthz answers. Its log
+ * Starts the built server (dist/server/main.js, what `npm start` runs) in a child process and resolves once /healthz answers. Its log
  * (JSON lines) is drained and dropped, so the server never blocks on a full pipe.
  */
 async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -5,20 +5,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zoneToText, type Zone } from '../src/dns/zone.ts';
 
+/** Where scripts/bench.mjs puts the bundled bench files (plain JavaScript, run without tsx). */
+export const BENCH_BUILD = 'bench/.build';
+
 export interface ServerProcess {
   address: string;
   stop(): void;
 }
 
 /**
- * Starts test/support/dns-server.ts in a child process (so serving DNS does not share the
+ * Starts test/support/dns-server.ts (bundled) in a child process (so serving DNS does not share the
  * measured process's event loop) and resolves with its address.
  */
 export function startDnsServerProcess(zone: Zone): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'spfkit-bench-'));
   const file = join(dir, 'zone.yaml');
   writeFileSync(file, zoneToText(zone));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/support/dns-server.ts', '--zone', file, '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [`${BENCH_BUILD}/test/support/dns-server.mjs`, '--zone', file, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -498,6 +498,28 @@ function isLowerVersion(text: string): boolean {
   );
 }
 
+/* Three of the commonest term names, compared by character code (cheaper than slicing the name
+ * out and comparing strings); the caller has checked the length. */
+function isInclude(text: string, at: number): boolean {
+  return (
+    text.charCodeAt(at) === 0x69 &&
+    text.charCodeAt(at + 1) === 0x6e &&
+    text.charCodeAt(at + 2) === 0x63 &&
+    text.charCodeAt(at + 3) === 0x6c &&
+    text.charCodeAt(at + 4) === 0x75 &&
+    text.charCodeAt(at + 5) === 0x64 &&
+    text.charCodeAt(at + 6) === 0x65
+  );
+}
+
+function isAll(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0x61 && text.charCodeAt(at + 1) === 0x6c && text.charCodeAt(at + 2) === 0x6c;
+}
+
+function isIp4Name(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0x69 && text.charCodeAt(at + 1) === 0x70 && text.charCodeAt(at + 2) === 0x34;
+}
+
 /**
  * The fast path for the records seen in practice: lower-case "v=spf1", visible ASCII without
  * macros, known mechanisms, redirect= and exp=. It does the same checks as the reference
@@ -542,103 +564,108 @@ function parseCommonRecord(text: string): ParseResult | undefined {
       default:
         explicitQualifier = false;
     }
-    let sep = i;
-    while (sep < end) {
-      const c = text.charCodeAt(sep);
-      if (c === CC_COLON || c === CC_SLASH || c === CC_EQUALS) break;
-      sep++;
-    }
-    const sepChar = sep < end ? text.charCodeAt(sep) : -1;
     const span = { start: pos, end };
-    const arg = sep + 1;
     let mechanism: Mechanism;
-    switch (text.slice(i, sep)) {
-      case 'include':
-        if (sepChar !== CC_COLON || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
-        mechanism = { kind: 'include', qualifier, explicitQualifier, domainSpec: plainMacroString(text, arg, end), span };
-        break;
-      case 'all':
-        if (sepChar !== -1) return undefined;
-        mechanism = { kind: 'all', qualifier, explicitQualifier, span };
-        break;
-      case 'ip4': {
-        if (sepChar !== CC_COLON) return undefined;
-        let slash = text.indexOf('/', arg);
-        if (slash === -1 || slash > end) slash = end;
-        const value = parseIp4(text, arg, slash);
-        if (value === undefined) return undefined;
-        let prefix: number | undefined;
-        if (slash < end) {
-          prefix = parseCidrLength(text, slash + 1, end, 32);
-          if (prefix === undefined) return undefined;
-        }
-        mechanism = { kind: 'ip4', qualifier, explicitQualifier, address: text.slice(arg, slash), prefix, value, span };
-        break;
+    // The commonest terms by character codes, before any scanning or slicing.
+    if (end - i > 8 && text.charCodeAt(i + 7) === CC_COLON && isInclude(text, i)) {
+      if (!plainDomainEnd(text, i + 8, end)) return undefined;
+      mechanism = { kind: 'include', qualifier, explicitQualifier, domainSpec: plainMacroString(text, i + 8, end), span };
+    } else if (end - i === 3 && isAll(text, i)) {
+      mechanism = { kind: 'all', qualifier, explicitQualifier, span };
+    } else if (end - i === 2 && text.charCodeAt(i) === 0x6d && text.charCodeAt(i + 1) === 0x78) {
+      mechanism = { kind: 'mx', qualifier, explicitQualifier, domainSpec: undefined, cidr: { ip4: undefined, ip6: undefined }, span };
+    } else if (end - i === 1 && text.charCodeAt(i) === 0x61) {
+      mechanism = { kind: 'a', qualifier, explicitQualifier, domainSpec: undefined, cidr: { ip4: undefined, ip6: undefined }, span };
+    } else if (end - i > 4 && text.charCodeAt(i + 3) === CC_COLON && isIp4Name(text, i)) {
+      const arg = i + 4;
+      let slash = text.indexOf('/', arg);
+      if (slash === -1 || slash > end) slash = end;
+      const value = parseIp4(text, arg, slash);
+      if (value === undefined) return undefined;
+      let prefix: number | undefined;
+      if (slash < end) {
+        prefix = parseCidrLength(text, slash + 1, end, 32);
+        if (prefix === undefined) return undefined;
       }
-      case 'ip6': {
-        if (sepChar !== CC_COLON) return undefined;
-        let slash = text.indexOf('/', arg);
-        if (slash === -1 || slash > end) slash = end;
-        const address = text.slice(arg, slash);
-        if (!isIp6(address)) return undefined;
-        let prefix: number | undefined;
-        if (slash < end) {
-          prefix = parseCidrLength(text, slash + 1, end, 128);
-          if (prefix === undefined) return undefined;
+      mechanism = { kind: 'ip4', qualifier, explicitQualifier, address: text.slice(arg, slash), prefix, value, span };
+    } else {
+      let sep = i;
+      let sepChar = -1;
+      while (sep < end) {
+        const c = text.charCodeAt(sep);
+        if (c === CC_COLON || c === CC_SLASH || c === CC_EQUALS) {
+          sepChar = c;
+          break;
         }
-        mechanism = { kind: 'ip6', qualifier, explicitQualifier, address, prefix, span };
-        break;
+        sep++;
       }
-      case 'a':
-      case 'mx': {
-        const kind = sep - i === 1 ? 'a' : 'mx';
-        if (sepChar === CC_EQUALS) return undefined;
-        const cidrAt = findCidrSuffix(text, sepChar === CC_COLON ? arg : sep, end);
-        const cidr = parseDualCidr(text, cidrAt, end, undefined);
-        if (!cidr) return undefined;
-        let domainSpec: MacroString | undefined;
-        if (sepChar === CC_COLON) {
-          if (arg >= cidrAt || !plainDomainEnd(text, arg, cidrAt)) return undefined;
-          domainSpec = plainMacroString(text, arg, cidrAt);
-        } else if (cidrAt !== sep) {
+      const arg = sep + 1;
+      switch (text.slice(i, sep)) {
+        case 'ip6': {
+          if (sepChar !== CC_COLON) return undefined;
+          let slash = text.indexOf('/', arg);
+          if (slash === -1 || slash > end) slash = end;
+          const address = text.slice(arg, slash);
+          if (!isIp6(address)) return undefined;
+          let prefix: number | undefined;
+          if (slash < end) {
+            prefix = parseCidrLength(text, slash + 1, end, 128);
+            if (prefix === undefined) return undefined;
+          }
+          mechanism = { kind: 'ip6', qualifier, explicitQualifier, address, prefix, span };
+          break;
+        }
+        case 'a':
+        case 'mx': {
+          const kind = sep - i === 1 ? 'a' : 'mx';
+          if (sepChar === CC_EQUALS) return undefined;
+          const cidrAt = findCidrSuffix(text, sepChar === CC_COLON ? arg : sep, end);
+          const cidr = parseDualCidr(text, cidrAt, end, undefined);
+          if (!cidr) return undefined;
+          let domainSpec: MacroString | undefined;
+          if (sepChar === CC_COLON) {
+            if (arg >= cidrAt || !plainDomainEnd(text, arg, cidrAt)) return undefined;
+            domainSpec = plainMacroString(text, arg, cidrAt);
+          } else if (cidrAt !== sep) {
+            return undefined;
+          }
+          mechanism = { kind, qualifier, explicitQualifier, domainSpec, cidr, span };
+          break;
+        }
+        case 'ptr': {
+          let domainSpec: MacroString | undefined;
+          if (sepChar === CC_COLON) {
+            if (arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+            domainSpec = plainMacroString(text, arg, end);
+          } else if (sepChar !== -1) {
+            return undefined;
+          }
+          mechanism = { kind: 'ptr', qualifier, explicitQualifier, domainSpec, span };
+          break;
+        }
+        case 'exists':
+          if (sepChar !== CC_COLON || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+          mechanism = { kind: 'exists', qualifier, explicitQualifier, domainSpec: plainMacroString(text, arg, end), span };
+          break;
+        case 'redirect':
+        case 'exp': {
+          if (explicitQualifier || sepChar !== CC_EQUALS || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
+          const domainSpec = plainMacroString(text, arg, end);
+          if (sep - i === 3) {
+            if (exp) return undefined;
+            exp = { kind: 'exp', domainSpec, span };
+            terms.push(exp);
+          } else {
+            if (redirect) return undefined;
+            redirect = { kind: 'redirect', domainSpec, span };
+            terms.push(redirect);
+          }
+          pos = end;
+          continue;
+        }
+        default:
           return undefined;
-        }
-        mechanism = { kind, qualifier, explicitQualifier, domainSpec, cidr, span };
-        break;
       }
-      case 'ptr': {
-        let domainSpec: MacroString | undefined;
-        if (sepChar === CC_COLON) {
-          if (arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
-          domainSpec = plainMacroString(text, arg, end);
-        } else if (sepChar !== -1) {
-          return undefined;
-        }
-        mechanism = { kind: 'ptr', qualifier, explicitQualifier, domainSpec, span };
-        break;
-      }
-      case 'exists':
-        if (sepChar !== CC_COLON || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
-        mechanism = { kind: 'exists', qualifier, explicitQualifier, domainSpec: plainMacroString(text, arg, end), span };
-        break;
-      case 'redirect':
-      case 'exp': {
-        if (explicitQualifier || sepChar !== CC_EQUALS || arg >= end || !plainDomainEnd(text, arg, end)) return undefined;
-        const domainSpec = plainMacroString(text, arg, end);
-        if (sep - i === 3) {
-          if (exp) return undefined;
-          exp = { kind: 'exp', domainSpec, span };
-          terms.push(exp);
-        } else {
-          if (redirect) return undefined;
-          redirect = { kind: 'redirect', domainSpec, span };
-          terms.push(redirect);
-        }
-        pos = end;
-        continue;
-      }
-      default:
-        return undefined;
     }
     terms.push(mechanism);
     mechanisms.push(mechanism);

@@ -30,7 +30,7 @@ export { validateCheckInput, SpfInputError, type CheckInput, type CheckInputIssu
 export { RFC_LIMITS, SPF_RESULTS } from './spf/types.ts';
 export { recordCache, type RecordCache } from './spf/record-cache.ts';
 export { evaluationTree, branchLookups, type TreeNode, type TreeTerm } from './spf/tree.ts';
-export { explainCheck, type CheckExplanation, type ExplainOptions } from './spf/explain.ts';
+export { explainCheck, describeInputIssue, type CheckExplanation, type ExplainOptions } from './spf/explain.ts';
 export { explainRecord, renderRecordExplanation, lookupPtrName } from './spf/describe.ts';
 export { detectLang, t, type Lang } from './i18n/index.ts';
 export type {

@@ -14,7 +14,7 @@ import { t } from '../i18n/catalog.ts';
 import { langOption } from './explain.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
-import { type CliIo, EXIT, UsageError } from './io.ts';
+import { type CliIo, EXIT, UsageError, usage } from './io.ts';
 
 export const ADD_HELP = `Usage: spfkit add <domain> [--policy "<record>"] <sender> [options]
 
@@ -70,9 +70,9 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(ADD_HELP + '\n');
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new UsageError(`one domain only, got ${positionals.join(' ')}`);
+  if (positionals.length > 1) throw usage('usage.add.one-domain', { text: positionals.join(' ') });
   const givenDomain = positionals[0];
-  if (givenDomain === undefined && values.policy === undefined) throw new UsageError('give the domain, or the record with --policy "v=spf1 …"');
+  if (givenDomain === undefined && values.policy === undefined) throw usage('usage.add.domain-or-policy');
   const domain = givenDomain ?? NO_DOMAIN;
   const lang = langOption(values.lang);
 
@@ -81,7 +81,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   if (values.ttl !== undefined) {
     ttl = Number(values.ttl);
     // RFC 2181 §8: a TTL is an unsigned 31-bit number of seconds.
-    if (!Number.isInteger(ttl) || ttl < 0 || ttl > 0x7fffffff) throw new UsageError(`--ttl must be a whole number of seconds, got "${values.ttl}"`);
+    if (!Number.isInteger(ttl) || ttl < 0 || ttl > 0x7fffffff) throw usage('usage.add.ttl', { text: values.ttl });
   }
 
   const { provider, mechanism } = sender;
@@ -96,7 +96,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
 
   if (plan.status === 'blocked') {
     const input = plan.issues.filter((i) => INPUT_ISSUES.has(i.code));
-    if (input.length > 0) throw new UsageError(input.map((i) => describeIssue(i, lang)).join('; '));
+    if (input.length > 0) throw new UsageError((inLang) => input.map((i) => describeIssue(i, inLang)).join('; '));
   }
   const owner = givenDomain === undefined ? '@' : domain;
   const publish = plan.status === 'blocked' ? undefined : publishAll(plan, owner, ttl);

@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
-import { type CliIo, EXIT, UsageError } from './io.ts';
+import { type CliIo, EXIT, UsageError, usage } from './io.ts';
 
 export const AUDIT_HELP = `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
 
@@ -66,14 +66,17 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const lang = langOption(values.lang);
-  if (positionals.length !== 1) throw new UsageError('give one domain: spfkit audit <domain>');
+  if (positionals.length !== 1) throw usage('usage.audit.one-domain');
   const domain = canonicalDomain((positionals[0] ?? '').trim());
   const problem = domainProblem(domain);
-  if (problem !== undefined) throw new UsageError(`"${positionals[0] ?? ''}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+  if (problem !== undefined) {
+    const text = positionals[0] ?? '';
+    throw new UsageError((lang) => t(lang, 'usage.audit.bad-domain', { text, problem: t(lang, `spf.domain.${problem}`) }));
+  }
   const selectors = values.selector ?? [];
   for (const selector of selectors) {
     const name = dkimName(selector, domain);
-    if (!name.ok) throw new UsageError(`--selector "${selector}": ${name.issue.message}`);
+    if (!name.ok) throw usage('usage.audit.bad-selector', { selector, detail: name.issue.message });
   }
 
   const dns = await resolverFromOptions(values);

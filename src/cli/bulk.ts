@@ -14,7 +14,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { recordCache } from '../spf/record-cache.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
-import { type CliIo, EXIT, UsageError } from './io.ts';
+import { type CliIo, EXIT, UsageError, usage } from './io.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 
 export const BULK_HELP = `Usage: spfkit bulk <customers.csv> <sender> [options]
@@ -72,7 +72,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(BULK_HELP + '\n');
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the customer file (CSV, or one address or domain per line)' : `one customer file only, got ${positionals.join(' ')}`);
+  if (positionals.length !== 1) throw positionals.length === 0 ? usage('usage.bulk.file-required') : usage('usage.bulk.one-file', { text: positionals.join(' ') });
   const input = positionals[0] as string;
   const lang = langOption(values.lang);
 
@@ -80,10 +80,10 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
   let concurrency = DEFAULT_CONCURRENCY;
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${values.concurrency}"`);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw usage('usage.bulk.concurrency', { text: values.concurrency, limit: MAX_CONCURRENCY });
   }
-  if (values.out !== undefined && reportFormat(values.out) === undefined) throw new UsageError(`--out must end in .jsonl, .ndjson or .csv, got "${values.out}"`);
-  if (values.resume && values.out === undefined) throw new UsageError('--resume needs --out: the report to continue');
+  if (values.out !== undefined && reportFormat(values.out) === undefined) throw usage('usage.bulk.out-format', { text: values.out });
+  if (values.resume && values.out === undefined) throw usage('usage.bulk.resume-needs-out');
 
   const testIps = values['test-ip'];
   let sender: BulkSender;
@@ -95,7 +95,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
 
   const dns = await resolverFromOptions(values);
   // Progress only when a person watches and the report goes elsewhere (on stdout, the rows are the progress).
-  const progress = io.isTty && values.out !== undefined && !values.json ? progressLine(io, await countLines(input)) : undefined;
+  const progress = io.isTty && values.out !== undefined && !values.json ? progressLine(io, await countLines(input), lang) : undefined;
   const started = performance.now();
   let summary: BulkSummary;
   try {
@@ -112,7 +112,10 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } catch (error) {
-    if (error instanceof BulkFileError || error instanceof CsvHeaderError || error instanceof BulkSenderError) throw new UsageError(error.message);
+    if (error instanceof BulkFileError || error instanceof CsvHeaderError || error instanceof BulkSenderError) {
+      const detail = error.message;
+      throw new UsageError(() => detail);
+    }
     throw error;
   } finally {
     progress?.clear();
@@ -148,7 +151,7 @@ async function countLines(path: string): Promise<number> {
 const BAR_WIDTH = 24;
 
 /** A `\r` progress line on stderr: bar by input line reached, rows done, rate. */
-function progressLine(io: CliIo, totalLines: number): { update: (p: BulkProgress) => void; clear: () => void } {
+function progressLine(io: CliIo, totalLines: number, lang: Lang): { update: (p: BulkProgress) => void; clear: () => void } {
   const start = performance.now();
   let lastDraw = 0;
   let furthest = 0;
@@ -162,8 +165,9 @@ function progressLine(io: CliIo, totalLines: number): { update: (p: BulkProgress
       const share = totalLines > 0 ? Math.min(1, furthest / totalLines) : 0;
       const filled = Math.round(share * BAR_WIDTH);
       const rate = p.done / Math.max(0.001, (now - start) / 1000);
-      const left = share > 0 && share < 1 ? ` · ${formatDuration(((now - start) / 1000) * ((1 - share) / share))} left` : '';
-      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(share * 100)}% · ${p.done} checked · ${Math.round(rate)}/s${left}\x1b[K`);
+      const left = share > 0 && share < 1 ? formatDuration(((now - start) / 1000) * ((1 - share) / share)) : undefined;
+      const words = t(lang, 'bulk.progress', { percent: Math.floor(share * 100), count: p.done, rate, ...(left ? { left } : {}) });
+      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${words}\x1b[K`);
       drawn = true;
     },
     clear() {

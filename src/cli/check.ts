@@ -7,12 +7,12 @@ import { isSpfRecordText } from '../spf/parse.ts';
 import { validateCheckInput } from '../spf/evaluate.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { lookupPtrName } from '../spf/describe.ts';
-import { type CheckExplanation, explainCheck } from '../spf/explain.ts';
+import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
-import { type CliIo, EXIT, UsageError } from './io.ts';
+import { type CliIo, EXIT, UsageError, usage } from './io.ts';
 
 export const CHECK_HELP = `Usage: spfkit check --ip <ip> --sender <address> [options]
 
@@ -51,24 +51,27 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const lang = langOption(values.lang);
-  if (values.ip === undefined) throw new UsageError('--ip is required (the sending server\'s address)');
-  if (values.sender === undefined) throw new UsageError('--sender is required (an address, or "" to check the HELO name)');
+  if (values.ip === undefined) throw usage('usage.check.ip-required');
+  if (values.sender === undefined) throw usage('usage.check.sender-required');
   const input = { ip: values.ip, sender: values.sender, helo: values.helo ?? '' };
   const valid = validateCheckInput(input);
-  if (!valid.ok) throw new UsageError(valid.issues.map((i) => i.message).join('; '));
+  if (!valid.ok) {
+    const issues = valid.issues;
+    throw new UsageError((lang) => issues.map((i) => describeInputIssue(i, lang)).join('; '));
+  }
 
   const overrides = new Map<string, string>();
   for (const item of values.override ?? []) {
     const eq = item.indexOf('=');
     const domain = eq === -1 ? '' : item.slice(0, eq).trim();
-    if (domain === '') throw new UsageError(`--override needs <domain>=<record>, got "${item}"`);
+    if (domain === '') throw usage('usage.check.override-syntax', { text: item });
     const record = item.slice(eq + 1).trim();
-    if (record !== '' && !isSpfRecordText(record)) throw new UsageError(`--override ${domain}: "${record}" is not an SPF record (it must start with "v=spf1")`);
+    if (record !== '' && !isSpfRecordText(record)) throw usage('usage.check.override-not-spf', { domain, text: record });
     overrides.set(domain, record);
   }
   if (values.policy !== undefined) {
     const policy = values.policy.trim();
-    if (!isSpfRecordText(policy)) throw new UsageError(`--policy "${values.policy}" is not an SPF record (it must start with "v=spf1")`);
+    if (!isSpfRecordText(policy)) throw usage('usage.check.policy-not-spf', { text: values.policy });
     overrides.set(valid.value.domain, policy);
   }
 

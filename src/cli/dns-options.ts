@@ -9,7 +9,7 @@ import { recordingResolver } from '../dns/recorder.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { parseDnsServer, systemResolver } from '../dns/system.ts';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
-import { UsageError } from './io.ts';
+import { usage } from './io.ts';
 
 export const DNS_OPTIONS = {
   dns: { type: 'string', multiple: true },
@@ -41,28 +41,28 @@ export async function resolverFromOptions(values: DnsOptionValues): Promise<CliD
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
     timeout = Number(values.timeout);
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 60000) throw new UsageError(`--timeout must be a whole number of milliseconds (1–60000), got "${values.timeout}"`);
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 60000) throw usage('usage.dns.timeout', { text: values.timeout });
   }
   let base: Resolver;
   if (values.zone !== undefined) {
-    if (values.dns) throw new UsageError('--zone and --dns exclude each other');
+    if (values.dns) throw usage('usage.dns.zone-and-dns');
     let text: string;
     try {
       text = await readFile(values.zone, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read zone file ${values.zone}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw usage('usage.dns.zone-unreadable', { name: values.zone, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
     try {
       base = zoneResolver(zoneFromText(text), { log: false });
     } catch (error) {
-      throw new UsageError(`zone file ${values.zone}: ${(error as Error).message}`);
+      throw usage('usage.dns.zone-invalid', { name: values.zone, detail: (error as Error).message });
     }
   } else {
     for (const server of values.dns ?? []) {
       try {
         parseDnsServer(server);
       } catch (error) {
-        throw new UsageError(`--dns ${server}: ${(error as Error).message}`);
+        throw usage('usage.dns.server', { name: server, detail: (error as Error).message });
       }
     }
     base = systemResolver({ ...(values.dns ? { servers: values.dns } : {}), ...(timeout !== undefined ? { timeout } : {}) });
@@ -77,7 +77,7 @@ export async function resolverFromOptions(values: DnsOptionValues): Promise<CliD
       try {
         await writeFile(path, recorder.toText());
       } catch (error) {
-        throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw usage('usage.dns.unwritable', { name: path, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
       }
     },
   };

@@ -4,12 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/catalog.ts';
-import { type Lang, DEFAULT_LANG, LANGS, isLang } from '../i18n/lang.ts';
+import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
 import { type RecordExplanation, explainRecord, renderRecordExplanation } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
-import { type CliIo, EXIT, UsageError } from './io.ts';
+import { type CliIo, EXIT, UsageError, usage } from './io.ts';
 
 export const EXPLAIN_HELP = `Usage: spfkit explain "<record>" [--lang en|nl] [--json]
        spfkit explain --domain <domain> [--lang en|nl] [--json] [DNS options]
@@ -45,7 +45,7 @@ interface DomainExplanation {
  */
 export function langOption(value: string | undefined): Lang {
   if (value === undefined) return DEFAULT_LANG;
-  if (!isLang(value)) throw new UsageError(`--lang must be ${LANGS.join(' or ')}, got "${value}"`);
+  if (!isLang(value)) throw usage('usage.lang', { text: value });
   return value;
 }
 
@@ -73,21 +73,24 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     return EXIT.ok;
   }
   const lang = langOption(values.lang);
-  if (positionals.length > 1) throw new UsageError('give the record as one argument, in quotes: spfkit explain "v=spf1 … -all"');
+  if (positionals.length > 1) throw usage('usage.explain.one-argument');
   const [record] = positionals;
 
   if (values.domain === undefined) {
-    if (record === undefined) throw new UsageError('give a record ("v=spf1 …") or --domain <domain>');
-    if (values.dns || values.zone || values.record || values.timeout) throw new UsageError('the DNS options only apply with --domain');
+    if (record === undefined) throw usage('usage.explain.record-or-domain');
+    if (values.dns || values.zone || values.record || values.timeout) throw usage('usage.explain.dns-only-with-domain');
     const x = explainRecord(record, { lang });
     io.stdout(values.json ? JSON.stringify(x, null, 2) + '\n' : renderRecordExplanation(x, { lang, title: t(lang, 'cli.explain.record', {}) }));
     return x.ok ? EXIT.ok : EXIT.notPass;
   }
 
-  if (record !== undefined) throw new UsageError('give either a record or --domain, not both');
+  if (record !== undefined) throw usage('usage.explain.not-both');
   const domain = canonicalDomain(values.domain.trim());
   const problem = domainProblem(domain);
-  if (problem !== undefined) throw new UsageError(`--domain "${values.domain}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+  if (problem !== undefined) {
+    const text = values.domain;
+    throw new UsageError((lang) => t(lang, 'usage.explain.bad-domain', { text, problem: t(lang, `spf.domain.${problem}`) }));
+  }
 
   const dns = await resolverFromOptions(values);
   const answer = await dns.resolver.query(domain, 'TXT');

@@ -1,3 +1,6 @@
+import { type MessageArgs, type MessageKey, t } from '../i18n/catalog.ts';
+import type { Lang } from '../i18n/lang.ts';
+
 /** What a CLI command may touch: its output streams and whether they are terminals. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -18,7 +21,26 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-/** An input error with a one-line message; the dispatcher prints it and exits 2. */
+/**
+ * An input error with a one-line message in any language; the dispatcher prints it in the
+ * command's `--lang` and exits 2. `message` is the English text.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly words: (lang: Lang) => string;
+
+  constructor(words: (lang: Lang) => string) {
+    super(words('en'));
+    this.words = words;
+  }
+}
+
+/**
+ * A usage error from the catalogue.
+ *
+ * @example
+ * throw usage('usage.add.ttl', { text: values.ttl });
+ */
+export function usage<K extends MessageKey>(key: K, ...args: MessageArgs<K>): UsageError {
+  return new UsageError((lang) => t(lang, key, ...args));
 }

@@ -2,6 +2,8 @@
  * The spfkit command dispatcher: picks the command, turns input errors into one line and
  * exit code 2, and never lets a stack trace reach the user.
  */
+import { t } from '../i18n/catalog.ts';
+import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
 import { type CliIo, EXIT, UsageError } from './io.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -35,22 +37,59 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const command = COMMANDS[name];
+  const lang = langInArgs(args);
   if (!command) {
-    io.stderr(`spfkit: unknown command "${name}" (try "spfkit --help")\n`);
+    io.stderr(`spfkit: ${t(lang, 'usage.unknown-command', { name })}\n`);
     return EXIT.usage;
   }
   try {
     return await (await command.load())(args, io);
   } catch (error) {
-    io.stderr(`spfkit ${name}: ${describeError(error)}\n`);
+    io.stderr(`spfkit ${name}: ${describeError(error, lang)}\n`);
     return EXIT.usage;
   }
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof UsageError) return error.message;
-  // node:util parseArgs errors carry a code and a clear message.
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return error.message;
+/**
+ * The `--lang` of a command line, found without parsing the rest, so that even an error in
+ * the other options is worded in it (`--lang nl` or `--lang=nl`; otherwise English).
+ */
+export function langInArgs(args: readonly string[]): Lang {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? args[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined) return isLang(value) ? value : DEFAULT_LANG;
+  }
+  return DEFAULT_LANG;
+}
+
+function describeError(error: unknown, lang: Lang): string {
+  if (error instanceof UsageError) return error.words(lang);
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return parseArgsError(String(error.code), error.message, lang);
   if (error instanceof Error && error.name === 'SpfInputError') return error.message;
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return t(lang, 'usage.unexpected', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * node:util parseArgs errors in words: the code says what went wrong, the message names the
+ * option (quoted: "Unknown option '--foo'"). A message of another shape is passed on as is.
+ */
+function parseArgsError(code: string, message: string, lang: Lang): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  const quoted = /'([^']+)'/.exec(firstLine)?.[1];
+  if (quoted === undefined) return firstLine;
+  const option = quoted.replace(/ <value>$/, '');
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t(lang, 'usage.unknown-option', { option });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      // "argument missing", or "argument is ambiguous" when the next word is another option.
+      if (/argument (missing|is ambiguous)/.test(firstLine)) return t(lang, 'usage.option-needs-value', { option });
+      return /does not take an argument/.test(firstLine) ? t(lang, 'usage.option-takes-no-value', { option }) : firstLine;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return t(lang, 'usage.unexpected-argument', { text: quoted });
+    default:
+      return firstLine;
+  }
 }

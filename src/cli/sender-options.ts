@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { type Provider, type ProviderCatalogue, findProvider, parseProviderCatalogue } from '../record/providers.ts';
-import { UsageError } from './io.ts';
+import { usage } from './io.ts';
 
 export const SENDER_OPTIONS = {
   provider: { type: 'string' },
@@ -44,16 +44,12 @@ export async function chooseSender(values: SenderOptionValues): Promise<ChosenSe
   ];
   const chosen = senders.filter(([, v]) => v !== undefined);
   if (chosen.length !== 1) {
-    throw new UsageError(
-      chosen.length === 0
-        ? 'say which sender: --provider, --include, --ip4, --ip6, --a, --mx or --mechanism'
-        : `one sender at a time, got ${chosen.map(([flag]) => flag).join(', ')}`,
-    );
+    throw chosen.length === 0 ? usage('usage.sender.none') : usage('usage.sender.several', { options: chosen.map(([flag]) => flag) });
   }
   if (values.provider === undefined) return { mechanism: chosen[0]?.[1] as string };
   const catalogue = await loadCatalogue();
   const provider = findProvider(catalogue, values.provider);
-  if (!provider) throw new UsageError(`unknown provider "${values.provider}" (known: ${catalogue.providers.map((p) => p.id).join(', ')})`);
+  if (!provider) throw usage('usage.sender.unknown-provider', { text: values.provider, known: catalogue.providers.map((p) => p.id) });
   return { provider, mechanism: provider.mechanism };
 }
 
@@ -65,9 +61,9 @@ export async function loadCatalogue(): Promise<ProviderCatalogue> {
   try {
     data = JSON.parse(await readFile(url, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read the provider catalogue ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+    throw usage('usage.sender.catalogue-unreadable', { name: url.pathname, detail: error instanceof Error ? error.message : String(error) });
   }
   const parsed = parseProviderCatalogue(data);
-  if (!parsed.ok) throw new UsageError(`the provider catalogue is invalid: ${parsed.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.ok) throw usage('usage.sender.catalogue-invalid', { detail: parsed.issues.map((i) => i.message).join('; ') });
   return parsed.catalogue;
 }

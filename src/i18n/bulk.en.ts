@@ -61,6 +61,8 @@ export const bulkEn = {
   // ── The summary on stderr ────────────────────────────────────────────────────────────
   'bulk.summary.checked': (p: { count: number; seconds: number; rate: number; out?: string }) =>
     `Checked ${p.count} customer${p.count === 1 ? '' : 's'} in ${p.seconds.toFixed(1)} s (${Math.round(p.rate)}/s)${p.out ? `; report: ${p.out}` : ''}`,
+  'bulk.progress': (p: { percent: number; count: number; rate: number; left?: string }) =>
+    `${p.percent}% · ${p.count} checked · ${Math.round(p.rate)}/s${p.left ? ` · ${p.left} left` : ''}`,
   'bulk.summary.none': () => 'none',
   'bulk.summary.not-authorised': () => 'not-authorised',
   'bulk.summary.authorised': () => 'authorised',

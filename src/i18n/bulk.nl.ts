@@ -63,6 +63,7 @@ export const bulkNl: Translation<typeof bulkEn> = {
   // ── De samenvatting ───────────────────────────────────────────────────────────────────
   'bulk.summary.checked': (p) =>
     `${p.count} klant${p.count === 1 ? '' : 'en'} gecontroleerd in ${p.seconds.toFixed(1).replace('.', ',')} s (${Math.round(p.rate)}/s)${p.out ? `; rapport: ${p.out}` : ''}`,
+  'bulk.progress': (p) => `${p.percent}% · ${p.count} gecontroleerd · ${Math.round(p.rate)}/s${p.left ? ` · nog ${p.left}` : ''}`,
   'bulk.summary.none': () => 'geen beleid (none)',
   'bulk.summary.not-authorised': () => 'niet geautoriseerd (not-authorised)',
   'bulk.summary.authorised': () => 'geautoriseerd (authorised)',

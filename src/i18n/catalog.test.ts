@@ -92,10 +92,15 @@ const SAMPLE: AllParams = {
   seconds: 1.25,
   rate: 7.2,
   out: 'report.csv',
+  option: '--ip',
+  options: ['--ip4', '--mx'],
+  known: ['coachview', 'byte'],
+  percent: 42,
+  left: '1:05',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */
-const SAME_IN_BOTH = new Set<MessageKey>(['spf.term.directive', 'cli.add.label.json', 'cli.add.mark.ok']);
+const SAME_IN_BOTH = new Set<MessageKey>(['spf.term.directive', 'cli.add.label.json', 'cli.add.mark.ok', 'usage.dns.server', 'usage.audit.bad-selector']);
 
 const KEYS = Object.keys(MESSAGES.en) as MessageKey[];
 
@@ -110,7 +115,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -20,11 +20,13 @@ import { cliNl } from './cli.nl.ts';
 import type { Lang } from './lang.ts';
 import { spfEn } from './spf.en.ts';
 import { spfNl } from './spf.nl.ts';
+import { usageEn } from './usage.en.ts';
+import { usageNl } from './usage.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

@@ -148,6 +148,15 @@ export const spfEn = {
   'spf.domain.bad-character': () => `a control character in the name`,
   'spf.domain.address-literal': () => `an address literal such as [192.0.2.1] instead of a domain name`,
 
+  // ── Check input that cannot be checked at all ────────────────────────────────────────────
+  'spf.input.bad-ip': (p: { value: string }) => `"${p.value}" is not an IPv4 or IPv6 address`,
+  'spf.input.sender-without-domain': (p: { value: string }) => `sender "${p.value}" has no domain; use an address like info@example.com`,
+  'spf.input.missing-helo': () => `the sender is empty (null reverse-path), so a HELO name is needed`,
+  'spf.input.field': (p: { name: string; problem: string }) => `field "${p.name}": ${p.problem}`,
+  'spf.input.bad-domain': (p: { name: string; text: string; problem: string }) => `field "${p.name}": "${p.text}" is not a usable domain name (${p.problem})`,
+  'spf.input.not-spf': (p: { name: string }) => `field "${p.name}" is not an SPF record: it must start with "v=spf1"`,
+  'spf.input.not-spf-or-empty': (p: { name: string }) => `field "${p.name}" is not an SPF record: it must start with "v=spf1" ("" stands for no record)`,
+
   // ── Record syntax problems (ParseIssueCode) ──────────────────────────────────────────
   'spf.issue.missing-version': () => `the record does not start with ${code('v=spf1')}`,
   'spf.issue.wrong-version': (p: { token: string }) => `${code(p.token)} is not ${code('v=spf1')}`,

@@ -121,6 +121,15 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.domain.bad-character': () => `een stuurteken in de naam`,
   'spf.domain.address-literal': () => `een adres zoals [192.0.2.1] in plaats van een domeinnaam`,
 
+  // ── Invoer die helemaal niet te controleren is ──────────────────────────────────────────
+  'spf.input.bad-ip': (p) => `"${p.value}" is geen IPv4- of IPv6-adres`,
+  'spf.input.sender-without-domain': (p) => `afzender "${p.value}" heeft geen domein; gebruik een adres zoals info@voorbeeld.nl`,
+  'spf.input.missing-helo': () => `de afzender is leeg (null reverse-path), dus er is een HELO-naam nodig`,
+  'spf.input.field': (p) => `veld "${p.name}": ${p.problem}`,
+  'spf.input.bad-domain': (p) => `veld "${p.name}": "${p.text}" is geen bruikbare domeinnaam (${p.problem})`,
+  'spf.input.not-spf': (p) => `veld "${p.name}" is geen SPF-record: het moet beginnen met "v=spf1"`,
+  'spf.input.not-spf-or-empty': (p) => `veld "${p.name}" is geen SPF-record: het moet beginnen met "v=spf1" ("" betekent: geen record)`,
+
   // ── Syntaxproblemen in een record ─────────────────────────────────────────────────────
   'spf.issue.missing-version': () => `het record begint niet met ${code('v=spf1')}`,
   'spf.issue.wrong-version': (p) => `${code(p.token)} is niet ${code('v=spf1')}`,

@@ -18,6 +18,8 @@ export interface PlanWords {
   reasons: string[];
   warnings: string[];
   issues: string[];
+  /** Why the planned record did not verify (empty when it did, or the plan is blocked). */
+  verification: string[];
 }
 
 /**
@@ -28,8 +30,13 @@ export interface PlanWords {
  * describePlan(plan, 'nl').reasons[0] // 'Het record had geen “all” en geen redirect, …'
  */
 export function describePlan(plan: AddPlan, lang: Lang): PlanWords {
-  if (plan.status === 'blocked') return { reasons: [], warnings: [], issues: plan.issues.map((i) => describeIssue(i, lang)) };
-  return { reasons: plan.reasons.map((r) => describeReason(r, lang)), warnings: plan.warnings.map((w) => describeWarning(w, lang)), issues: [] };
+  if (plan.status === 'blocked') return { reasons: [], warnings: [], issues: plan.issues.map((i) => describeIssue(i, lang)), verification: [] };
+  return {
+    reasons: plan.reasons.map((r) => describeReason(r, lang)),
+    warnings: plan.warnings.map((w) => describeWarning(w, lang)),
+    issues: [],
+    verification: plan.verification.issues.map((i) => describeVerificationIssue(i, lang)),
+  };
 }
 
 /** Why the plan looks the way it does, in words. */

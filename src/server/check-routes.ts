@@ -10,7 +10,7 @@ import { t } from '../i18n/catalog.ts';
 import { lookupPtrName } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { type CheckInput, validateCheckInput } from '../spf/evaluate.ts';
-import { type CheckExplanation, explainCheck } from '../spf/explain.ts';
+import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import type { SpfCheck } from '../spf/types.ts';
@@ -28,22 +28,22 @@ export interface CheckResponse {
 }
 
 /** Candidate records by domain: `overrides` checked, with `policy` as the record of the checked domain. */
-function candidateRecords(domain: string, policy: string | undefined, overrides: Record<string, string> | undefined): Map<string, string> | undefined {
+function candidateRecords(domain: string, policy: string | undefined, overrides: Record<string, string> | undefined, lang: Lang): Map<string, string> | undefined {
   const issues: InputIssue[] = [];
   const records = new Map<string, string>();
   for (const [name, record] of Object.entries(overrides ?? {})) {
     const field = `overrides.${name}`;
     const problem = domainProblem(name);
     if (problem !== undefined) {
-      issues.push({ field, code: 'bad-domain', message: `field "${field}": "${name}" is not a usable domain name (${t('en', `spf.domain.${problem}`)})` });
+      issues.push({ field, code: 'bad-domain', message: t(lang, 'spf.input.bad-domain', { name: field, text: name, problem: t(lang, `spf.domain.${problem}`) }) });
     } else if (record.trim() !== '' && !isSpfRecordText(record.trim())) {
-      issues.push({ field, code: 'not-spf', message: `field "${field}" is not an SPF record: it must start with "v=spf1" ("" stands for no record)` });
+      issues.push({ field, code: 'not-spf', message: t(lang, 'spf.input.not-spf-or-empty', { name: field }) });
     } else {
       records.set(canonicalDomain(name), record.trim());
     }
   }
   if (policy !== undefined) {
-    if (!isSpfRecordText(policy.trim())) issues.push({ field: 'policy', code: 'not-spf', message: 'field "policy" is not an SPF record: it must start with "v=spf1"' });
+    if (!isSpfRecordText(policy.trim())) issues.push({ field: 'policy', code: 'not-spf', message: t(lang, 'spf.input.not-spf', { name: 'policy' }) });
     else records.set(canonicalDomain(domain), policy.trim());
   }
   if (issues.length > 0) throw new InputError(issues);
@@ -61,9 +61,9 @@ async function runCheck(
 ): Promise<CheckResponse> {
   const valid = validateCheckInput(input);
   if (!valid.ok) {
-    throw new InputError(valid.issues.map((i) => ({ field: fieldName(i.field), code: i.code, message: `field "${fieldName(i.field)}": ${i.message}` })));
+    throw new InputError(valid.issues.map((i) => ({ field: fieldName(i.field), code: i.code, message: t(lang, 'spf.input.field', { name: fieldName(i.field), problem: describeInputIssue(i, lang) }) })));
   }
-  const overrides = candidateRecords(valid.value.domain, candidates.policy, candidates.overrides);
+  const overrides = candidateRecords(valid.value.domain, candidates.policy, candidates.overrides, lang);
   const resolver = requestResolver(ctx);
   // The PTR name only decorates the explanation; it is looked up beside the check, within the same budget.
   const [check, ptrName] = await Promise.all([

@@ -408,12 +408,14 @@ export const COMPONENTS = [
       provider: ref('Provider'),
       messages: {
         type: 'object',
-        description: 'The plan’s reasons, warnings and (blocked) issues in words, in the language asked for; one sentence per item of `plan.reasons`, `plan.warnings` and `plan.issues`, in their order.',
-        required: ['reasons', 'warnings', 'issues'],
+        description:
+          'The plan’s reasons, warnings, (blocked) issues and verification problems in words, in the language asked for; one sentence per item of `plan.reasons`, `plan.warnings`, `plan.issues` and `plan.verification.issues`, in their order.',
+        required: ['reasons', 'warnings', 'issues', 'verification'],
         properties: {
           reasons: { type: 'array', items: { type: 'string' } },
           warnings: { type: 'array', items: { type: 'string' } },
           issues: { type: 'array', items: { type: 'string' } },
+          verification: { type: 'array', items: { type: 'string' } },
         },
       },
     },

@@ -59,6 +59,9 @@ export interface EvaluateOptions {
 export interface CheckInputIssue {
   field: 'ip' | 'sender' | 'helo';
   code: 'bad-ip' | 'sender-without-domain' | 'missing-helo';
+  /** The text given for the field. */
+  value: string;
+  /** In English; `describeInputIssue` words it in any language. */
   message: string;
 }
 
@@ -88,7 +91,7 @@ interface ParsedInput {
 export function validateCheckInput(input: CheckInput): { ok: true; value: ParsedInput } | { ok: false; issues: CheckInputIssue[] } {
   const issues: CheckInputIssue[] = [];
   const ip = parseClientIp(String(input.ip ?? ''));
-  if (!ip) issues.push({ field: 'ip', code: 'bad-ip', message: `"${input.ip}" is not an IPv4 or IPv6 address` });
+  if (!ip) issues.push({ field: 'ip', code: 'bad-ip', value: String(input.ip ?? ''), message: `"${input.ip}" is not an IPv4 or IPv6 address` });
   const helo = input.helo ?? '';
   const sender = input.sender ?? '';
   let local = 'postmaster';
@@ -97,20 +100,20 @@ export function validateCheckInput(input: CheckInput): { ok: true; value: Parsed
   if (sender === '') {
     identity = 'helo';
     domain = helo;
-    if (helo === '') issues.push({ field: 'helo', code: 'missing-helo', message: 'the sender is empty (null reverse-path), so a HELO name is needed' });
+    if (helo === '') issues.push({ field: 'helo', code: 'missing-helo', value: '', message: 'the sender is empty (null reverse-path), so a HELO name is needed' });
   } else {
     identity = 'mfrom';
     const at = sender.lastIndexOf('@');
     if (at === -1) {
       domain = sender;
       if (!sender.includes('.')) {
-        issues.push({ field: 'sender', code: 'sender-without-domain', message: `sender "${sender}" has no domain; use an address like info@example.com` });
+        issues.push({ field: 'sender', code: 'sender-without-domain', value: sender, message: `sender "${sender}" has no domain; use an address like info@example.com` });
       }
     } else {
       domain = sender.slice(at + 1);
       // RFC 7208 §4.3: with no local-part, "postmaster" is used.
       if (at > 0) local = sender.slice(0, at);
-      if (domain === '') issues.push({ field: 'sender', code: 'sender-without-domain', message: `sender "${sender}" has no domain after "@"` });
+      if (domain === '') issues.push({ field: 'sender', code: 'sender-without-domain', value: sender, message: `sender "${sender}" has no domain after "@"` });
     }
   }
   if (issues.length > 0 || !ip) return { ok: false, issues };

@@ -9,6 +9,7 @@ import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
 import type { BranchCount, RecordRef } from '../i18n/spf.en.ts';
 import { issueMessage } from './describe.ts';
 import { type TreeNode, type TreeTerm, branchLookups, evaluationTree } from './tree.ts';
+import type { CheckInputIssue } from './evaluate.ts';
 import type { SpfCause, SpfCheck, SpfResult } from './types.ts';
 
 export type { Lang } from '../i18n/lang.ts';
@@ -73,6 +74,23 @@ function qualifierResult(text: string): Exclude<SpfResult, 'none' | 'temperror' 
       return 'neutral';
     default:
       return 'pass';
+  }
+}
+
+/**
+ * Why a check could not run at all (see `validateCheckInput`), in words.
+ *
+ * @example
+ * describeInputIssue({ field: 'ip', code: 'bad-ip', value: '1.2.3', message: '…' }, 'nl') // '"1.2.3" is geen IPv4- of IPv6-adres'
+ */
+export function describeInputIssue(issue: CheckInputIssue, lang: Lang = DEFAULT_LANG): string {
+  switch (issue.code) {
+    case 'bad-ip':
+      return t(lang, 'spf.input.bad-ip', { value: issue.value });
+    case 'sender-without-domain':
+      return t(lang, 'spf.input.sender-without-domain', { value: issue.value });
+    case 'missing-helo':
+      return t(lang, 'spf.input.missing-helo');
   }
 }
 

@@ -56,6 +56,16 @@ describe('spfkit bulk', () => {
     assert.ok(lines.includes("6,fm_eib_verkoop_midden@eneco.com,eneco.com,authorised,Authorised by a:smtp1.blueinkt.com.,a:smtp1.blueinkt.com,,pass,"));
   });
 
+  it('draws a progress line on a terminal, in the --lang asked for, and clears it', async () => {
+    for (const [lang, words] of [['en', /\d+% · \d+ checked · \d+\/s/], ['nl', /\d+% · \d+ gecontroleerd · \d+\/s/]] as const) {
+      const { code, err } = await spfkit([customers, '--provider', 'blueinkt', '--out', join(dir, `progress-${lang}.jsonl`), '--lang', lang], true);
+      assert.equal(code, 0);
+      assert.match(err, /^\r\[[#.]{24}\] /);
+      assert.match(err, words);
+      assert.ok(err.includes('\r\x1b[K'), 'the line is cleared before the summary');
+    }
+  });
+
   it('--lang nl: Dutch reasons and summary labels; situation and cause stay codes', async () => {
     const { code, out, err } = await spfkit([customers, '--provider', 'blueinkt', '--lang', 'nl']);
     assert.equal(code, 0);

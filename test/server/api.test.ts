@@ -146,6 +146,17 @@ describe('POST /api/check', () => {
     assert.deepEqual(fields(await check({ ip: BLUEINKT, sender: 'info@klant.nl', overrides: { localhost: 'v=spf1 -all' } })), ['overrides.localhost']);
   });
 
+  it('words those rejections in the language asked for', async () => {
+    const ip = (await check({ ip: '5.255.64', sender: 'info@klant.nl', lang: 'nl' })).json();
+    assert.equal(ip.message, 'veld "ip": "5.255.64" is geen IPv4- of IPv6-adres');
+    assert.equal(ip.issues[0].code, 'bad-ip');
+    assert.equal((await check({ ip: '5.255.64', sender: 'info@klant.nl', lang: 'en' })).json().message, 'field "ip": "5.255.64" is not an IPv4 or IPv6 address');
+    assert.match((await check({ ip: BLUEINKT, sender: 'info', lang: 'nl' })).json().message, /^veld "sender": afzender "info" heeft geen domein/);
+    assert.match((await check({ ip: BLUEINKT, sender: 'info@klant.nl', policy: '-all', lang: 'nl' })).json().message, /^veld "policy" is geen SPF-record/);
+    const override = await check({ ip: BLUEINKT, sender: 'info@klant.nl', overrides: { localhost: 'v=spf1 -all' }, lang: 'nl' });
+    assert.match(override.json().message, /^veld "overrides.localhost": "localhost" is geen bruikbare domeinnaam \(/);
+  });
+
   it('rejects what the schema does not allow, naming the field', async () => {
     const unknown = await check({ ip: BLUEINKT, sender: 'info@klant.nl', sendr: 'x' });
     assert.deepEqual(fields(unknown), ['sendr']);
@@ -344,6 +355,13 @@ describe('GET /api/providers and POST /api/add', () => {
     assert.deepEqual(dutchHeader.messages, nl.messages);
     const blocked = (await add({ domain: 'dubbel.nl', mechanism: 'include:spf.byte.nl', lang: 'nl' })).json();
     assert.match(blocked.messages.issues[0], /^dubbel\.nl publiceert 2 SPF-records; /);
+    assert.deepEqual(nl.messages.verification, []);
+    // A test IP the new mechanism does not cover: the plan does not verify, and says why in Dutch.
+    const unverified = (await add({ record: 'v=spf1 -all', mechanism: 'ip4:192.0.2.0/24', testIps: ['198.51.100.7'], lang: 'nl' })).json();
+    assert.equal(unverified.plan.verification.ok, false);
+    assert.equal(unverified.messages.verification.length, unverified.plan.verification.issues.length);
+    assert.match(unverified.messages.verification[0], /198\.51\.100\.7/);
+    assert.doesNotMatch(unverified.messages.verification[0], /test-ip-not-pass/);
   });
 
   it('answers a plan that is blocked by the domain’s state (200, status blocked)', async () => {

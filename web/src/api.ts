@@ -154,7 +154,7 @@ export interface AddResponse {
   publish?: { main: PublishForms; subRecords: PublishForms[] };
   provider?: Provider;
   /** The plan's reasons, warnings and (blocked) issues in words, in the language asked for. Optional: older servers send none. */
-  messages?: { reasons: string[]; warnings: string[]; issues: string[] };
+  messages?: { reasons: string[]; warnings: string[]; issues: string[]; verification?: string[] };
 }
 
 export function addSender(request: AddRequest): Promise<AddResponse> {

@@ -143,8 +143,8 @@ function planView(answer: AddResponse, lang: PageLang): HTMLElement {
   const row = (label: string, now: string, later: string): HTMLElement => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, now), h('td', {}, later));
   const noRecord = pageText(lang, 'onboard.noRecord');
   const verification = plan.verification;
-  const problems = verification.issues.map((i) => `${i.code}${'ip' in i ? ` ${i.ip}` : ''}`);
   const words = answer.messages;
+  const problems = words?.verification ?? verification.issues.map((i) => `${i.code}${'ip' in i ? ` ${i.ip}` : ''}`);
   const notes = words ? [...words.reasons, ...words.warnings] : plan.warnings.map((w) => w.code);
   const zone = answer.publish?.main.zoneLine;
   const subRecords = answer.publish?.subRecords ?? plan.subRecords.map((s) => ({ name: s.name, panel: s.record, zoneLine: undefined }));

@@ -1,0 +1,149 @@
+// `spfkit check` end to end through the dispatcher: output, --json, exit codes, and every kind
+// of bad input as one line (in the --lang asked for) with exit code 2.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from './io.ts';
+import { langInArgs, run } from './run.ts';
+
+async function spfkit(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTty: false, env: {} };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+const ZONE = `zone:
+  mydomain.nl: [{TXT: "v=spf1 include:spf.coachview.net ~all"}]
+  spf.coachview.net: [{TXT: "v=spf1 ip4:212.83.209.0/24 -all"}]
+  strikt.nl: [{TXT: "v=spf1 -all exp=uitleg.strikt.nl"}]
+  uitleg.strikt.nl: [{TXT: "%{i} mag niet namens %{d} verzenden"}]
+  mail.hoster.nl: [{TXT: "v=spf1 a -all"}, {A: "192.0.2.25"}]
+`;
+
+/** One line on stderr, naming the command, with no stack trace. */
+function assertOneLine(stderr: string, pattern: RegExp): void {
+  assert.match(stderr, /^spfkit check: [^\n]+\n$/, stderr);
+  assert.match(stderr, pattern);
+  assert.doesNotMatch(stderr, /\n\s+at |\.ts:\d+/);
+}
+
+describe('spfkit check', () => {
+  let dir = '';
+  let zone = '';
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'spfkit-check-'));
+    zone = join(dir, 'zone.yaml');
+    await writeFile(zone, ZONE);
+  });
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  it('prints the result, the reason and the tree; exit 0 on pass', async () => {
+    const r = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--zone', zone);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Result: {2}pass\n/);
+    assert.match(r.stdout, /\nReason: /);
+    assert.match(r.stdout, /\n└─ include:spf\.coachview\.net {2}◀ decided the result\n/);
+    assert.match(r.stdout, /\n {3}└─ ip4:212\.83\.209\.0\/24 {2}\(matched\)\n/);
+  });
+
+  it('exits 1 for any other result, with the exp= text when one applied', async () => {
+    const r = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@strikt.nl', '--zone', zone);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^Result: {2}fail\n/);
+    assert.match(r.stdout, /Explanation published by the domain \(exp=\): 192\.0\.2\.1 mag niet namens strikt\.nl verzenden/);
+  });
+
+  it('--json prints the whole result as data', async () => {
+    const r = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@strikt.nl', '--zone', zone, '--json');
+    const json = JSON.parse(r.stdout) as Record<string, unknown>;
+    assert.equal(json.result, 'fail');
+    assert.equal(json.domain, 'strikt.nl');
+    assert.equal(json.explanation, '192.0.2.1 mag niet namens strikt.nl verzenden');
+    for (const key of ['matched', 'trace', 'lookups', 'problems']) assert.ok(key in json, key);
+    const pass = JSON.parse((await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--zone', zone, '--json')).stdout) as Record<string, unknown>;
+    assert.equal(pass.result, 'pass');
+    assert.equal('explanation' in pass, false);
+  });
+
+  it('checks the HELO identity when the sender is empty', async () => {
+    const r = await spfkit('check', '--ip', '192.0.2.25', '--sender', '', '--helo', 'mail.hoster.nl', '--zone', zone, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { result: string }).result, 'pass');
+  });
+
+  it('tests a candidate policy and overrides without DNS changes', async () => {
+    const policy = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', 'v=spf1 include:spf.coachview.net -all', '--zone', zone);
+    assert.equal(policy.code, 0);
+    assert.match(policy.stdout, /Candidate records used for: strikt\.nl/);
+    const override = await spfkit('check', '--ip', '198.51.100.7', '--sender', 'me@mydomain.nl', '--override', 'spf.coachview.net=v=spf1 ip4:198.51.100.0/24 -all', '--zone', zone);
+    assert.equal(override.code, 0, override.stdout);
+  });
+
+  it('rejects bad input in one line with exit 2', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--ip', '1.2.3', '--sender', 'me@mydomain.nl'], /"1\.2\.3" is not an IPv4 or IPv6 address/],
+      [['--ip', '1.2.3.4', '--sender', 'me'], /sender "me" has no domain/],
+      [['--ip', '1.2.3.4', '--sender', 'me@'], /sender "me@" has no domain/],
+      [['--ip', '1.2.3.4', '--sender', ''], /a HELO name is needed/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--policy', 'include:spf.coachview.net -all'], /--policy "include:spf\.coachview\.net -all" is not an SPF record/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--override', 'nothing'], /--override needs <domain>=<record>/],
+      [['--sender', 'me@mydomain.nl'], /--ip is required/],
+      [['--ip', '1.2.3.4'], /--sender is required/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--timeout', 'soon'], /--timeout must be a whole number/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--dns', 'not a server'], /^spfkit check: --dns not a server: /],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--zone', join('/nonexistent', 'zone.yaml')], /cannot read zone file .*ENOENT/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--colour'], /unknown option --colour \(see --help\)/],
+      [['--ip', '--sender', 'me@mydomain.nl'], /option --ip needs a value/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', 'extra'], /unexpected argument "extra"/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--lang', 'de'], /--lang must be en or nl, got "de"/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = await spfkit('check', ...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assertOneLine(r.stderr, pattern);
+    }
+  });
+
+  it('words usage errors in the --lang of the command line, even when it does not parse', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--ip', '1.2.3', '--sender', 'me@mydomain.nl', '--lang', 'nl'], /"1\.2\.3" is geen IPv4- of IPv6-adres/],
+      [['--lang=nl', '--ip', '1.2.3.4', '--sender', 'me'], /afzender "me" heeft geen domein/],
+      [['--lang', 'nl', '--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--colour'], /onbekende optie --colour/],
+      [['--lang', 'nl', '--ip'], /optie --ip heeft een waarde nodig/],
+      [['--lang', 'nl', '--sender', 'me@mydomain.nl'], /--ip is verplicht/],
+      [['--lang', 'nl', '--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--policy', 'include:x.nl -all'], /is geen SPF-record/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = await spfkit('check', ...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assertOneLine(r.stderr, pattern);
+    }
+    const unknown = await spfkit('chek', '--lang', 'nl');
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, 'spfkit: onbekende opdracht "chek" (probeer "spfkit --help")\n');
+  });
+
+  it('ends an unreachable DNS server as temperror within the timeout, exit 1', async () => {
+    const started = performance.now();
+    const r = await spfkit('check', '--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--dns', '127.0.0.1:1', '--timeout', '300', '--json');
+    assert.equal(r.code, 1);
+    assert.equal((JSON.parse(r.stdout) as { result: string }).result, 'temperror');
+    assert.ok(performance.now() - started < 10_000, 'no hang');
+  });
+});
+
+describe('langInArgs', () => {
+  it('finds --lang in either form, and falls back to English', () => {
+    assert.equal(langInArgs(['--ip', '1.2.3.4', '--lang', 'nl']), 'nl');
+    assert.equal(langInArgs(['--lang=nl']), 'nl');
+    assert.equal(langInArgs(['--lang', 'de']), 'en');
+    assert.equal(langInArgs(['--lang']), 'en');
+    assert.equal(langInArgs(['--', '--lang', 'nl']), 'en');
+    assert.equal(langInArgs([]), 'en');
+  });
+});

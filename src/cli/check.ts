@@ -6,6 +6,7 @@ import { type CheckOptions, checkHost } from '../index.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
 import { validateCheckInput } from '../spf/evaluate.ts';
 import { type Lang, t } from '../i18n/index.ts';
+import { RECORD_QUOTE_LIMIT, TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
 import { lookupPtrName } from '../spf/describe.ts';
 import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
@@ -109,7 +110,7 @@ function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang)
 /** The include/redirect tree, one indent per level, the deciding term marked. */
 function drawNode(node: TreeNode, indent: string, lines: string[], check: SpfCheck, lang: Lang): void {
   const source = node.source === 'override' ? ` ${t(lang, 'cli.check.candidate')}` : '';
-  const record = node.record !== undefined ? `  "${node.record}"` : '';
+  const record = node.record !== undefined ? `  "${elide(node.record, RECORD_QUOTE_LIMIT)}"` : '';
   lines.push(`${indent}${node.domain}${source}${record}${node.result ? `  → ${node.result}` : ''}`);
   node.terms.forEach((term, i) => {
     const last = i === node.terms.length - 1;
@@ -123,7 +124,7 @@ function drawNode(node: TreeNode, indent: string, lines: string[], check: SpfChe
         : term.outcome === 'error'
           ? `  ${t(lang, 'cli.check.error-term')}`
           : '';
-    lines.push(`${indent}${branch}${term.text}${mark}`);
+    lines.push(`${indent}${branch}${elide(term.text, TERM_QUOTE_LIMIT)}${mark}`);
     if (term.child) drawNode(term.child, indent + (last ? '   ' : '│  '), lines, check, lang);
   });
 }

@@ -3,7 +3,7 @@
  * lists the ids), the words for DKIM and DMARC record issues, the one-line area summaries
  * and the labels of `spfkit audit`. audit.nl.ts must translate every key.
  */
-import { capitalize, code, joinList } from './format.ts';
+import { capitalize, code, codeTerm, joinList } from './format.ts';
 import type { BranchCount, RecordRef } from './spf.en.ts';
 import type { AreaMessages } from './types.ts';
 
@@ -118,31 +118,31 @@ export const auditEn = {
     `${p.count} lookups for the SPF record of ${p.domain} find nothing (the name does not exist or has no records): ${p.names.join(', ')}. RFC 7208 §4.6.4 allows ${p.limit}; receivers give permerror beyond that.`,
   'audit.spf-too-many-void-lookups.fix': () => `Remove or correct the terms that point at names without records.`,
   'audit.spf-include-missing.message': (p: { record: RecordRef; term: string; target: string; missing: MissingRecord }) =>
-    `${code(p.term)} in ${recordOf(p.record)} points at ${missingText(p.target, p.missing)}: every check that reaches it ends in permerror (RFC 7208 §5.2).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} points at ${missingText(p.target, p.missing)}: every check that reaches it ends in permerror (RFC 7208 §5.2).`,
   'audit.spf-include-missing.fix': (p: { record: RecordRef; term: string; target: string; missing: MissingRecord }) =>
-    `Check the spelling of ${p.target} with the provider, or remove ${code(p.term)} if that service is no longer used.`,
+    `Check the spelling of ${p.target} with the provider, or remove ${codeTerm(p.term)} if that service is no longer used.`,
   'audit.spf-redirect-missing.message': (p: { record: RecordRef; term: string; target: string; missing: MissingRecord }) =>
-    `${code(p.term)} in ${recordOf(p.record)} points at ${missingText(p.target, p.missing)}: every check ends in permerror (RFC 7208 §6.1).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} points at ${missingText(p.target, p.missing)}: every check ends in permerror (RFC 7208 §6.1).`,
   'audit.spf-redirect-missing.fix': (p: { record: RecordRef; term: string; target: string; missing: MissingRecord }) =>
-    `Publish an SPF record at ${p.target}, or correct ${code(p.term)}.`,
+    `Publish an SPF record at ${p.target}, or correct ${codeTerm(p.term)}.`,
   'audit.spf-include-loop.message': (p: { record: RecordRef; term: string; target: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} leads back to ${p.target}, a record it came through: the check goes round until the lookup limit stops it (permerror).`,
-  'audit.spf-include-loop.fix': (p: { term: string }) => `Remove ${code(p.term)}: a record cannot include itself.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} leads back to ${p.target}, a record it came through: the check goes round until the lookup limit stops it (permerror).`,
+  'audit.spf-include-loop.fix': (p: { term: string }) => `Remove ${codeTerm(p.term)}: a record cannot include itself.`,
   'audit.spf-ptr.message': (p: { record: RecordRef; term: string }) =>
-    `${capitalize(recordOf(p.record))} uses ${code(p.term)}: ${code('ptr')} is deprecated (RFC 7208 §5.5), slow and unreliable, and some receivers ignore it.`,
-  'audit.spf-ptr.fix': (p: { term: string }) => `Replace ${code(p.term)} with the ${code('ip4:')}/${code('ip6:')} ranges or the ${code('a:')} name of the servers it was meant for.`,
+    `${capitalize(recordOf(p.record))} uses ${codeTerm(p.term)}: ${code('ptr')} is deprecated (RFC 7208 §5.5), slow and unreliable, and some receivers ignore it.`,
+  'audit.spf-ptr.fix': (p: { term: string }) => `Replace ${codeTerm(p.term)} with the ${code('ip4:')}/${code('ip6:')} ranges or the ${code('a:')} name of the servers it was meant for.`,
   'audit.spf-plus-all.message': (p: { record: RecordRef; term: string }) =>
-    `${capitalize(recordOf(p.record))} has ${code(p.term)}: every server on the internet passes, so SPF protects nothing.`,
-  'audit.spf-plus-all.fix': (p: { term: string }) => `Replace ${code(p.term)} with ${code('~all')} or ${code('-all')}, after listing every server that sends your mail.`,
+    `${capitalize(recordOf(p.record))} has ${codeTerm(p.term)}: every server on the internet passes, so SPF protects nothing.`,
+  'audit.spf-plus-all.fix': (p: { term: string }) => `Replace ${codeTerm(p.term)} with ${code('~all')} or ${code('-all')}, after listing every server that sends your mail.`,
   'audit.spf-neutral-all.message': (p: { record: RecordRef; term: string }) =>
-    `${capitalize(recordOf(p.record))} ends in ${code(p.term)}: neutral, it says nothing about other servers, so receivers treat their mail as if there were no SPF policy.`,
+    `${capitalize(recordOf(p.record))} ends in ${codeTerm(p.term)}: neutral, it says nothing about other servers, so receivers treat their mail as if there were no SPF policy.`,
   'audit.spf-neutral-all.fix': () => `End the record with ${code('~all')} (softfail), or ${code('-all')} once every sender is listed.`,
   'audit.spf-no-all.message': (p: { record: RecordRef }) =>
     `${capitalize(recordOf(p.record))} has no ${code('all')} and no ${code('redirect=')}: servers it does not list get neutral, as if there were no policy (RFC 7208 §4.7).`,
   'audit.spf-no-all.fix': () => `End the record with ${code('~all')} or ${code('-all')}.`,
   'audit.spf-redirect-ignored.message': (p: { record: RecordRef; term: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} is ignored because the record has ${code('all')} (RFC 7208 §6.1).`,
-  'audit.spf-redirect-ignored.fix': (p: { term: string }) => `Remove ${code('all')} to use ${code(p.term)}, or remove ${code(p.term)}.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} is ignored because the record has ${code('all')} (RFC 7208 §6.1).`,
+  'audit.spf-redirect-ignored.fix': (p: { term: string }) => `Remove ${code('all')} to use ${codeTerm(p.term)}, or remove ${codeTerm(p.term)}.`,
   'audit.spf-after-all.message': (p: { record: RecordRef; terms: readonly string[] }) =>
     `In ${recordOf(p.record)}, ${joinList(p.terms.map(code), 'and')} ${p.terms.length === 1 ? 'comes' : 'come'} after ${code('all')} and ${p.terms.length === 1 ? 'is' : 'are'} never used: evaluation stops at ${code('all')}.`,
   'audit.spf-after-all.fix': () => `Move those terms before ${code('all')}, or remove them.`,
@@ -154,21 +154,21 @@ export const auditEn = {
     `The TXT answer that holds ${recordOf(p.record)} is ${p.count} bytes (name and all TXT records); RFC 7208 §3.4 advises under ${p.limit} so that it fits in one UDP packet.`,
   'audit.spf-record-too-long.fix': () => `Remove TXT records that are no longer needed and redundant terms, or move ranges into an include.`,
   'audit.spf-overlapping-ranges.message': (p: { record: RecordRef; term: string; other: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} is already covered by ${code(p.other)}.`,
-  'audit.spf-overlapping-ranges.fix': (p: { term: string }) => `Remove ${code(p.term)}.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} is already covered by ${code(p.other)}.`,
+  'audit.spf-overlapping-ranges.fix': (p: { term: string }) => `Remove ${codeTerm(p.term)}.`,
   'audit.spf-range-in-include.message': (p: { record: RecordRef; term: string; other: string; target: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} is already authorised by ${code(p.other)} in the SPF record of ${p.target}, which it includes.`,
-  'audit.spf-range-in-include.fix': (p: { term: string }) => `You can remove ${code(p.term)}, unless it must keep working if the provider changes its record.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} is already authorised by ${code(p.other)} in the SPF record of ${p.target}, which it includes.`,
+  'audit.spf-range-in-include.fix': (p: { term: string }) => `You can remove ${codeTerm(p.term)}, unless it must keep working if the provider changes its record.`,
   'audit.spf-host-without-address.message': (p: { record: RecordRef; term: string; names: readonly string[]; type: string }) =>
     p.type === 'MX'
-      ? `${code(p.term)} in ${recordOf(p.record)} points at ${joinList(p.names, 'and')}, which has no MX records: the term never matches and counts as a void lookup.`
-      : `${code(p.term)} in ${recordOf(p.record)} points at ${joinList(p.names, 'and')}, without any A or AAAA record: the term never matches and counts as a void lookup.`,
-  'audit.spf-host-without-address.fix': (p: { term: string }) => `Correct the name in ${code(p.term)}, or remove the term.`,
+      ? `${codeTerm(p.term)} in ${recordOf(p.record)} points at ${joinList(p.names, 'and')}, which has no MX records: the term never matches and counts as a void lookup.`
+      : `${codeTerm(p.term)} in ${recordOf(p.record)} points at ${joinList(p.names, 'and')}, without any A or AAAA record: the term never matches and counts as a void lookup.`,
+  'audit.spf-host-without-address.fix': (p: { term: string }) => `Correct the name in ${codeTerm(p.term)}, or remove the term.`,
   'audit.spf-unknown-modifier.message': (p: { record: RecordRef; term: string; name: string }) =>
-    `${capitalize(recordOf(p.record))} has the unknown modifier ${code(p.name + '=')} (${code(p.term)}); receivers ignore it (RFC 7208 §6).`,
-  'audit.spf-unknown-modifier.fix': (p: { term: string }) => `Check the spelling (${code('redirect=')}, ${code('exp=')}) or remove ${code(p.term)}.`,
+    `${capitalize(recordOf(p.record))} has the unknown modifier ${code(p.name + '=')} (${codeTerm(p.term)}); receivers ignore it (RFC 7208 §6).`,
+  'audit.spf-unknown-modifier.fix': (p: { term: string }) => `Check the spelling (${code('redirect=')}, ${code('exp=')}) or remove ${codeTerm(p.term)}.`,
   'audit.spf-dynamic-term.message': (p: { record: RecordRef; term: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} uses macros: the name it asks is known only when mail arrives, so the audit counted it as one lookup and did not follow it.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} uses macros: the name it asks is known only when mail arrives, so the audit counted it as one lookup and did not follow it.`,
   'audit.spf-type99-not-checked.message': (p: { domain: string }) =>
     `Only TXT records of ${p.domain} were checked. Records of the retired SPF type (99) were not queried: receivers look only at TXT (RFC 7208 §3.1, §14.1).`,
   'audit.spf-type99-not-checked.fix': () => `Publish the policy as a TXT record.`,

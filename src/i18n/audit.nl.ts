@@ -3,7 +3,7 @@
  * `Translation<typeof auditEn>`). Woordkeus als in spf.nl.ts: "SPF-record", "DNS-lookups",
  * "geautoriseerd".
  */
-import { capitalize, code, joinList } from './format.ts';
+import { capitalize, code, codeTerm, joinList } from './format.ts';
 import type { auditEn, MissingRecord } from './audit.en.ts';
 import type { BranchCount, RecordRef } from './spf.en.ts';
 import type { Translation } from './types.ts';
@@ -95,27 +95,27 @@ export const auditNl: Translation<typeof auditEn> = {
     `${p.count} lookups voor het SPF-record van ${p.domain} leveren niets op (de naam bestaat niet of heeft geen records): ${p.names.join(', ')}. RFC 7208 §4.6.4 staat er ${p.limit} toe; daarboven geven ontvangers permerror.`,
   'audit.spf-too-many-void-lookups.fix': () => `Verwijder of verbeter de termen die naar namen zonder records wijzen.`,
   'audit.spf-include-missing.message': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} wijst naar ${missingText(p.target, p.missing)}: elke controle die daar komt, eindigt in permerror (RFC 7208 §5.2).`,
-  'audit.spf-include-missing.fix': (p) => `Controleer met de provider de spelling van ${p.target}, of verwijder ${code(p.term)} als die dienst niet meer wordt gebruikt.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} wijst naar ${missingText(p.target, p.missing)}: elke controle die daar komt, eindigt in permerror (RFC 7208 §5.2).`,
+  'audit.spf-include-missing.fix': (p) => `Controleer met de provider de spelling van ${p.target}, of verwijder ${codeTerm(p.term)} als die dienst niet meer wordt gebruikt.`,
   'audit.spf-redirect-missing.message': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} wijst naar ${missingText(p.target, p.missing)}: elke controle eindigt in permerror (RFC 7208 §6.1).`,
-  'audit.spf-redirect-missing.fix': (p) => `Publiceer een SPF-record bij ${p.target}, of verbeter ${code(p.term)}.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} wijst naar ${missingText(p.target, p.missing)}: elke controle eindigt in permerror (RFC 7208 §6.1).`,
+  'audit.spf-redirect-missing.fix': (p) => `Publiceer een SPF-record bij ${p.target}, of verbeter ${codeTerm(p.term)}.`,
   'audit.spf-include-loop.message': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} leidt terug naar ${p.target}, een record waar de controle al langskwam: de controle draait rond tot de lookuplimiet haar stopt (permerror).`,
-  'audit.spf-include-loop.fix': (p) => `Verwijder ${code(p.term)}: een record kan zichzelf niet insluiten.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} leidt terug naar ${p.target}, een record waar de controle al langskwam: de controle draait rond tot de lookuplimiet haar stopt (permerror).`,
+  'audit.spf-include-loop.fix': (p) => `Verwijder ${codeTerm(p.term)}: een record kan zichzelf niet insluiten.`,
   'audit.spf-ptr.message': (p) =>
-    `${capitalize(recordOf(p.record))} gebruikt ${code(p.term)}: ${code('ptr')} is verouderd (RFC 7208 §5.5), traag en onbetrouwbaar, en sommige ontvangers negeren het.`,
-  'audit.spf-ptr.fix': (p) => `Vervang ${code(p.term)} door de ${code('ip4:')}/${code('ip6:')}-reeksen of de ${code('a:')}-naam van de bedoelde servers.`,
-  'audit.spf-plus-all.message': (p) => `${capitalize(recordOf(p.record))} bevat ${code(p.term)}: elke server op internet krijgt pass, dus SPF beschermt niets.`,
-  'audit.spf-plus-all.fix': (p) => `Vervang ${code(p.term)} door ${code('~all')} of ${code('-all')}, nadat je elke server hebt opgenomen die namens jou mailt.`,
+    `${capitalize(recordOf(p.record))} gebruikt ${codeTerm(p.term)}: ${code('ptr')} is verouderd (RFC 7208 §5.5), traag en onbetrouwbaar, en sommige ontvangers negeren het.`,
+  'audit.spf-ptr.fix': (p) => `Vervang ${codeTerm(p.term)} door de ${code('ip4:')}/${code('ip6:')}-reeksen of de ${code('a:')}-naam van de bedoelde servers.`,
+  'audit.spf-plus-all.message': (p) => `${capitalize(recordOf(p.record))} bevat ${codeTerm(p.term)}: elke server op internet krijgt pass, dus SPF beschermt niets.`,
+  'audit.spf-plus-all.fix': (p) => `Vervang ${codeTerm(p.term)} door ${code('~all')} of ${code('-all')}, nadat je elke server hebt opgenomen die namens jou mailt.`,
   'audit.spf-neutral-all.message': (p) =>
-    `${capitalize(recordOf(p.record))} eindigt op ${code(p.term)}: neutral, het zegt niets over andere servers, dus ontvangers behandelen hun e-mail alsof er geen SPF-beleid is.`,
+    `${capitalize(recordOf(p.record))} eindigt op ${codeTerm(p.term)}: neutral, het zegt niets over andere servers, dus ontvangers behandelen hun e-mail alsof er geen SPF-beleid is.`,
   'audit.spf-neutral-all.fix': () => `Eindig het record met ${code('~all')} (softfail), of met ${code('-all')} zodra alle verzenders erin staan.`,
   'audit.spf-no-all.message': (p) =>
     `${capitalize(recordOf(p.record))} heeft geen ${code('all')} en geen ${code('redirect=')}: servers die het niet noemt krijgen neutral, alsof er geen beleid is (RFC 7208 §4.7).`,
   'audit.spf-no-all.fix': () => `Eindig het record met ${code('~all')} of ${code('-all')}.`,
-  'audit.spf-redirect-ignored.message': (p) => `${code(p.term)} in ${recordOf(p.record)} wordt genegeerd, omdat het record ${code('all')} bevat (RFC 7208 §6.1).`,
-  'audit.spf-redirect-ignored.fix': (p) => `Verwijder ${code('all')} om ${code(p.term)} te gebruiken, of verwijder ${code(p.term)}.`,
+  'audit.spf-redirect-ignored.message': (p) => `${codeTerm(p.term)} in ${recordOf(p.record)} wordt genegeerd, omdat het record ${code('all')} bevat (RFC 7208 §6.1).`,
+  'audit.spf-redirect-ignored.fix': (p) => `Verwijder ${code('all')} om ${codeTerm(p.term)} te gebruiken, of verwijder ${codeTerm(p.term)}.`,
   'audit.spf-after-all.message': (p) =>
     `In ${recordOf(p.record)} ${p.terms.length === 1 ? 'staat' : 'staan'} ${joinList(p.terms.map(code), 'en')} na ${code('all')}; ${p.terms.length === 1 ? 'die wordt' : 'die worden'} nooit gebruikt, want de evaluatie stopt bij ${code('all')}.`,
   'audit.spf-after-all.fix': () => `Zet die termen vóór ${code('all')}, of verwijder ze.`,
@@ -126,21 +126,21 @@ export const auditNl: Translation<typeof auditEn> = {
   'audit.spf-record-too-long.message': (p) =>
     `Het TXT-antwoord met ${recordOf(p.record)} is ${p.count} bytes (naam en alle TXT-records); RFC 7208 §3.4 raadt minder dan ${p.limit} aan, zodat het in één UDP-pakket past.`,
   'audit.spf-record-too-long.fix': () => `Verwijder TXT-records die niet meer nodig zijn en overbodige termen, of verplaats reeksen naar een include.`,
-  'audit.spf-overlapping-ranges.message': (p) => `${code(p.term)} in ${recordOf(p.record)} valt al onder ${code(p.other)}.`,
-  'audit.spf-overlapping-ranges.fix': (p) => `Verwijder ${code(p.term)}.`,
+  'audit.spf-overlapping-ranges.message': (p) => `${codeTerm(p.term)} in ${recordOf(p.record)} valt al onder ${code(p.other)}.`,
+  'audit.spf-overlapping-ranges.fix': (p) => `Verwijder ${codeTerm(p.term)}.`,
   'audit.spf-range-in-include.message': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} is al geautoriseerd door ${code(p.other)} in het SPF-record van ${p.target}, dat erin is opgenomen.`,
-  'audit.spf-range-in-include.fix': (p) => `Je kunt ${code(p.term)} weghalen, tenzij het moet blijven werken als de provider zijn record wijzigt.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} is al geautoriseerd door ${code(p.other)} in het SPF-record van ${p.target}, dat erin is opgenomen.`,
+  'audit.spf-range-in-include.fix': (p) => `Je kunt ${codeTerm(p.term)} weghalen, tenzij het moet blijven werken als de provider zijn record wijzigt.`,
   'audit.spf-host-without-address.message': (p) =>
     p.type === 'MX'
-      ? `${code(p.term)} in ${recordOf(p.record)} wijst naar ${joinList(p.names, 'en')}, dat geen MX-records heeft: de term komt nooit overeen en telt als lege lookup.`
-      : `${code(p.term)} in ${recordOf(p.record)} wijst naar ${joinList(p.names, 'en')}, zonder A- of AAAA-record: de term komt nooit overeen en telt als lege lookup.`,
-  'audit.spf-host-without-address.fix': (p) => `Verbeter de naam in ${code(p.term)}, of verwijder de term.`,
+      ? `${codeTerm(p.term)} in ${recordOf(p.record)} wijst naar ${joinList(p.names, 'en')}, dat geen MX-records heeft: de term komt nooit overeen en telt als lege lookup.`
+      : `${codeTerm(p.term)} in ${recordOf(p.record)} wijst naar ${joinList(p.names, 'en')}, zonder A- of AAAA-record: de term komt nooit overeen en telt als lege lookup.`,
+  'audit.spf-host-without-address.fix': (p) => `Verbeter de naam in ${codeTerm(p.term)}, of verwijder de term.`,
   'audit.spf-unknown-modifier.message': (p) =>
-    `${capitalize(recordOf(p.record))} bevat de onbekende modifier ${code(p.name + '=')} (${code(p.term)}); ontvangers negeren die (RFC 7208 §6).`,
-  'audit.spf-unknown-modifier.fix': (p) => `Controleer de spelling (${code('redirect=')}, ${code('exp=')}) of verwijder ${code(p.term)}.`,
+    `${capitalize(recordOf(p.record))} bevat de onbekende modifier ${code(p.name + '=')} (${codeTerm(p.term)}); ontvangers negeren die (RFC 7208 §6).`,
+  'audit.spf-unknown-modifier.fix': (p) => `Controleer de spelling (${code('redirect=')}, ${code('exp=')}) of verwijder ${codeTerm(p.term)}.`,
   'audit.spf-dynamic-term.message': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} gebruikt macro's: de naam die het opvraagt, is pas bekend als er e-mail binnenkomt; de audit telde het als één lookup en volgde het niet.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} gebruikt macro's: de naam die het opvraagt, is pas bekend als er e-mail binnenkomt; de audit telde het als één lookup en volgde het niet.`,
   'audit.spf-type99-not-checked.message': (p) =>
     `Alleen de TXT-records van ${p.domain} zijn gecontroleerd. Records van het afgeschafte SPF-type (99) zijn niet opgevraagd: ontvangers kijken alleen naar TXT (RFC 7208 §3.1, §14.1).`,
   'audit.spf-type99-not-checked.fix': () => `Publiceer het beleid als TXT-record.`,

@@ -14,6 +14,35 @@ export function code(text: string): string {
   return '`' + text + '`';
 }
 
+/** Terms longer than this are shortened in sentences (a 10 000-character macro stays readable). */
+export const TERM_QUOTE_LIMIT = 120;
+/** Records longer than this are shortened where they are shown beside other output (trees). */
+export const RECORD_QUOTE_LIMIT = 600;
+
+/**
+ * Marks one term of a record as code, shortened in the middle when it is very long, so a
+ * sentence about a pathological term stays one readable sentence. Whole records keep `code`.
+ *
+ * @example
+ * codeTerm('include:spf.example.net') // '`include:spf.example.net`'
+ * codeTerm('exists:' + '%{l}'.repeat(100) + '.x.nl') // '`exists:%{l}%{l}…%{l}.x.nl`' (120 characters or fewer inside the backticks)
+ */
+export function codeTerm(text: string): string {
+  return code(elide(text, TERM_QUOTE_LIMIT));
+}
+
+/**
+ * Text of at most `limit` characters: longer text keeps its start and end, with "…" between.
+ *
+ * @example
+ * elide('abcdefghij', 5) // 'abc…j'
+ */
+export function elide(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const head = Math.ceil((limit - 1) * (2 / 3));
+  return `${text.slice(0, head)}…${text.slice(text.length - (limit - 1 - head))}`;
+}
+
 /**
  * Joins items with commas and a final conjunction: `a, b or c`.
  *

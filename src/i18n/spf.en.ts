@@ -6,7 +6,7 @@
  * Wording follows what users already know from openspf's "Why?" pages ("has not published
  * an SPF policy", "has declared that it does not send mail through …", "has authorized …").
  */
-import { capitalize, code, groupDigits, joinList, plural } from './format.ts';
+import { capitalize, code, codeTerm, groupDigits, joinList, plural } from './format.ts';
 import type { AreaMessages } from './types.ts';
 
 /**
@@ -55,7 +55,7 @@ export const spfEn = {
 
   // ── Reasons: which term decided, and why ─────────────────────────────────────────────
   'spf.reason.matched': (p: { record: RecordRef; term: string; ip: string; why?: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} matches ${p.ip}${p.why ? `: ${p.why}` : ''}.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} matches ${p.ip}${p.why ? `: ${p.why}` : ''}.`,
   'spf.why.a': (p: { target: string; widened: boolean }) =>
     p.widened ? `it is in the same network as an address of ${p.target}` : `${p.target} has that address`,
   'spf.why.mx': (p: { target: string; widened: boolean }) =>
@@ -63,13 +63,13 @@ export const spfEn = {
   'spf.why.ptr': (p: { target: string }) => `its confirmed reverse-DNS name ends in ${p.target}`,
   'spf.why.exists': (p: { target: string }) => `the name ${p.target} exists`,
   'spf.reason.all-pass': (p: { record: RecordRef; term: string; ip: string }) =>
-    `${capitalize(recordOf(p.record))} ends in ${code(p.term)}, which authorises every server on the internet, ${p.ip} too.`,
+    `${capitalize(recordOf(p.record))} ends in ${codeTerm(p.term)}, which authorises every server on the internet, ${p.ip} too.`,
   'spf.reason.all-fail': (p: { record: RecordRef; term: string; ip: string }) =>
-    `${capitalize(recordOf(p.record))} does not list ${p.ip} and ends in ${code(p.term)}: every server it does not list is refused.`,
+    `${capitalize(recordOf(p.record))} does not list ${p.ip} and ends in ${codeTerm(p.term)}: every server it does not list is refused.`,
   'spf.reason.all-softfail': (p: { record: RecordRef; term: string; ip: string }) =>
-    `${capitalize(recordOf(p.record))} does not list ${p.ip} and ends in ${code(p.term)}: servers it does not list are not authorised, but receivers should still accept their mail (often into the spam folder).`,
+    `${capitalize(recordOf(p.record))} does not list ${p.ip} and ends in ${codeTerm(p.term)}: servers it does not list are not authorised, but receivers should still accept their mail (often into the spam folder).`,
   'spf.reason.all-neutral': (p: { record: RecordRef; term: string; ip: string }) =>
-    `${capitalize(recordOf(p.record))} does not list ${p.ip} and ends in ${code(p.term)}: it says nothing about servers it does not list.`,
+    `${capitalize(recordOf(p.record))} does not list ${p.ip} and ends in ${codeTerm(p.term)}: it says nothing about servers it does not list.`,
   'spf.reason.no-match': (p: { record: RecordRef; ip: string }) =>
     `No term of ${recordOf(p.record)} matches ${p.ip}, and the record has no ${code('all')}: it does not say anything about servers it does not list (RFC 7208 §4.7).`,
   'spf.reason.no-record-nxdomain': (p: { domain: string }) =>
@@ -89,24 +89,24 @@ export const spfEn = {
   'spf.reason.syntax': (p: { record: RecordRef; column: number; code: string; problem: string; more: number }) =>
     `${capitalize(recordOf(p.record))} has a syntax error at column ${p.column} (${p.code}): ${p.problem}${p.more > 0 ? ` (and ${plural(p.more, 'more problem', 'more problems')})` : ''}.`,
   'spf.reason.lookup-limit': (p: { domain: string; record: RecordRef; term: string; count: number; limit: number }) =>
-    `Checking ${p.domain} needs more than ${p.limit} DNS lookups: ${code(p.term)} in ${recordOf(p.record)} was lookup ${ordinal(p.count)} (RFC 7208 §4.6.4).`,
+    `Checking ${p.domain} needs more than ${p.limit} DNS lookups: ${codeTerm(p.term)} in ${recordOf(p.record)} was lookup ${ordinal(p.count)} (RFC 7208 §4.6.4).`,
   'spf.reason.void-limit': (p: { record: RecordRef; term: string; limit: number; names: readonly string[] }) =>
-    `More than ${p.limit} DNS lookups found nothing (no such name, or no records)${p.names.length > 0 ? `: ${p.names.join(', ')}` : ''}. The last was for ${code(p.term)} in ${recordOf(p.record)} (RFC 7208 §4.6.4).`,
+    `More than ${p.limit} DNS lookups found nothing (no such name, or no records)${p.names.length > 0 ? `: ${p.names.join(', ')}` : ''}. The last was for ${codeTerm(p.term)} in ${recordOf(p.record)} (RFC 7208 §4.6.4).`,
   'spf.reason.mx-limit': (p: { record: RecordRef; term: string; target: string; count: number; limit: number }) =>
-    `${code(p.term)} in ${recordOf(p.record)} finds ${p.count} mail servers (MX) at ${p.target}, more than the ${p.limit} allowed (RFC 7208 §4.6.4).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} finds ${p.count} mail servers (MX) at ${p.target}, more than the ${p.limit} allowed (RFC 7208 §4.6.4).`,
   'spf.reason.include-none': (p: { record: RecordRef; term: string; target: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} points at ${p.target}, which has not published an SPF policy; including a domain without one is an error (RFC 7208 §5.2).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} points at ${p.target}, which has not published an SPF policy; including a domain without one is an error (RFC 7208 §5.2).`,
   'spf.reason.redirect-none': (p: { record: RecordRef; term: string; target: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} hands over to ${p.target}, which has not published an SPF policy (RFC 7208 §6.1).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} hands over to ${p.target}, which has not published an SPF policy (RFC 7208 §6.1).`,
   'spf.reason.invalid-target': (p: { record: RecordRef; term: string; target: string; problem: string }) =>
-    `${code(p.term)} in ${recordOf(p.record)} leads to “${p.target}”, which is not a usable domain name: ${p.problem} (RFC 7208 §4.8).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} leads to “${p.target}”, which is not a usable domain name: ${p.problem} (RFC 7208 §4.8).`,
   'spf.reason.macro-too-long': (p: { record: RecordRef; term: string; limit: number }) =>
-    `${code(p.term)} in ${recordOf(p.record)} expands to more than ${groupDigits(p.limit, ',')} characters.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} expands to more than ${groupDigits(p.limit, ',')} characters.`,
 
   // ── Notes added to a reason ──────────────────────────────────────────────────────────
   'spf.note.include-no-match': (p: { term: string; target: string; ip: string; result: string; decidedBy?: string }) =>
-    `${code(p.term)} did not match: the record of ${p.target} gives ${p.result}${p.decidedBy ? ` (${code(p.decidedBy)})` : ''} for ${p.ip}, and inside an include only pass counts as a match (RFC 7208 §5.2).`,
-  'spf.note.qualified-include': (p: { term: string; result: string }) => `The qualifier of ${code(p.term)} turns that match into ${p.result}.`,
+    `${codeTerm(p.term)} did not match: the record of ${p.target} gives ${p.result}${p.decidedBy ? ` (${codeTerm(p.decidedBy)})` : ''} for ${p.ip}, and inside an include only pass counts as a match (RFC 7208 §5.2).`,
+  'spf.note.qualified-include': (p: { term: string; result: string }) => `The qualifier of ${codeTerm(p.term)} turns that match into ${p.result}.`,
   'spf.note.exp': (p: { domain: string; text: string }) => `The explanation published by ${p.domain} (exp=): “${p.text}”`,
   'spf.note.override': (p: { domains: readonly string[] }) =>
     `This check used the candidate record for ${joinList(p.domains, 'and')}, not the published one.`,
@@ -117,9 +117,9 @@ export const spfEn = {
   'spf.advice.no-all': (p: { domain: string }) =>
     `End the SPF record of ${p.domain} with ${code('~all')} or ${code('-all')} to say what happens to servers it does not list.`,
   'spf.advice.plus-all': (p: { domain: string; term: string }) =>
-    `Replace ${code(p.term)} with ${code('~all')} or ${code('-all')}: now anyone can send mail as ${p.domain}.`,
+    `Replace ${codeTerm(p.term)} with ${code('~all')} or ${code('-all')}: now anyone can send mail as ${p.domain}.`,
   'spf.advice.ptr': (p: { term: string }) =>
-    `${code(p.term)} uses ${code('ptr')}, which is deprecated (RFC 7208 §5.5): it is slow and unreliable; list the server with ${code('ip4:')}, ${code('ip6:')} or ${code('a:')} instead.`,
+    `${codeTerm(p.term)} uses ${code('ptr')}, which is deprecated (RFC 7208 §5.5): it is slow and unreliable; list the server with ${code('ip4:')}, ${code('ip6:')} or ${code('a:')} instead.`,
   'spf.advice.publish': (p: { domain: string; example: string }) =>
     `To protect ${p.domain}, publish a TXT record such as ${code(p.example)} that lists every server that sends its mail.`,
   'spf.advice.invalid-domain': () => `Check the sender address (MAIL FROM) or the HELO name the server uses.`,
@@ -132,12 +132,12 @@ export const spfEn = {
   'spf.advice.lookup-limit': (p: { limit: number; branches: readonly BranchCount[] }) =>
     `Bring it down to ${p.limit} or fewer: replace ${code('a')} and ${code('mx')} with ${code('ip4:')}/${code('ip6:')}, and remove includes that are no longer used.${p.branches.length > 0 ? ` Lookups per include (until the check stopped): ${p.branches.map((b) => `${code(b.term)} ${b.count}`).join(', ')}.` : ''}`,
   'spf.advice.void-limit': () => `Remove or correct the terms that point at names without records.`,
-  'spf.advice.mx-limit': (p: { term: string }) => `Replace ${code(p.term)} with ${code('ip4:')}/${code('ip6:')} ranges or the include of the mail provider.`,
+  'spf.advice.mx-limit': (p: { term: string }) => `Replace ${codeTerm(p.term)} with ${code('ip4:')}/${code('ip6:')} ranges or the include of the mail provider.`,
   'spf.advice.include-none': (p: { term: string; target: string }) =>
-    `Check the spelling of ${p.target}, or remove ${code(p.term)} if that service is no longer used.`,
-  'spf.advice.redirect-none': (p: { term: string; target: string }) => `Publish an SPF record at ${p.target}, or correct ${code(p.term)}.`,
-  'spf.advice.invalid-target': (p: { term: string }) => `Check the macros and the domain in ${code(p.term)}.`,
-  'spf.advice.macro-too-long': (p: { term: string }) => `Shorten the macros in ${code(p.term)}.`,
+    `Check the spelling of ${p.target}, or remove ${codeTerm(p.term)} if that service is no longer used.`,
+  'spf.advice.redirect-none': (p: { term: string; target: string }) => `Publish an SPF record at ${p.target}, or correct ${codeTerm(p.term)}.`,
+  'spf.advice.invalid-target': (p: { term: string }) => `Check the macros and the domain in ${codeTerm(p.term)}.`,
+  'spf.advice.macro-too-long': (p: { term: string }) => `Shorten the macros in ${codeTerm(p.term)}.`,
 
   // ── Why a name is not a usable domain (DomainProblem), as a noun phrase ──────────────
   'spf.domain.empty': () => `an empty name`,
@@ -159,19 +159,19 @@ export const spfEn = {
 
   // ── Record syntax problems (ParseIssueCode) ──────────────────────────────────────────
   'spf.issue.missing-version': () => `the record does not start with ${code('v=spf1')}`,
-  'spf.issue.wrong-version': (p: { token: string }) => `${code(p.token)} is not ${code('v=spf1')}`,
+  'spf.issue.wrong-version': (p: { token: string }) => `${codeTerm(p.token)} is not ${code('v=spf1')}`,
   'spf.issue.unknown-mechanism': (p: { token: string }) =>
-    `${code(p.token)} is not a mechanism or modifier (known: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
-  'spf.issue.bad-cidr': (p: { token: string }) => `${code(p.token)} is not a valid prefix length (/0–32 for IPv4, //0–128 for IPv6, no leading zeros)`,
-  'spf.issue.bad-address': (p: { token: string }) => `${code(p.token)} is not a valid IP address`,
+    `${codeTerm(p.token)} is not a mechanism or modifier (known: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
+  'spf.issue.bad-cidr': (p: { token: string }) => `${codeTerm(p.token)} is not a valid prefix length (/0–32 for IPv4, //0–128 for IPv6, no leading zeros)`,
+  'spf.issue.bad-address': (p: { token: string }) => `${codeTerm(p.token)} is not a valid IP address`,
   'spf.issue.duplicate-modifier': (p: { token: string }) => `${code(p.token + '=')} appears more than once`,
-  'spf.issue.bad-macro': (p: { token: string }) => `${code(p.token)} is not a valid macro (RFC 7208 §7.1)`,
+  'spf.issue.bad-macro': (p: { token: string }) => `${codeTerm(p.token)} is not a valid macro (RFC 7208 §7.1)`,
   'spf.issue.illegal-character': (p: { token: string }) => `the character ${p.token} is not allowed in a record`,
   'spf.issue.bad-domain-spec': (p: { token: string }) =>
-    p.token === '' ? `the domain name is missing` : `${code(p.token)} is not a valid domain name (it must end in a top-level label such as .com, or a macro)`,
-  'spf.issue.missing-argument': (p: { token: string }) => `${code(p.token)} needs a value after the colon, e.g. ${code('include:example.com')}`,
-  'spf.issue.unexpected-argument': (p: { token: string }) => `${code(p.token)}: this mechanism takes no value`,
-  'spf.issue.bad-modifier-name': (p: { token: string }) => `${code(p.token)} is not a valid modifier (a modifier has no qualifier and starts with a letter)`,
+    p.token === '' ? `the domain name is missing` : `${codeTerm(p.token)} is not a valid domain name (it must end in a top-level label such as .com, or a macro)`,
+  'spf.issue.missing-argument': (p: { token: string }) => `${codeTerm(p.token)} needs a value after the colon, e.g. ${code('include:example.com')}`,
+  'spf.issue.unexpected-argument': (p: { token: string }) => `${codeTerm(p.token)}: this mechanism takes no value`,
+  'spf.issue.bad-modifier-name': (p: { token: string }) => `${codeTerm(p.token)} is not a valid modifier (a modifier has no qualifier and starts with a letter)`,
   'spf.issue.empty-term': () => `empty term`,
 
   // ── Record explainer: terms, qualifiers, lookups ─────────────────────────────────────
@@ -209,7 +209,7 @@ export const spfEn = {
   'spf.record.over-limit': (p: { count: number; limit: number }) =>
     `${p.count} DNS lookups is more than the ${p.limit} allowed: receivers give permerror (RFC 7208 §4.6.4).`,
   'spf.record.after-all': (p: { terms: readonly string[] }) => `Terms after ${code('all')} are never used: ${p.terms.map(code).join(', ')}.`,
-  'spf.record.redirect-ignored': (p: { term: string }) => `${code(p.term)} is ignored because the record has ${code('all')} (RFC 7208 §6.1).`,
+  'spf.record.redirect-ignored': (p: { term: string }) => `${codeTerm(p.term)} is ignored because the record has ${code('all')} (RFC 7208 §6.1).`,
   'spf.record.no-all': () => `The record has no ${code('all')} and no ${code('redirect=')}: servers it does not list get neutral.`,
   'spf.record.ok': () => `No syntax problems.`,
   'spf.record.issues': (p: { count: number }) => plural(p.count, 'syntax problem', 'syntax problems') + ':',

@@ -4,7 +4,7 @@
  * SPF-record gepubliceerd", "geautoriseerd", "softfail: de e-mail kan als spam worden
  * gemarkeerd".
  */
-import { capitalize, code, groupDigits, joinList } from './format.ts';
+import { capitalize, code, codeTerm, groupDigits, joinList } from './format.ts';
 import type { RecordRef, spfEn } from './spf.en.ts';
 import type { Translation } from './types.ts';
 
@@ -33,20 +33,20 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.headline.permerror': (p) => `Het SPF-beleid van ${p.domain} kan niet worden beoordeeld, omdat er een fout in zit (permerror).`,
 
   // ── Redenen ───────────────────────────────────────────────────────────────────────────
-  'spf.reason.matched': (p) => `${code(p.term)} in ${recordOf(p.record)} komt overeen met ${p.ip}${p.why ? `: ${p.why}` : ''}.`,
+  'spf.reason.matched': (p) => `${codeTerm(p.term)} in ${recordOf(p.record)} komt overeen met ${p.ip}${p.why ? `: ${p.why}` : ''}.`,
   'spf.why.a': (p) => (p.widened ? `het ligt in hetzelfde netwerk als een adres van ${p.target}` : `${p.target} heeft dat adres`),
   'spf.why.mx': (p) =>
     p.widened ? `het ligt in hetzelfde netwerk als een mailserver (MX) van ${p.target}` : `het is een adres van een mailserver (MX) van ${p.target}`,
   'spf.why.ptr': (p) => `de bevestigde reverse-DNS-naam eindigt op ${p.target}`,
   'spf.why.exists': (p) => `de naam ${p.target} bestaat`,
   'spf.reason.all-pass': (p) =>
-    `${capitalize(recordOf(p.record))} eindigt op ${code(p.term)}, dat elke server op internet autoriseert, ook ${p.ip}.`,
+    `${capitalize(recordOf(p.record))} eindigt op ${codeTerm(p.term)}, dat elke server op internet autoriseert, ook ${p.ip}.`,
   'spf.reason.all-fail': (p) =>
-    `${capitalize(recordOf(p.record))} noemt ${p.ip} niet en eindigt op ${code(p.term)}: elke server die het niet noemt, wordt geweigerd.`,
+    `${capitalize(recordOf(p.record))} noemt ${p.ip} niet en eindigt op ${codeTerm(p.term)}: elke server die het niet noemt, wordt geweigerd.`,
   'spf.reason.all-softfail': (p) =>
-    `${capitalize(recordOf(p.record))} noemt ${p.ip} niet en eindigt op ${code(p.term)}: servers die het niet noemt zijn niet geautoriseerd, maar ontvangers horen hun e-mail toch te accepteren (vaak in de spammap).`,
+    `${capitalize(recordOf(p.record))} noemt ${p.ip} niet en eindigt op ${codeTerm(p.term)}: servers die het niet noemt zijn niet geautoriseerd, maar ontvangers horen hun e-mail toch te accepteren (vaak in de spammap).`,
   'spf.reason.all-neutral': (p) =>
-    `${capitalize(recordOf(p.record))} noemt ${p.ip} niet en eindigt op ${code(p.term)}: het zegt niets over servers die het niet noemt.`,
+    `${capitalize(recordOf(p.record))} noemt ${p.ip} niet en eindigt op ${codeTerm(p.term)}: het zegt niets over servers die het niet noemt.`,
   'spf.reason.no-match': (p) =>
     `Geen enkele term van ${recordOf(p.record)} komt overeen met ${p.ip}, en het record heeft geen ${code('all')}: het zegt niets over servers die het niet noemt (RFC 7208 §4.7).`,
   'spf.reason.no-record-nxdomain': (p) =>
@@ -65,24 +65,24 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.reason.syntax': (p) =>
     `${capitalize(recordOf(p.record))} bevat een syntaxfout op kolom ${p.column} (${p.code}): ${p.problem}${p.more > 0 ? ` (en nog ${count(p.more, 'probleem', 'problemen')})` : ''}.`,
   'spf.reason.lookup-limit': (p) =>
-    `Voor de controle van ${p.domain} zijn meer dan ${p.limit} DNS-lookups nodig: ${code(p.term)} in ${recordOf(p.record)} was lookup nummer ${p.count} (RFC 7208 §4.6.4).`,
+    `Voor de controle van ${p.domain} zijn meer dan ${p.limit} DNS-lookups nodig: ${codeTerm(p.term)} in ${recordOf(p.record)} was lookup nummer ${p.count} (RFC 7208 §4.6.4).`,
   'spf.reason.void-limit': (p) =>
-    `Meer dan ${p.limit} DNS-lookups leverden niets op (de naam bestaat niet, of heeft geen records)${p.names.length > 0 ? `: ${p.names.join(', ')}` : ''}. De laatste was voor ${code(p.term)} in ${recordOf(p.record)} (RFC 7208 §4.6.4).`,
+    `Meer dan ${p.limit} DNS-lookups leverden niets op (de naam bestaat niet, of heeft geen records)${p.names.length > 0 ? `: ${p.names.join(', ')}` : ''}. De laatste was voor ${codeTerm(p.term)} in ${recordOf(p.record)} (RFC 7208 §4.6.4).`,
   'spf.reason.mx-limit': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} vindt ${p.count} mailservers (MX) bij ${p.target}, meer dan de toegestane ${p.limit} (RFC 7208 §4.6.4).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} vindt ${p.count} mailservers (MX) bij ${p.target}, meer dan de toegestane ${p.limit} (RFC 7208 §4.6.4).`,
   'spf.reason.include-none': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} verwijst naar ${p.target}, dat geen SPF-record heeft gepubliceerd; een include van een domein zonder SPF-record is een fout (RFC 7208 §5.2).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} verwijst naar ${p.target}, dat geen SPF-record heeft gepubliceerd; een include van een domein zonder SPF-record is een fout (RFC 7208 §5.2).`,
   'spf.reason.redirect-none': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} verwijst door naar ${p.target}, dat geen SPF-record heeft gepubliceerd (RFC 7208 §6.1).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} verwijst door naar ${p.target}, dat geen SPF-record heeft gepubliceerd (RFC 7208 §6.1).`,
   'spf.reason.invalid-target': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} leidt naar “${p.target}”, en dat is geen bruikbare domeinnaam: ${p.problem} (RFC 7208 §4.8).`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} leidt naar “${p.target}”, en dat is geen bruikbare domeinnaam: ${p.problem} (RFC 7208 §4.8).`,
   'spf.reason.macro-too-long': (p) =>
-    `${code(p.term)} in ${recordOf(p.record)} wordt na het invullen van de macro's langer dan ${groupDigits(p.limit, '.')} tekens.`,
+    `${codeTerm(p.term)} in ${recordOf(p.record)} wordt na het invullen van de macro's langer dan ${groupDigits(p.limit, '.')} tekens.`,
 
   // ── Aanvullingen ──────────────────────────────────────────────────────────────────────
   'spf.note.include-no-match': (p) =>
-    `${code(p.term)} kwam niet overeen: het record van ${p.target} geeft ${p.result}${p.decidedBy ? ` (${code(p.decidedBy)})` : ''} voor ${p.ip}, en binnen een include telt alleen pass als overeenkomst (RFC 7208 §5.2).`,
-  'spf.note.qualified-include': (p) => `De qualifier van ${code(p.term)} maakt van die overeenkomst ${p.result}.`,
+    `${codeTerm(p.term)} kwam niet overeen: het record van ${p.target} geeft ${p.result}${p.decidedBy ? ` (${codeTerm(p.decidedBy)})` : ''} voor ${p.ip}, en binnen een include telt alleen pass als overeenkomst (RFC 7208 §5.2).`,
+  'spf.note.qualified-include': (p) => `De qualifier van ${codeTerm(p.term)} maakt van die overeenkomst ${p.result}.`,
   'spf.note.exp': (p) => `De uitleg die ${p.domain} zelf publiceert (exp=): “${p.text}”`,
   'spf.note.override': (p) => `Deze controle gebruikte het kandidaat-record voor ${joinList(p.domains, 'en')}, niet het gepubliceerde.`,
 
@@ -91,9 +91,9 @@ export const spfNl: Translation<typeof spfEn> = {
     `Om deze server te autoriseren, voeg je ${joinList([`de ${code('include:…')} van je mailprovider`, code(p.ipTerm), ...(p.aTerm ? [code(p.aTerm)] : [])], 'of')} toe aan het SPF-record van ${p.domain}${p.before ? `, vóór ${code(p.before)}` : ''}.`,
   'spf.advice.no-all': (p) =>
     `Sluit het SPF-record van ${p.domain} af met ${code('~all')} of ${code('-all')}, zodat duidelijk is wat er gebeurt met servers die het niet noemt.`,
-  'spf.advice.plus-all': (p) => `Vervang ${code(p.term)} door ${code('~all')} of ${code('-all')}: nu kan iedereen e-mail versturen namens ${p.domain}.`,
+  'spf.advice.plus-all': (p) => `Vervang ${codeTerm(p.term)} door ${code('~all')} of ${code('-all')}: nu kan iedereen e-mail versturen namens ${p.domain}.`,
   'spf.advice.ptr': (p) =>
-    `${code(p.term)} gebruikt ${code('ptr')}, dat verouderd is (RFC 7208 §5.5): het is traag en onbetrouwbaar; noem de server liever met ${code('ip4:')}, ${code('ip6:')} of ${code('a:')}.`,
+    `${codeTerm(p.term)} gebruikt ${code('ptr')}, dat verouderd is (RFC 7208 §5.5): het is traag en onbetrouwbaar; noem de server liever met ${code('ip4:')}, ${code('ip6:')} of ${code('a:')}.`,
   'spf.advice.publish': (p) =>
     `Om ${p.domain} te beschermen, publiceer je een TXT-record zoals ${code(p.example)} met alle servers die namens het domein e-mail versturen.`,
   'spf.advice.invalid-domain': () => `Controleer het afzenderadres (MAIL FROM) of de HELO-naam die de server gebruikt.`,
@@ -106,11 +106,11 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.advice.lookup-limit': (p) =>
     `Breng het terug tot ${p.limit} of minder: vervang ${code('a')} en ${code('mx')} door ${code('ip4:')}/${code('ip6:')} en verwijder includes die niet meer worden gebruikt.${p.branches.length > 0 ? ` Lookups per include (tot de controle stopte): ${p.branches.map((b) => `${code(b.term)} ${b.count}`).join(', ')}.` : ''}`,
   'spf.advice.void-limit': () => `Verwijder of verbeter de termen die naar namen zonder records verwijzen.`,
-  'spf.advice.mx-limit': (p) => `Vervang ${code(p.term)} door ${code('ip4:')}/${code('ip6:')}-reeksen of de include van de mailprovider.`,
-  'spf.advice.include-none': (p) => `Controleer de spelling van ${p.target}, of verwijder ${code(p.term)} als die dienst niet meer wordt gebruikt.`,
-  'spf.advice.redirect-none': (p) => `Publiceer een SPF-record bij ${p.target}, of verbeter ${code(p.term)}.`,
-  'spf.advice.invalid-target': (p) => `Controleer de macro's en het domein in ${code(p.term)}.`,
-  'spf.advice.macro-too-long': (p) => `Maak de macro's in ${code(p.term)} korter.`,
+  'spf.advice.mx-limit': (p) => `Vervang ${codeTerm(p.term)} door ${code('ip4:')}/${code('ip6:')}-reeksen of de include van de mailprovider.`,
+  'spf.advice.include-none': (p) => `Controleer de spelling van ${p.target}, of verwijder ${codeTerm(p.term)} als die dienst niet meer wordt gebruikt.`,
+  'spf.advice.redirect-none': (p) => `Publiceer een SPF-record bij ${p.target}, of verbeter ${codeTerm(p.term)}.`,
+  'spf.advice.invalid-target': (p) => `Controleer de macro's en het domein in ${codeTerm(p.term)}.`,
+  'spf.advice.macro-too-long': (p) => `Maak de macro's in ${codeTerm(p.term)} korter.`,
 
   // ── Waarom een naam geen bruikbare domeinnaam is ──────────────────────────────────────
   'spf.domain.empty': () => `een lege naam`,
@@ -132,19 +132,19 @@ export const spfNl: Translation<typeof spfEn> = {
 
   // ── Syntaxproblemen in een record ─────────────────────────────────────────────────────
   'spf.issue.missing-version': () => `het record begint niet met ${code('v=spf1')}`,
-  'spf.issue.wrong-version': (p) => `${code(p.token)} is niet ${code('v=spf1')}`,
+  'spf.issue.wrong-version': (p) => `${codeTerm(p.token)} is niet ${code('v=spf1')}`,
   'spf.issue.unknown-mechanism': (p) =>
-    `${code(p.token)} is geen mechanisme of modifier (bekend zijn: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
-  'spf.issue.bad-cidr': (p) => `${code(p.token)} is geen geldige prefixlengte (/0–32 voor IPv4, //0–128 voor IPv6, zonder voorloopnullen)`,
-  'spf.issue.bad-address': (p) => `${code(p.token)} is geen geldig IP-adres`,
+    `${codeTerm(p.token)} is geen mechanisme of modifier (bekend zijn: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
+  'spf.issue.bad-cidr': (p) => `${codeTerm(p.token)} is geen geldige prefixlengte (/0–32 voor IPv4, //0–128 voor IPv6, zonder voorloopnullen)`,
+  'spf.issue.bad-address': (p) => `${codeTerm(p.token)} is geen geldig IP-adres`,
   'spf.issue.duplicate-modifier': (p) => `${code(p.token + '=')} komt meer dan één keer voor`,
-  'spf.issue.bad-macro': (p) => `${code(p.token)} is geen geldige macro (RFC 7208 §7.1)`,
+  'spf.issue.bad-macro': (p) => `${codeTerm(p.token)} is geen geldige macro (RFC 7208 §7.1)`,
   'spf.issue.illegal-character': (p) => `het teken ${p.token} is niet toegestaan in een record`,
   'spf.issue.bad-domain-spec': (p) =>
-    p.token === '' ? `de domeinnaam ontbreekt` : `${code(p.token)} is geen geldige domeinnaam (die moet eindigen op een topdomein zoals .nl, of op een macro)`,
-  'spf.issue.missing-argument': (p) => `${code(p.token)} heeft een waarde na de dubbele punt nodig, bijvoorbeeld ${code('include:example.com')}`,
-  'spf.issue.unexpected-argument': (p) => `${code(p.token)}: dit mechanisme heeft geen waarde`,
-  'spf.issue.bad-modifier-name': (p) => `${code(p.token)} is geen geldige modifier (een modifier heeft geen qualifier en begint met een letter)`,
+    p.token === '' ? `de domeinnaam ontbreekt` : `${codeTerm(p.token)} is geen geldige domeinnaam (die moet eindigen op een topdomein zoals .nl, of op een macro)`,
+  'spf.issue.missing-argument': (p) => `${codeTerm(p.token)} heeft een waarde na de dubbele punt nodig, bijvoorbeeld ${code('include:example.com')}`,
+  'spf.issue.unexpected-argument': (p) => `${codeTerm(p.token)}: dit mechanisme heeft geen waarde`,
+  'spf.issue.bad-modifier-name': (p) => `${codeTerm(p.token)} is geen geldige modifier (een modifier heeft geen qualifier en begint met een letter)`,
   'spf.issue.empty-term': () => `lege term`,
 
   // ── Uitleg van een record ─────────────────────────────────────────────────────────────
@@ -180,7 +180,7 @@ export const spfNl: Translation<typeof spfEn> = {
     `DNS-lookups in dit record: ${p.count} van ${p.limit}. Elke include en redirect telt daar de lookups van zijn eigen record bij op.`,
   'spf.record.over-limit': (p) => `${p.count} DNS-lookups is meer dan de toegestane ${p.limit}: ontvangers geven permerror (RFC 7208 §4.6.4).`,
   'spf.record.after-all': (p) => `Termen na ${code('all')} worden nooit gebruikt: ${p.terms.map(code).join(', ')}.`,
-  'spf.record.redirect-ignored': (p) => `${code(p.term)} wordt genegeerd, omdat het record ${code('all')} bevat (RFC 7208 §6.1).`,
+  'spf.record.redirect-ignored': (p) => `${codeTerm(p.term)} wordt genegeerd, omdat het record ${code('all')} bevat (RFC 7208 §6.1).`,
   'spf.record.no-all': () => `Het record heeft geen ${code('all')} en geen ${code('redirect=')}: servers die het niet noemt krijgen neutral.`,
   'spf.record.ok': () => `Geen syntaxproblemen.`,
   'spf.record.issues': (p) => count(p.count, 'syntaxprobleem', 'syntaxproblemen') + ':',

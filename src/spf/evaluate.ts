@@ -28,6 +28,10 @@ import {
   type TraceStep,
   type Via,
 } from './types.ts';
+import { TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
+
+/** Input quoted in a message: very long terms shortened in the middle (the issue's token keeps all of it). */
+const brief = (text: string): string => elide(text, TERM_QUOTE_LIMIT);
 
 /** What is checked: the client IP and the identities from the SMTP session. */
 export interface CheckInput {
@@ -417,7 +421,7 @@ async function expandTarget(ctx: Context, spec: MacroString, domain: string, dep
   // RFC 7208 §7.3: an expansion over 253 characters loses labels on the left.
   const truncated = truncateDomain(expanded);
   if (truncated !== stripDot(expanded)) {
-    ctx.problems.push({ domain, code: 'macro-truncated', message: `"${spec.text}" expanded to ${expanded.length} characters; truncated to "${truncated}"` });
+    ctx.problems.push({ domain, code: 'macro-truncated', message: `"${brief(spec.text)}" expanded to ${expanded.length} characters; truncated to "${brief(truncated)}"` });
   }
   return truncated;
 }
@@ -432,7 +436,7 @@ async function macroValues(ctx: Context, spec: MacroString, domain: string, dept
 function unusableTarget(ctx: Context, domain: string, target: string): boolean {
   const problem = domainProblem(target);
   if (problem === undefined) return false;
-  ctx.problems.push({ domain, code: 'bad-domain-spec', message: `"${target}" is not a usable domain name (${problem}); the mechanism does not match` });
+  ctx.problems.push({ domain, code: 'bad-domain-spec', message: `"${brief(target)}" is not a usable domain name (${problem}); the mechanism does not match` });
   return true;
 }
 

@@ -14,6 +14,10 @@ import { parseMacroString, plainMacroString } from './macro.ts';
 import { isIp6, parseIp4 } from './ip.ts';
 import { ALPHA, DIGIT, LDH, NAME, isClass } from './charclass.ts';
 import type { DualCidr, MacroString, Mechanism, Modifier, ParseIssue, ParseResult, Qualifier, SpfRecord, Term } from './types.ts';
+import { TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
+
+/** Input quoted in a message: very long terms shortened in the middle (the issue's token keeps all of it). */
+const brief = (text: string): string => elide(text, TERM_QUOTE_LIMIT);
 
 const CC_SPACE = 0x20;
 const CC_COLON = 0x3a;
@@ -71,7 +75,7 @@ export function parseRecordFully(text: string): ParseResult & { partial?: SpfRec
     issues.push({
       code: looksVersioned ? 'wrong-version' : 'missing-version',
       span: { start: 0, end: head.length },
-      message: looksVersioned ? `"${head}" is not "v=spf1"` : 'an SPF record must start with "v=spf1"',
+      message: looksVersioned ? `"${brief(head)}" is not "v=spf1"` : 'an SPF record must start with "v=spf1"',
       token: head,
     });
     // Keep going after a "v=…" head so the rest of the record is still checked.
@@ -200,13 +204,13 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
       issues.push({
         code: 'illegal-character',
         span: { start: i, end: i + 1 },
-        message: `illegal character U+${c.toString(16).toUpperCase().padStart(4, '0')} in "${text.slice(start, end)}"`,
+        message: `illegal character U+${c.toString(16).toUpperCase().padStart(4, '0')} in "${brief(text.slice(start, end))}"`,
         token: text[i],
       });
     } else if (sep === CC_EQUALS) {
-      issues.push({ code: 'bad-modifier-name', span, message: `a modifier cannot have a qualifier: "${text.slice(start, end)}"`, token: text.slice(start, end) });
+      issues.push({ code: 'bad-modifier-name', span, message: `a modifier cannot have a qualifier: "${brief(text.slice(start, end))}"`, token: text.slice(start, end) });
     } else {
-      issues.push({ code: 'unknown-mechanism', span, message: `"${text.slice(start, end)}" is not a mechanism or modifier`, token: text.slice(start, end) });
+      issues.push({ code: 'unknown-mechanism', span, message: `"${brief(text.slice(start, end))}" is not a mechanism or modifier`, token: text.slice(start, end) });
     }
     return undefined;
   }
@@ -241,7 +245,7 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
         domainSpec = parseDomainSpec(text, argStart, cidrAt, issues, plain);
         if (!domainSpec) return undefined;
       } else if (cidrAt !== argStart) {
-        issues.push({ code: 'bad-cidr', span, message: `bad CIDR length in "${text.slice(start, end)}"`, token: text.slice(argStart, end) });
+        issues.push({ code: 'bad-cidr', span, message: `bad CIDR length in "${brief(text.slice(start, end))}"`, token: text.slice(argStart, end) });
         return undefined;
       }
       return { kind: name, qualifier: q, explicitQualifier, domainSpec, cidr, span };
@@ -268,7 +272,7 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
       issues.push({
         code: 'unknown-mechanism',
         span,
-        message: `unknown mechanism "${text.slice(nameStart, nameEnd) || text.slice(start, end)}"`,
+        message: `unknown mechanism "${brief(text.slice(nameStart, nameEnd) || text.slice(start, end))}"`,
         token: text.slice(start, end),
       });
       return undefined;
@@ -294,7 +298,7 @@ function parseIpMechanism(
       issues.push({
         code: 'bad-cidr',
         span: { start: addrEnd, end },
-        message: `bad CIDR length "${text.slice(addrEnd, end)}" (0–${kind === 'ip4' ? 32 : 128}, no leading zeros)`,
+        message: `bad CIDR length "${brief(text.slice(addrEnd, end))}" (0–${kind === 'ip4' ? 32 : 128}, no leading zeros)`,
         token: text.slice(addrEnd, end),
       });
       return undefined;
@@ -304,13 +308,13 @@ function parseIpMechanism(
   if (kind === 'ip4') {
     const value = parseIp4(text, argStart, addrEnd);
     if (value === undefined) {
-      issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${address}" is not an IPv4 address`, token: address });
+      issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${brief(address)}" is not an IPv4 address`, token: address });
       return undefined;
     }
     return { kind: 'ip4', qualifier, explicitQualifier, address, prefix, value, span };
   }
   if (!isIp6(address)) {
-    issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${address}" is not an IPv6 address`, token: address });
+    issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${brief(address)}" is not an IPv6 address`, token: address });
     return undefined;
   }
   return { kind: 'ip6', qualifier, explicitQualifier, address, prefix, span };
@@ -353,7 +357,7 @@ function parseDualCidr(text: string, start: number, end: number, issues: ParseIs
     issues?.push({
       code: 'bad-cidr',
       span: { start, end },
-      message: `bad CIDR length "${text.slice(start, end)}" (expected /0–32 and/or //0–128, no leading zeros)`,
+      message: `bad CIDR length "${brief(text.slice(start, end))}" (expected /0–32 and/or //0–128, no leading zeros)`,
       token: text.slice(start, end),
     });
     return undefined;
@@ -407,7 +411,7 @@ function parseDomainSpecFully(text: string, start: number, end: number, issues: 
     issues.push({
       code: 'bad-domain-spec',
       span: { start, end },
-      message: `"${ms.text}" does not end in a valid top-level label or a macro`,
+      message: `"${brief(ms.text)}" does not end in a valid top-level label or a macro`,
       token: ms.text,
     });
     return undefined;
@@ -474,7 +478,7 @@ function parseModifier(text: string, start: number, nameEnd: number, end: number
     return { kind: name, domainSpec, span };
   }
   if (rawName.length === 0 || !isAlpha(text.charCodeAt(start))) {
-    issues.push({ code: 'bad-modifier-name', span, message: `"${rawName}" is not a valid modifier name`, token: rawName });
+    issues.push({ code: 'bad-modifier-name', span, message: `"${brief(rawName)}" is not a valid modifier name`, token: rawName });
     return undefined;
   }
   const before = issues.length;

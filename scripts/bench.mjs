@@ -7,10 +7,12 @@
 // with esbuild into bench/.build/ — the library stays an external import of the built
 // package (`spfkit` → dist/), exactly what a user's program loads — and run with plain node.
 //
-// For `spf`, the peer libspf2 (Debian's libspf2-dev, C) is made ready too: its record
-// compiler is timed on the same records in the same run (bench/libspf2/compile-rate.c).
-// Missing headers or compiler → `apt-get install libspf2-dev gcc` (as root); when that is
-// impossible the benchmark says why and prints spfkit's figures alone.
+// For `spf`, two Debian packages are made ready too (`apt-get install`, as root): libspf2-dev
+// + gcc, the peer whose record compiler is timed on the same records in the same run
+// (bench/libspf2/compile-rate.c); and nsd, the authoritative DNS server in C that serves the
+// loopback zone, so the uncached check figures measure the resolvers rather than a
+// JavaScript test server. When either is impossible, the benchmark says why and carries on
+// without it (spfkit's parse figure alone; the JavaScript test DNS server).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -18,6 +20,7 @@ import { build } from 'esbuild';
 const BUILD = 'bench/.build';
 export const LIBSPF2_BINARY = `${BUILD}/libspf2-compile-rate`;
 const LIBSPF2_SOURCE = 'bench/libspf2/compile-rate.c';
+const NSD = '/usr/sbin/nsd';
 
 const name = process.argv[2];
 const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts' };
@@ -36,22 +39,28 @@ function run(command, args, quiet = false) {
   return undefined;
 }
 
+/**
+ * Makes sure `ready()` holds, installing the Debian `packages` when it does not; returns why
+ * that is impossible, or undefined.
+ */
+function ensurePackages(packages, ready) {
+  if (ready()) return undefined;
+  if (process.platform !== 'linux') return `${packages.join(' ')} missing (installed with apt-get on Linux only)`;
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) return `${packages.join(' ')} missing, and installing needs root (uid ${process.getuid()})`;
+  console.error(`bench: apt-get install ${packages.join(' ')}`);
+  const install = ['install', '-y', '-q', '--no-install-recommends', ...packages];
+  if (run('apt-get', install, true) !== undefined) {
+    const retry = run('apt-get', ['update', '-q'], true) ?? run('apt-get', install, true);
+    if (retry) return `installing ${packages.join(' ')} failed: ${retry}`;
+  }
+  return ready() ? undefined : `apt-get finished, but ${packages.join(' ')} is still not usable`;
+}
+
 /** Builds the libspf2 peer; returns why it is unavailable, or undefined when it is ready. */
 function ensureLibspf2() {
   if (existsSync(LIBSPF2_BINARY) && statSync(LIBSPF2_BINARY).mtimeMs >= statSync(LIBSPF2_SOURCE).mtimeMs) return undefined;
-  const ready = () => existsSync('/usr/include/spf2/spf.h') && run('gcc', ['--version'], true) === undefined;
-  if (!ready()) {
-    if (process.platform !== 'linux') return 'libspf2 headers or gcc missing (installed with apt-get on Linux only)';
-    if (typeof process.getuid === 'function' && process.getuid() !== 0) return `libspf2-dev or gcc missing, and installing them needs root (uid ${process.getuid()})`;
-    console.error('bench: installing the libspf2 peer: apt-get install libspf2-dev gcc');
-    const problem = run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'libspf2-dev', 'gcc'], true) ?? undefined;
-    if (problem) {
-      const retry = run('apt-get', ['update', '-q'], true) ?? run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'libspf2-dev', 'gcc'], true);
-      if (retry) return `installing libspf2-dev failed: ${retry}`;
-    }
-    if (!ready()) return 'apt-get finished, but libspf2 headers or gcc are still missing';
-  }
-  return run('gcc', ['-O2', '-Wall', '-o', LIBSPF2_BINARY, LIBSPF2_SOURCE, '-lspf2']);
+  const missing = ensurePackages(['libspf2-dev', 'gcc'], () => existsSync('/usr/include/spf2/spf.h') && run('gcc', ['--version'], true) === undefined);
+  return missing ?? run('gcc', ['-O2', '-Wall', '-o', LIBSPF2_BINARY, LIBSPF2_SOURCE, '-lspf2']);
 }
 
 mkdirSync(BUILD, { recursive: true });
@@ -72,6 +81,9 @@ if (name === 'spf') {
   const unavailable = ensureLibspf2();
   if (unavailable) env.SPFKIT_BENCH_LIBSPF2_UNAVAILABLE = unavailable;
   else env.SPFKIT_BENCH_LIBSPF2 = LIBSPF2_BINARY;
+  const noNsd = ensurePackages(['nsd'], () => existsSync(NSD));
+  if (noNsd) env.SPFKIT_BENCH_NSD_UNAVAILABLE = noNsd;
+  else env.SPFKIT_BENCH_NSD = NSD;
 }
 const result = spawnSync(process.execPath, [`${BUILD}/${entries[name].replace(/\.ts$/, '.mjs')}`, ...process.argv.slice(3)], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -1,0 +1,117 @@
+/**
+ * Debian's NSD (an authoritative DNS server in C) serving a bench zone on loopback, so the
+ * uncached figures measure the resolvers rather than a JavaScript test server. The whole zone
+ * is served as the root zone ".", so every owner name answers without delegations.
+ * scripts/bench.mjs installs NSD (`apt-get install nsd`) and passes its path in
+ * SPFKIT_BENCH_NSD; without it the benchmark falls back to test/support/dns-server.ts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { promises as dnsPromises } from 'node:dns';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReadonlyZone, ZoneItem } from '../src/dns/zone.ts';
+import type { ServerProcess } from './support.ts';
+
+/** One TXT character-string in master-file syntax (RFC 1035 §5.1): quoted, `"` and `\` escaped. */
+function quoted(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (code < 0x20 || code > 0x7e) out += `\\${String(code).padStart(3, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function rdata(item: ZoneItem): string {
+  switch (item.type) {
+    case 'TXT':
+      return `TXT ${item.value.map(quoted).join(' ')}`;
+    case 'A':
+    case 'AAAA':
+      return `${item.type} ${item.value}`;
+    case 'MX':
+      return `MX ${item.value.preference} ${item.value.exchange}.`;
+    case 'PTR':
+    case 'CNAME':
+      return `${item.type} ${item.value}.`;
+    case 'TIMEOUT':
+    case 'SERVFAIL':
+      throw new Error(`NSD cannot serve a ${item.type} marker; use test/support/dns-server.ts for such zones`);
+  }
+}
+
+/** The zone as an RFC 1035 master file for the root zone. */
+export function masterFile(zone: ReadonlyZone): string {
+  const lines = ['$ORIGIN .', '$TTL 3600', '. IN SOA ns.bench. hostmaster.bench. 1 3600 600 86400 3600', '. IN NS ns.bench.', 'ns.bench. IN A 127.0.0.1'];
+  for (const [owner, items] of zone) for (const item of items) lines.push(`${owner}. ${('ttl' in item ? item.ttl : undefined) ?? 3600} IN ${rdata(item)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** A port free for TCP on loopback now (NSD listens on UDP and TCP). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts NSD in the foreground on a free loopback port; resolves once it answers. */
+export async function startNsd(binary: string, zone: ReadonlyZone): Promise<ServerProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'spfkit-bench-nsd-'));
+  const port = await freePort();
+  writeFileSync(join(dir, 'root.zone'), masterFile(zone));
+  writeFileSync(
+    join(dir, 'nsd.conf'),
+    [
+      'server:',
+      '  ip-address: 127.0.0.1',
+      `  port: ${port}`,
+      '  username: ""',
+      `  zonesdir: "${dir}"`,
+      '  database: ""',
+      `  zonelistfile: "${join(dir, 'zone.list')}"`,
+      `  xfrdfile: "${join(dir, 'xfrd.state')}"`,
+      `  pidfile: "${join(dir, 'nsd.pid')}"`,
+      `  logfile: "${join(dir, 'nsd.log')}"`,
+      '  server-count: 1',
+      '  verbosity: 0',
+      // Response rate limiting (on by default, 200 answers/s per client) would drop most
+      // answers to a benchmark on loopback.
+      '  rrl-ratelimit: 0',
+      '  rrl-whitelist-ratelimit: 0',
+      'remote-control:',
+      '  control-enable: no',
+      'zone:',
+      '  name: "."',
+      '  zonefile: "root.zone"',
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn(binary, ['-d', '-c', join(dir, 'nsd.conf')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const stop = (): void => {
+    child.kill('SIGTERM');
+    child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  };
+  const address = `127.0.0.1:${port}`;
+  const resolver = new dnsPromises.Resolver({ timeout: 200, tries: 1 });
+  resolver.setServers([address]);
+  for (const started = performance.now(); performance.now() - started < 20_000; ) {
+    if (child.exitCode !== null) throw new Error(`nsd exited with ${child.exitCode} (see ${join(dir, 'nsd.log')})`);
+    try {
+      await resolver.resolveNs('.');
+      return { address, stop };
+    } catch {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+  stop();
+  throw new Error('nsd did not answer within 20 s');
+}

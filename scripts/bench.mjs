@@ -81,7 +81,10 @@ if (name === 'spf') {
   const unavailable = ensureLibspf2();
   if (unavailable) env.SPFKIT_BENCH_LIBSPF2_UNAVAILABLE = unavailable;
   else env.SPFKIT_BENCH_LIBSPF2 = LIBSPF2_BINARY;
+  const hadNsd = existsSync(NSD);
   const noNsd = ensurePackages(['nsd'], () => existsSync(NSD));
+  // Installed here only to serve the benchmark: do not leave a DNS service on port 53 behind.
+  if (!hadNsd && !noNsd) run('systemctl', ['disable', '--now', 'nsd'], true);
   if (noNsd) env.SPFKIT_BENCH_NSD_UNAVAILABLE = noNsd;
   else env.SPFKIT_BENCH_NSD = NSD;
 }

@@ -11,10 +11,9 @@
  * BENCH_CONNECTIONS (32), BENCH_LOG_LEVEL (info).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import autocannon from 'autocannon';
 import { zoneFromText } from '../src/dns/zone.ts';
-import { fmt, startDnsServerProcess, table } from './support.ts';
+import { fmt, freePort, startDnsServerProcess, table } from './support.ts';
 
 const DURATION = Math.min(Number(process.env.BENCH_DURATION ?? 10), 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -44,18 +43,6 @@ const CHECKS = ['info@klant.nl', 'info@example.com', 'fm_eib_verkoop_midden@enec
 interface RunningServer {
   url: string;
   stop(): Promise<void>;
-}
-
-/** A free TCP port on loopback (released again at once; the server takes it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -8,11 +8,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as dnsPromises } from 'node:dns';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadonlyZone, ZoneItem } from '../src/dns/zone.ts';
-import type { ServerProcess } from './support.ts';
+import { type ServerProcess, freePort } from './support.ts';
 
 /** One TXT character-string in master-file syntax (RFC 1035 §5.1): quoted, `"` and `\` escaped. */
 function quoted(text: string): string {
@@ -49,18 +48,6 @@ export function masterFile(zone: ReadonlyZone): string {
   const lines = ['$ORIGIN .', '$TTL 3600', '. IN SOA ns.bench. hostmaster.bench. 1 3600 600 86400 3600', '. IN NS ns.bench.', 'ns.bench. IN A 127.0.0.1'];
   for (const [owner, items] of zone) for (const item of items) lines.push(`${owner}. ${('ttl' in item ? item.ttl : undefined) ?? 3600} IN ${rdata(item)}`);
   return lines.join('\n') + '\n';
-}
-
-/** A port free for TCP on loopback now (NSD listens on UDP and TCP). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts NSD in the foreground on a free loopback port; resolves once it answers. */

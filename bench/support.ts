@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { zoneToText, type Zone } from '../src/dns/zone.ts';
 
@@ -36,6 +37,18 @@ export function startDnsServerProcess(zone: Zone): Promise<ServerProcess> {
       }
     });
     child.once('exit', (code) => reject(new Error(`dns server exited with ${code}`)));
+  });
+}
+
+/** A free TCP port on loopback (released again at once; the server takes it a moment later). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 

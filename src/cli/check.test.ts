@@ -5,16 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from './io.ts';
-import { langInArgs, run } from './run.ts';
-
-async function spfkit(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTty: false, env: {} };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+import { spfkit } from '../../test/support/cli.ts';
+import { langInArgs } from './run.ts';
 
 const ZONE = `zone:
   mydomain.nl: [{TXT: "v=spf1 include:spf.coachview.net ~all"}]

@@ -3,22 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from './io.ts';
-import { run } from './run.ts';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function spfkit(...argv: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTty: false, env: {} };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+import { spfkit } from '../../test/support/cli.ts';
 
 const ZONE = `zone:
   example.com: [{TXT: "v=spf1 include:spf.protection.outlook.com -all"}, {TXT: "some-verification=1"}]

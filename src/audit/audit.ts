@@ -47,7 +47,7 @@ export async function auditDomain(domain: string, options: AuditOptions): Promis
   const suffixes = options.suffixes ?? bundledPublicSuffixList();
   const [spf, dkim, dmarc, mx] = await Promise.all([
     auditSpf(name, dns.forArea('spf'), lang),
-    auditDkim(name, dns.forArea('dkim'), lang, options.selectors ?? []),
+    auditDkim(name, dns.forArea('dkim'), lang, options.selectors ?? [], options.probeSelectors),
     auditDmarc(name, dns.forArea('dmarc'), lang, suffixes),
     auditMx(name, dns.forArea('mx'), lang),
   ]);

@@ -174,18 +174,18 @@ function keyFindings(ctx: Ctx, selector: string, found: Extract<KeyLookup, { kin
 }
 
 /**
- * Audits the DKIM key records of `domain` for `selectors`, or probes `COMMON_SELECTORS`
- * when the list is empty. Selectors must be valid (see `dkimName`); an invalid one is
+ * Audits the DKIM key records of `domain` for `selectors`, or probes `COMMON_SELECTORS` and
+ * `probe` when the list is empty. Selectors must be valid (see `dkimName`); an invalid one is
  * reported as `dkim-syntax`.
  *
  * @example
  * const { findings } = await auditDkim('prezentklant.nl', resolver, 'nl', ['prezent-a']);
  * findings[0]?.evidence.cname; // '_dkim-a.prezent.nl'
  */
-export async function auditDkim(domain: string, resolver: Resolver, lang: Lang, selectors: readonly string[]): Promise<AreaReport> {
+export async function auditDkim(domain: string, resolver: Resolver, lang: Lang, selectors: readonly string[], probe: readonly string[] = []): Promise<AreaReport> {
   const ctx: Ctx = { domain, lang, findings: [] };
   const given = selectors.length > 0;
-  const tried = given ? [...new Set(selectors)] : [...COMMON_SELECTORS];
+  const tried = [...new Set(given ? selectors : [...COMMON_SELECTORS, ...probe])];
   const lookups = await Promise.all(
     tried.map(async (selector): Promise<KeyLookup | { kind: 'bad-name'; issue: DkimIssue }> => {
       const name = dkimName(selector, domain);

@@ -87,6 +87,11 @@ export interface AuditOptions {
    * what it finds (DKIM has no way to list a domain's selectors, RFC 6376 §3.1).
    */
   selectors?: readonly string[];
+  /**
+   * More selectors to probe besides `COMMON_SELECTORS` when `selectors` is empty, such as the
+   * provider catalogue's (`catalogueSelectors`); the CLI and the server pass those.
+   */
+  probeSelectors?: readonly string[];
   /** Language of messages and fixes (default English). */
   lang?: Lang;
   /** The Public Suffix List for DMARC organisational domains (default: the bundled copy). */

@@ -11,7 +11,9 @@ import type { Lang } from '../i18n/lang.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
+import { catalogueSelectors } from '../record/providers.ts';
 import { type CliIo, EXIT, UsageError, usage } from './io.ts';
+import { loadCatalogue } from './sender-options.ts';
 
 export const AUDIT_HELP = `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
 
@@ -19,7 +21,8 @@ Audits a domain's mail authentication: the SPF record and every record it includ
 the DNS lookups of each branch), the DKIM keys, the DMARC policy and the MX records. Each
 finding says what is wrong and how to fix it; each area gets a verdict, the domain a grade.
 
-  --selector <s>     DKIM selector to check (repeatable); without it common selectors are tried
+  --selector <s>     DKIM selector to check (repeatable); without it the common selectors
+                     and those of the provider catalogue (e.g. prezent-a) are tried
   --lang en|nl       language of the findings (default en)
   --json             print the whole result as JSON
   --no-color         no colours (also when NO_COLOR is set or the output is not a terminal)
@@ -80,7 +83,8 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const dns = await resolverFromOptions(values);
-  const result = await auditDomain(domain, { resolver: dns.resolver, selectors, lang });
+  const probeSelectors = selectors.length === 0 ? catalogueSelectors(await loadCatalogue()) : [];
+  const result = await auditDomain(domain, { resolver: dns.resolver, selectors, probeSelectors, lang });
   await dns.finish();
 
   if (values.json) {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { type FieldSpec, CATALOGUE_SPEC, findProvider, parseProviderCatalogue } from './providers.ts';
+import { type FieldSpec, CATALOGUE_SPEC, catalogueSelectors, findProvider, parseProviderCatalogue } from './providers.ts';
 
 const shipped: unknown = JSON.parse(readFileSync(new URL('../../data/providers.json', import.meta.url), 'utf8'));
 const schema = JSON.parse(readFileSync(new URL('../../data/providers.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -9,6 +9,17 @@ const schema = JSON.parse(readFileSync(new URL('../../data/providers.schema.json
 function clone(): { providers: Array<Record<string, unknown>> } & Record<string, unknown> {
   return structuredClone(shipped) as { providers: Array<Record<string, unknown>> } & Record<string, unknown>;
 }
+
+describe('catalogueSelectors', () => {
+  it('lists the literal DKIM selectors of the shipped catalogue once each, templated ones left out', () => {
+    const parsed = parseProviderCatalogue(shipped);
+    assert.ok(parsed.ok);
+    const selectors = catalogueSelectors(parsed.catalogue);
+    for (const s of ['prezent-a', 'prezent-b', 'google', 'selector1', 'k2', 's1']) assert.ok(selectors.includes(s), s);
+    assert.equal(new Set(selectors).size, selectors.length);
+    assert.ok(selectors.every((s) => !s.includes('{')), selectors.join(' '));
+  });
+});
 
 describe('the shipped provider catalogue', () => {
   const parsed = parseProviderCatalogue(shipped);

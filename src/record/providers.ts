@@ -281,3 +281,17 @@ export function findProvider(catalogue: ProviderCatalogue, id: string): Provider
   const wanted = id.trim().toLowerCase();
   return catalogue.providers.find((p) => p.id === wanted);
 }
+
+/**
+ * The DKIM selectors the catalogue names literally, once each, in catalogue order: what a
+ * domain audit can probe besides the common ones. Templated selectors (`{token}`) differ per
+ * customer and cannot be guessed.
+ *
+ * @example
+ * catalogueSelectors(catalogue); // ['prezent-a', 'prezent-b', 'google', 'selector1', …]
+ */
+export function catalogueSelectors(catalogue: ProviderCatalogue): string[] {
+  const selectors = new Set<string>();
+  for (const provider of catalogue.providers) for (const s of provider.dkim?.selectors ?? []) if (!s.selector.includes('{')) selectors.add(s.selector);
+  return [...selectors];
+}

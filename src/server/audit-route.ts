@@ -5,12 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import { AuditInputError, auditDomain } from '../audit/audit.ts';
 import type { AuditResult } from '../audit/types.ts';
+import { type ProviderCatalogue, catalogueSelectors } from '../record/providers.ts';
 import { type ServerContext, requestLang, requestResolver } from './context.ts';
 import { InputError } from './errors.ts';
 import { AUDIT_SCHEMA, type AuditParams, type AuditQuery, MAX_SELECTORS } from './schemas.ts';
 
 /** Registers `GET /api/audit/:domain`. */
-export function auditRoute(app: FastifyInstance, ctx: ServerContext): void {
+export function auditRoute(app: FastifyInstance, ctx: ServerContext, catalogue: ProviderCatalogue): void {
+  // Without ?selectors=, the common selectors and the catalogue's are probed.
+  const probeSelectors = catalogueSelectors(catalogue);
   app.get<{ Params: AuditParams; Querystring: AuditQuery }>('/api/audit/:domain', { schema: AUDIT_SCHEMA }, async (request): Promise<AuditResult> => {
     const selectors = (request.query.selectors ?? '')
       .split(',')
@@ -21,7 +24,7 @@ export function auditRoute(app: FastifyInstance, ctx: ServerContext): void {
     }
     const resolver = requestResolver(ctx, ctx.limits.auditMaxQueries);
     try {
-      const result = await auditDomain(request.params.domain, { resolver, selectors, lang: requestLang(request, request.query.lang) });
+      const result = await auditDomain(request.params.domain, { resolver, selectors, probeSelectors, lang: requestLang(request, request.query.lang) });
       request.log.info({ audit: { domain: result.domain, grade: result.grade }, dns: resolver.stats }, 'audit');
       return result;
     } catch (error) {

@@ -178,7 +178,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     checkRoutes(api, ctx);
     explainRoute(api, ctx);
     addRoute(api, ctx, catalogue);
-    auditRoute(api, ctx);
+    auditRoute(api, ctx, catalogue);
   });
 
   if (webRoot !== false && existsSync(webRoot)) {

@@ -120,6 +120,15 @@ describe('spfkit audit options (zone file)', () => {
     assert.equal(r.code, 0);
   });
 
+  it('without --selector, probes the provider catalogue’s selectors besides the common ones', async () => {
+    // Seed 001: the Prezent selectors are not common names; the catalogue (dmrmail) knows them.
+    const r = await spfkit(['audit', 'prezentklant.nl', '--json', ...zone]);
+    const result = JSON.parse(r.stdout) as { areas: { dkim: { verdict: string; findings: Array<{ id: string; evidence: { selector?: string } }> } } };
+    assert.equal(result.areas.dkim.verdict, 'ok');
+    const found = result.areas.dkim.findings.filter((f) => f.id === 'dkim-key-found').map((f) => f.evidence.selector);
+    assert.deepEqual(found, ['prezent-a', 'prezent-b']);
+  });
+
   it('exits 2 on usage errors', async () => {
     for (const argv of [
       ['audit'],

@@ -162,6 +162,11 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('.tree h3').textContent(), pageText('nl', 'tree.heading'));
     await screenshot(page, 'desktop-test-nl');
 
+    // Input the server refuses is refused in Dutch too.
+    await page.getByLabel(pageText('nl', 'test.ip')).fill('5.255.64');
+    await page.getByRole('button', { name: pageText('nl', 'test.submit'), exact: true }).click();
+    await page.locator('[role="alert"]', { hasText: 'veld "ip": "5.255.64" is geen IPv4- of IPv6-adres' }).waitFor();
+
     // The choice is remembered; a browser in Dutch starts in Dutch.
     await page.reload();
     assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
@@ -326,9 +331,10 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     assert.ok(requests.length > 20, `saw ${requests.length} requests`);
     const outside = requests.filter((url) => !url.startsWith(`${stack.origin}/`) && url !== 'about:blank' && !url.startsWith('data:'));
     assert.deepEqual(outside, []);
-    // Chromium logs every HTTP error; the one 400 is the refused `-all` of the Onboard test.
+    // Chromium logs every HTTP error; the two 400s are the refused `-all` of the Onboard test
+    // and the refused address of the Dutch test.
     const refused = 'console: Failed to load resource: the server responded with a status of 400 (Bad Request)';
     const errors = all.flatMap((w) => w.errors);
-    assert.deepEqual(errors, [refused]);
+    assert.deepEqual(errors, [refused, refused]);
   });
 });

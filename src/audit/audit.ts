@@ -6,6 +6,7 @@ import { t } from '../i18n/catalog.ts';
 import { DEFAULT_LANG } from '../i18n/lang.ts';
 import { bundledPublicSuffixList } from '../psl/bundled.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
+import type { DomainProblem } from '../spf/types.ts';
 import { auditDkim } from './dkim.ts';
 import { auditDmarc } from './dmarc.ts';
 import { auditDns } from './dns.ts';
@@ -23,6 +24,12 @@ import { AUDIT_AREAS, type AreaResult, type AuditArea, type AuditOptions, type A
  */
 export class AuditInputError extends Error {
   override name = 'AuditInputError';
+  constructor(
+    readonly domain: string,
+    readonly problem: DomainProblem,
+  ) {
+    super(`"${domain}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+  }
 }
 
 /**
@@ -42,7 +49,7 @@ export async function auditDomain(domain: string, options: AuditOptions): Promis
   const lang = options.lang ?? DEFAULT_LANG;
   const name = canonicalDomain(domain.trim());
   const problem = domainProblem(name);
-  if (problem !== undefined) throw new AuditInputError(`"${domain}" is not a usable domain name: ${t('en', `spf.domain.${problem}`)}`);
+  if (problem !== undefined) throw new AuditInputError(domain, problem);
   const dns = auditDns(options.resolver);
   const suffixes = options.suffixes ?? bundledPublicSuffixList();
   const [spf, dkim, dmarc, mx] = await Promise.all([

@@ -96,6 +96,9 @@ const SAMPLE: AllParams = {
   options: ['--ip4', '--mx'],
   known: ['coachview', 'byte'],
   percent: 42,
+  subject: 'field "ip"',
+  values: ['"en"', '"nl"'],
+  pattern: '^[a-z]+$',
   left: '1:05',
 };
 
@@ -115,7 +118,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

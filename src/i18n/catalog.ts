@@ -10,6 +10,8 @@
  * missing.
  */
 import { addEn } from './add.en.ts';
+import { apiEn } from './api.en.ts';
+import { apiNl } from './api.nl.ts';
 import { addNl } from './add.nl.ts';
 import { auditEn } from './audit.en.ts';
 import { auditNl } from './audit.nl.ts';
@@ -24,9 +26,9 @@ import { usageEn } from './usage.en.ts';
 import { usageNl } from './usage.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

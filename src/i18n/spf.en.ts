@@ -153,7 +153,6 @@ export const spfEn = {
   'spf.input.sender-without-domain': (p: { value: string }) => `sender "${p.value}" has no domain; use an address like info@example.com`,
   'spf.input.missing-helo': () => `the sender is empty (null reverse-path), so a HELO name is needed`,
   'spf.input.field': (p: { name: string; problem: string }) => `field "${p.name}": ${p.problem}`,
-  'spf.input.bad-domain': (p: { name: string; text: string; problem: string }) => `field "${p.name}": "${p.text}" is not a usable domain name (${p.problem})`,
   'spf.input.not-spf': (p: { name: string }) => `field "${p.name}" is not an SPF record: it must start with "v=spf1"`,
   'spf.input.not-spf-or-empty': (p: { name: string }) => `field "${p.name}" is not an SPF record: it must start with "v=spf1" ("" stands for no record)`,
 

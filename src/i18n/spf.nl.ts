@@ -126,7 +126,6 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.input.sender-without-domain': (p) => `afzender "${p.value}" heeft geen domein; gebruik een adres zoals info@voorbeeld.nl`,
   'spf.input.missing-helo': () => `de afzender is leeg (null reverse-path), dus er is een HELO-naam nodig`,
   'spf.input.field': (p) => `veld "${p.name}": ${p.problem}`,
-  'spf.input.bad-domain': (p) => `veld "${p.name}": "${p.text}" is geen bruikbare domeinnaam (${p.problem})`,
   'spf.input.not-spf': (p) => `veld "${p.name}" is geen SPF-record: het moet beginnen met "v=spf1"`,
   'spf.input.not-spf-or-empty': (p) => `veld "${p.name}" is geen SPF-record: het moet beginnen met "v=spf1" ("" betekent: geen record)`,
 

@@ -7,7 +7,9 @@ import { type AddPlan, addSender } from '../record/add.ts';
 import { type Provider, type ProviderCatalogue, findProvider } from '../record/providers.ts';
 import { type PublishForms, publishForms } from '../record/publish.ts';
 import type { AddIssue } from '../record/reasons.ts';
-import { type PlanWords, describePlan } from '../record/words.ts';
+import { type PlanWords, describeIssue, describePlan } from '../record/words.ts';
+import { t } from '../i18n/catalog.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { type ServerContext, requestLang, requestResolver } from './context.ts';
 import { type InputIssue, InputError } from './errors.ts';
 import { ADD_SCHEMA, type AddBody, PROVIDERS_SCHEMA } from './schemas.ts';
@@ -24,24 +26,18 @@ export interface AddResponse {
 /** Used when only a record is given: RFC 6761 guarantees .invalid names do not exist (as `spfkit add`). */
 const NO_DOMAIN = 'example.invalid';
 
-/** The issues of a blocked plan that are about the request, by field; the others are the domain's state. */
-function inputIssue(issue: AddIssue, mechanismField: 'mechanism' | 'provider'): InputIssue | undefined {
-  const field = mechanismField;
+/** The issues of a blocked plan that are about the request, by field, in words; the others are the domain's state. */
+function inputIssue(issue: AddIssue, mechanismField: 'mechanism' | 'provider', lang: Lang): InputIssue | undefined {
+  const field = issue.code === 'bad-domain' ? 'domain' : issue.code === 'bad-test-ip' ? 'testIps' : mechanismField;
   switch (issue.code) {
     case 'mechanism-syntax':
-      return { field, code: issue.code, message: `field "${field}": "${issue.text}" is not a valid mechanism: ${issue.issues.map((i) => i.message).join('; ')}` };
     case 'mechanism-not-one-term':
-      return { field, code: issue.code, message: `field "${field}": give exactly one mechanism, got ${issue.count} in "${issue.text}"` };
     case 'mechanism-is-modifier':
-      return { field, code: issue.code, message: `field "${field}": "${issue.text}" is a modifier, not a sender` };
     case 'mechanism-is-all':
-      return { field, code: issue.code, message: `field "${field}": "all" is not a sender` };
     case 'mechanism-not-pass':
-      return { field, code: issue.code, message: `field "${field}": "${issue.text}" has the qualifier "${issue.qualifier}", which would not authorise the sender` };
     case 'bad-domain':
-      return { field: 'domain', code: issue.code, message: `field "domain": "${issue.domain}" is not a usable domain name (${issue.reason})` };
     case 'bad-test-ip':
-      return { field: 'testIps', code: issue.code, message: `field "testIps": "${issue.ip}" is not an IPv4 or IPv6 address` };
+      return { field, code: issue.code, message: t(lang, 'spf.input.field', { name: field, problem: describeIssue(issue, lang) }) };
     case 'record-syntax':
     case 'multiple-records':
     case 'dns-error':
@@ -62,25 +58,24 @@ export function providersRoute(app: FastifyInstance, catalogue: ProviderCatalogu
 export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: ProviderCatalogue): void {
   app.post<{ Body: AddBody }>('/api/add', { schema: ADD_SCHEMA }, async (request): Promise<AddResponse> => {
     const body = request.body;
+    const lang = requestLang(request, body.lang);
     if ((body.provider === undefined) === (body.mechanism === undefined)) {
       const both = body.provider !== undefined;
-      throw new InputError([
-        { field: both ? 'mechanism' : 'provider', code: both ? 'exclusive' : 'required', message: both ? 'give field "provider" or field "mechanism", not both' : 'give field "provider" (an id from /api/providers) or field "mechanism"' },
-      ]);
+      throw new InputError([{ field: both ? 'mechanism' : 'provider', code: both ? 'exclusive' : 'required', message: t(lang, both ? 'api.add.not-both' : 'api.add.provider-or-mechanism') }]);
     }
     if (body.domain === undefined && body.record === undefined) {
-      throw new InputError([{ field: 'domain', code: 'required', message: 'give field "domain", field "record" (the record to start from), or both' }]);
+      throw new InputError([{ field: 'domain', code: 'required', message: t(lang, 'api.add.domain-or-record') }]);
     }
     let provider: Provider | undefined;
     if (body.provider !== undefined) {
       provider = findProvider(catalogue, body.provider);
       if (!provider) {
-        throw new InputError([{ field: 'provider', code: 'unknown-provider', message: `field "provider": unknown provider "${body.provider}" (known: ${catalogue.providers.map((p) => p.id).join(', ')})` }]);
+        const problem = t(lang, 'usage.sender.unknown-provider', { text: body.provider, known: catalogue.providers.map((p) => p.id) });
+        throw new InputError([{ field: 'provider', code: 'unknown-provider', message: t(lang, 'spf.input.field', { name: 'provider', problem }) }]);
       }
     }
     const mechanism = provider?.mechanism ?? body.mechanism ?? '';
     const testIps = body.testIps ?? provider?.testIps ?? [];
-    const lang = requestLang(request, body.lang);
     const resolver = requestResolver(ctx);
     const plan = await addSender(
       { domain: body.domain ?? NO_DOMAIN, mechanism, testIps, ...(body.record !== undefined ? { record: body.record } : {}) },
@@ -88,7 +83,7 @@ export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: Pr
     );
     request.log.info({ add: { domain: plan.domain, status: plan.status }, dns: resolver.stats }, 'add sender');
     if (plan.status === 'blocked') {
-      const issues = plan.issues.map((i) => inputIssue(i, provider ? 'provider' : 'mechanism')).filter((i): i is InputIssue => i !== undefined);
+      const issues = plan.issues.map((i) => inputIssue(i, provider ? 'provider' : 'mechanism', lang)).filter((i): i is InputIssue => i !== undefined);
       if (issues.length > 0) throw new InputError(issues);
       return { plan, ...(provider ? { provider } : {}), messages: describePlan(plan, lang) };
     }

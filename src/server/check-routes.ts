@@ -35,7 +35,8 @@ function candidateRecords(domain: string, policy: string | undefined, overrides:
     const field = `overrides.${name}`;
     const problem = domainProblem(name);
     if (problem !== undefined) {
-      issues.push({ field, code: 'bad-domain', message: t(lang, 'spf.input.bad-domain', { name: field, text: name, problem: t(lang, `spf.domain.${problem}`) }) });
+      const words = t(lang, 'add.issue.bad-domain', { domain: name, problem: t(lang, `spf.domain.${problem}`) });
+      issues.push({ field, code: 'bad-domain', message: t(lang, 'spf.input.field', { name: field, problem: words }) });
     } else if (record.trim() !== '' && !isSpfRecordText(record.trim())) {
       issues.push({ field, code: 'not-spf', message: t(lang, 'spf.input.not-spf-or-empty', { name: field }) });
     } else {

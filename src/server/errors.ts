@@ -5,6 +5,8 @@
  * the details go to the log.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { t } from '../i18n/catalog.ts';
+import { type Lang, DEFAULT_LANG, detectLang, isLang } from '../i18n/lang.ts';
 
 /** One problem with the request, naming the field (`ip`, `overrides.example.com`, `body`). */
 export interface InputIssue {
@@ -53,49 +55,69 @@ function fieldOf(instancePath: string, child?: unknown): string {
   return parts.join('.');
 }
 
-/** A clear sentence for one schema violation, naming the field. */
-export function schemaIssue(error: SchemaError, context: string): InputIssue {
+/** What a schema error is about, in words: a field, a query or path parameter, or the whole part. */
+function subjectOf(field: string, context: string, lang: Lang): string {
+  if (field === '' || field === context) {
+    return context === 'querystring' ? t(lang, 'api.subject.querystring') : context === 'params' ? t(lang, 'api.subject.params') : t(lang, 'api.subject.body');
+  }
+  return context === 'querystring' ? t(lang, 'api.subject.query', { name: field }) : context === 'params' ? t(lang, 'api.subject.path', { name: field }) : t(lang, 'api.subject.field', { name: field });
+}
+
+/** A clear sentence for one schema violation, naming the field, in `lang`. */
+export function schemaIssue(error: SchemaError, context: string, lang: Lang = DEFAULT_LANG): InputIssue {
   const p = error.params;
-  const where = context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : 'field';
   switch (error.keyword) {
     case 'required': {
       const field = fieldOf(error.instancePath, p.missingProperty);
-      return { field, code: 'required', message: `${where} "${field}" is required` };
+      return { field, code: 'required', message: t(lang, 'api.schema.required', { subject: subjectOf(field, context, lang) }) };
     }
     case 'additionalProperties': {
       const field = fieldOf(error.instancePath, p.additionalProperty);
-      return { field, code: 'unknown-field', message: `unknown ${where} "${field}"` };
+      return { field, code: 'unknown-field', message: t(lang, 'api.schema.unknown', { subject: subjectOf(field, context, lang) }) };
     }
     default: {
       const field = fieldOf(error.instancePath) || context;
-      const subject = field === context ? `the ${context}` : `${where} "${field}"`;
-      let what: string;
+      const subject = subjectOf(field, context, lang);
+      const limit = Number(p.limit);
+      let message: string;
       switch (error.keyword) {
         case 'type':
-          what = `must be of type ${String(p.type)}`;
+          message = t(lang, 'api.schema.type', { subject, type: String(p.type) });
           break;
         case 'enum':
-          what = `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+          message = t(lang, 'api.schema.enum', { subject, values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)) });
           break;
         case 'maxLength':
-          what = `must be at most ${String(p.limit)} characters long`;
+          message = t(lang, 'api.schema.max-length', { subject, limit });
           break;
         case 'minLength':
-          what = p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters long`;
+          message = t(lang, 'api.schema.min-length', { subject, limit });
           break;
         case 'maxItems':
         case 'maxProperties':
-          what = `must have at most ${String(p.limit)} entries`;
+          message = t(lang, 'api.schema.max-items', { subject, limit });
           break;
         case 'pattern':
-          what = `must match ${String(p.pattern)}`;
+          message = t(lang, 'api.schema.pattern', { subject, pattern: String(p.pattern) });
           break;
         default:
-          what = error.message ?? `is invalid (${error.keyword})`;
+          message = t(lang, 'api.schema.invalid', { subject, code: error.keyword });
       }
-      return { field, code: error.keyword, message: `${subject} ${what}` };
+      return { field, code: error.keyword, message };
     }
   }
+}
+
+/**
+ * The language of an error answer: the request's `lang` (query, or a body that parsed) when
+ * it is one we speak, else Accept-Language.
+ */
+function errorLang(request: FastifyRequest): Lang {
+  for (const part of [request.query, request.body]) {
+    const asked = typeof part === 'object' && part !== null ? (part as Record<string, unknown>).lang : undefined;
+    if (typeof asked === 'string' && isLang(asked)) return asked;
+  }
+  return detectLang(request.headers['accept-language']);
 }
 
 function send(reply: FastifyReply, status: number, body: Omit<ErrorBody, 'requestId'>): FastifyReply {
@@ -105,13 +127,14 @@ function send(reply: FastifyReply, status: number, body: Omit<ErrorBody, 'reques
 }
 
 /** Fastify's own client errors, by code, in our words. */
-const FASTIFY_ERRORS: Readonly<Record<string, { error: string; message?: (e: FastifyError, limit: number) => string }>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { error: 'body-too-large', message: (_e, limit) => `the request body is larger than ${limit} bytes` },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: 'unsupported-media-type', message: () => 'send the body as JSON (Content-Type: application/json)' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'bad-request', message: () => 'the Content-Length does not match the body' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'invalid-json', message: () => 'the body is empty; send a JSON object' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { error: 'invalid-json', message: () => 'the body is not valid JSON' },
+const FASTIFY_ERRORS: Readonly<Record<string, { error: string; message: (lang: Lang, bodyLimit: number) => string }>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { error: 'body-too-large', message: (lang, limit) => t(lang, 'api.body-too-large', { limit }) },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: 'unsupported-media-type', message: (lang) => t(lang, 'api.media-type') },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'bad-request', message: (lang) => t(lang, 'api.content-length') },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'invalid-json', message: (lang) => t(lang, 'api.empty-body') },
+  FST_ERR_CTP_INVALID_JSON_BODY: { error: 'invalid-json', message: (lang) => t(lang, 'api.invalid-json') },
 };
+const INVALID_JSON = { error: 'invalid-json', message: (lang: Lang) => t(lang, 'api.invalid-json') };
 
 /**
  * The server's error handler: schema violations and `InputError` → 400 with issues; Fastify
@@ -123,19 +146,23 @@ export function errorHandler(bodyLimit: number) {
     if (error instanceof InputError) {
       return send(reply, 400, { error: 'invalid-input', message: error.message, issues: error.issues });
     }
+    const lang = errorLang(request);
     if (error.validation) {
-      const issues = error.validation.map((e) => schemaIssue(e as SchemaError, error.validationContext ?? 'body'));
+      const issues = error.validation.map((e) => schemaIssue(e as SchemaError, error.validationContext ?? 'body', lang));
       return send(reply, 400, { error: 'invalid-input', message: issues.map((i) => i.message).join('; '), issues });
     }
     const status = error.statusCode ?? 500;
     const known = FASTIFY_ERRORS[error.code];
     // SyntaxError from the JSON parser carries statusCode 400 and no FST code.
     if (known || (status === 400 && error instanceof SyntaxError)) {
-      const k = known ?? { error: 'invalid-json', message: () => 'the body is not valid JSON' };
-      return send(reply, status, { error: k.error, message: k.message ? k.message(error, bodyLimit) : error.message });
+      const k = known ?? INVALID_JSON;
+      return send(reply, status, { error: k.error, message: k.message(lang, bodyLimit) });
     }
     if (status === 429) {
-      return send(reply, 429, { error: 'rate-limited', message: `too many requests; ${error.message.replace(/^Rate limit exceeded, /, '')}` });
+      // The rate limiter has set Retry-After (seconds) on the reply.
+      const seconds = Number(reply.getHeader('retry-after'));
+      const message = Number.isFinite(seconds) && seconds > 0 ? t(lang, 'api.rate-limited', { seconds }) : `too many requests; ${error.message.replace(/^Rate limit exceeded, /, '')}`;
+      return send(reply, 429, { error: 'rate-limited', message });
     }
     if (status >= 400 && status < 500) {
       // Fastify's client-error messages are about the request and safe to show.

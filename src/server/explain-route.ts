@@ -53,13 +53,14 @@ export function explainRoute(app: FastifyInstance, ctx: ServerContext): void {
       domain = canonicalDomain(request.body.domain.trim());
       const problem = domainProblem(domain);
       if (problem !== undefined) {
-        throw new InputError([{ field: 'domain', code: 'bad-domain', message: `field "domain": "${request.body.domain}" is not a usable domain name (${t('en', `spf.domain.${problem}`)})` }]);
+        const words = t(lang, 'add.issue.bad-domain', { domain: request.body.domain, problem: t(lang, `spf.domain.${problem}`) });
+        throw new InputError([{ field: 'domain', code: 'bad-domain', message: t(lang, 'spf.input.field', { name: 'domain', problem: words }) }]);
       }
     }
     if (record !== undefined) {
       return { lang, ...(domain ? { domain } : {}), record, explanation: explainRecord(record, { lang, ...(domain ? { domain } : {}) }) };
     }
-    if (domain === undefined) throw new InputError([{ field: 'record', code: 'required', message: 'give field "record" (an SPF record) or field "domain"' }]);
+    if (domain === undefined) throw new InputError([{ field: 'record', code: 'required', message: t(lang, 'api.explain.record-or-domain') }]);
     const resolver = requestResolver(ctx);
     const found = await fetchSpfRecord(resolver, domain);
     request.log.info({ explain: { domain, found: found.kind }, dns: resolver.stats }, 'explain');

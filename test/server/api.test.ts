@@ -154,7 +154,20 @@ describe('POST /api/check', () => {
     assert.match((await check({ ip: BLUEINKT, sender: 'info', lang: 'nl' })).json().message, /^veld "sender": afzender "info" heeft geen domein/);
     assert.match((await check({ ip: BLUEINKT, sender: 'info@klant.nl', policy: '-all', lang: 'nl' })).json().message, /^veld "policy" is geen SPF-record/);
     const override = await check({ ip: BLUEINKT, sender: 'info@klant.nl', overrides: { localhost: 'v=spf1 -all' }, lang: 'nl' });
-    assert.match(override.json().message, /^veld "overrides.localhost": "localhost" is geen bruikbare domeinnaam \(/);
+    assert.match(override.json().message, /^veld "overrides.localhost": “localhost” is geen bruikbare domeinnaam: maar één label/);
+  });
+
+  it('words schema violations and body errors in the request’s language too', async () => {
+    // lang in the body (when the body parses), else Accept-Language.
+    assert.equal((await check({ ip: BLUEINKT, lang: 'nl' })).json().message, 'veld "sender" is verplicht');
+    assert.equal((await check({ ip: BLUEINKT, sender: 'a@b.nl', sendr: 'x', lang: 'nl' })).json().message, 'veld "sendr" bestaat niet');
+    assert.equal((await check({ ip: 5, sender: 'a@b.nl', lang: 'nl' })).json().message, 'veld "ip" moet van het type string zijn');
+    assert.equal((await check({ ip: BLUEINKT, sender: 'a@b.nl', policy: 'v=spf1 ' + 'a'.repeat(5000), lang: 'nl' })).json().message, 'veld "policy" mag hoogstens 4096 tekens lang zijn');
+    assert.equal((await check({ ip: BLUEINKT, sender: 'a@b.nl', lang: 'de' }, { 'accept-language': 'nl' })).json().message, 'veld "lang" moet een van deze waarden zijn: "en", "nl"');
+    const broken = await call({ method: 'POST', url: '/api/check', payload: '{"ip": ', headers: { 'content-type': 'application/json', 'accept-language': 'nl-NL' } });
+    assert.equal(broken.json().message, 'de body is geen geldige JSON');
+    assert.equal((await call({ url: '/api/audit/localhost?lang=nl' })).json().message.startsWith('padparameter "domain": “localhost” is geen bruikbare domeinnaam'), true);
+    assert.equal((await call({ method: 'POST', url: '/api/explain', payload: { lang: 'nl' } })).json().message, 'geef veld "record" (een SPF-record) of veld "domain"');
   });
 
   it('rejects what the schema does not allow, naming the field', async () => {

@@ -41,6 +41,7 @@ interface Body {
   ptrName?: string;
   explanation: { advice: string };
   error?: string;
+  message?: string;
   status?: string;
 }
 
@@ -79,7 +80,9 @@ describe('the server on loopback, with DNS from a loopback DNS server', () => {
     const retryAfter = Number(last?.headers.get('retry-after'));
     assert.ok(retryAfter > 0 && retryAfter <= 30, `Retry-After: ${retryAfter}`);
     assert.ok(last);
-    assert.equal((await json(last)).error, 'rate-limited');
+    const body = await json(last);
+    assert.equal(body.error, 'rate-limited');
+    assert.equal(body.message, `too many requests; retry in ${retryAfter} s`);
     assert.equal((await fetch(`${base}/healthz`)).status, 200, '/healthz is not limited');
   });
 

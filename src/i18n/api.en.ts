@@ -1,0 +1,41 @@
+/**
+ * The HTTP API's refusals (400, 413, 415, 429 bodies), in English. The language is the
+ * request's `lang` (body or query) when it can be read, else Accept-Language.
+ */
+import type { AreaMessages } from './types.ts';
+
+export const apiEn = {
+  // ── What a message is about ──────────────────────────────────────────────────────────
+  'api.subject.field': (p: { name: string }) => `field "${p.name}"`,
+  'api.subject.query': (p: { name: string }) => `query parameter "${p.name}"`,
+  'api.subject.path': (p: { name: string }) => `path parameter "${p.name}"`,
+  'api.subject.body': () => `the body`,
+  'api.subject.querystring': () => `the query`,
+  'api.subject.params': () => `the path`,
+
+  // ── Schema violations ─────────────────────────────────────────────────────────────────
+  'api.schema.required': (p: { subject: string }) => `${p.subject} is required`,
+  'api.schema.unknown': (p: { subject: string }) => `unknown ${p.subject}`,
+  'api.schema.type': (p: { subject: string; type: string }) => `${p.subject} must be of type ${p.type}`,
+  'api.schema.enum': (p: { subject: string; values: string[] }) => `${p.subject} must be one of ${p.values.join(', ')}`,
+  'api.schema.max-length': (p: { subject: string; limit: number }) => `${p.subject} must be at most ${p.limit} characters long`,
+  'api.schema.min-length': (p: { subject: string; limit: number }) => (p.limit === 1 ? `${p.subject} must not be empty` : `${p.subject} must be at least ${p.limit} characters long`),
+  'api.schema.max-items': (p: { subject: string; limit: number }) => `${p.subject} must have at most ${p.limit} entries`,
+  'api.schema.pattern': (p: { subject: string; pattern: string }) => `${p.subject} must match ${p.pattern}`,
+  'api.schema.invalid': (p: { subject: string; code: string }) => `${p.subject} is invalid (${p.code})`,
+
+  // ── The body and the rate limit ───────────────────────────────────────────────────────
+  'api.body-too-large': (p: { limit: number }) => `the request body is larger than ${p.limit} bytes`,
+  'api.media-type': () => `send the body as JSON (Content-Type: application/json)`,
+  'api.content-length': () => `the Content-Length does not match the body`,
+  'api.empty-body': () => `the body is empty; send a JSON object`,
+  'api.invalid-json': () => `the body is not valid JSON`,
+  'api.rate-limited': (p: { seconds: number }) => `too many requests; retry in ${p.seconds} s`,
+
+  // ── Route rules beyond the schema ─────────────────────────────────────────────────────
+  'api.add.provider-or-mechanism': () => `give field "provider" (an id from /api/providers) or field "mechanism"`,
+  'api.add.not-both': () => `give field "provider" or field "mechanism", not both`,
+  'api.add.domain-or-record': () => `give field "domain", field "record" (the record to start from), or both`,
+  'api.explain.record-or-domain': () => `give field "record" (an SPF record) or field "domain"`,
+  'api.audit.max-selectors': (p: { subject: string; limit: number; count: number }) => `${p.subject} must name at most ${p.limit} selectors, got ${p.count}`,
+} satisfies AreaMessages<'api'>;

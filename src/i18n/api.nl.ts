@@ -1,0 +1,42 @@
+/**
+ * De weigeringen van de HTTP-API (400, 413, 415, 429), in het Nederlands (zelfde sleutels als
+ * api.en.ts). Veldnamen en waarden blijven zoals ze in het verzoek staan.
+ */
+import type { apiEn } from './api.en.ts';
+import type { Translation } from './types.ts';
+
+export const apiNl: Translation<typeof apiEn> = {
+  // ── Waar een melding over gaat ────────────────────────────────────────────────────────
+  'api.subject.field': (p) => `veld "${p.name}"`,
+  'api.subject.query': (p) => `queryparameter "${p.name}"`,
+  'api.subject.path': (p) => `padparameter "${p.name}"`,
+  'api.subject.body': () => `de body`,
+  'api.subject.querystring': () => `de query`,
+  'api.subject.params': () => `het pad`,
+
+  // ── Schendingen van het schema ────────────────────────────────────────────────────────
+  'api.schema.required': (p) => `${p.subject} is verplicht`,
+  'api.schema.unknown': (p) => `${p.subject} bestaat niet`,
+  'api.schema.type': (p) => `${p.subject} moet van het type ${p.type} zijn`,
+  'api.schema.enum': (p) => `${p.subject} moet een van deze waarden zijn: ${p.values.join(', ')}`,
+  'api.schema.max-length': (p) => `${p.subject} mag hoogstens ${p.limit} tekens lang zijn`,
+  'api.schema.min-length': (p) => (p.limit === 1 ? `${p.subject} mag niet leeg zijn` : `${p.subject} moet minstens ${p.limit} tekens lang zijn`),
+  'api.schema.max-items': (p) => `${p.subject} mag hoogstens ${p.limit} elementen hebben`,
+  'api.schema.pattern': (p) => `${p.subject} moet overeenkomen met ${p.pattern}`,
+  'api.schema.invalid': (p) => `${p.subject} is ongeldig (${p.code})`,
+
+  // ── De body en de snelheidslimiet ─────────────────────────────────────────────────────
+  'api.body-too-large': (p) => `de body van het verzoek is groter dan ${p.limit} bytes`,
+  'api.media-type': () => `stuur de body als JSON (Content-Type: application/json)`,
+  'api.content-length': () => `de Content-Length klopt niet met de body`,
+  'api.empty-body': () => `de body is leeg; stuur een JSON-object`,
+  'api.invalid-json': () => `de body is geen geldige JSON`,
+  'api.rate-limited': (p) => `te veel verzoeken; probeer het over ${p.seconds} s opnieuw`,
+
+  // ── Regels van de routes naast het schema ─────────────────────────────────────────────
+  'api.add.provider-or-mechanism': () => `geef veld "provider" (een id uit /api/providers) of veld "mechanism"`,
+  'api.add.not-both': () => `geef veld "provider" of veld "mechanism", niet allebei`,
+  'api.add.domain-or-record': () => `geef veld "domain", veld "record" (het record om van uit te gaan), of allebei`,
+  'api.explain.record-or-domain': () => `geef veld "record" (een SPF-record) of veld "domain"`,
+  'api.audit.max-selectors': (p) => `${p.subject} mag hoogstens ${p.limit} selectors noemen, niet ${p.count}`,
+};

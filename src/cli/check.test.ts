@@ -1,11 +1,9 @@
 // `spfkit check` end to end through the dispatcher: output, --json, exit codes, and every kind
 // of bad input as one line (in the --lang asked for) with exit code 2.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spfkit } from '../../test/support/cli.ts';
+import { spfkit, zoneFileFixture } from '../../test/support/cli.ts';
 import { langInArgs } from './run.ts';
 
 const ZONE = `zone:
@@ -24,17 +22,10 @@ function assertOneLine(stderr: string, pattern: RegExp): void {
 }
 
 describe('spfkit check', () => {
-  let dir = '';
-  let zone = '';
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'spfkit-check-'));
-    zone = join(dir, 'zone.yaml');
-    await writeFile(zone, ZONE);
-  });
-  after(async () => rm(dir, { recursive: true, force: true }));
+  const fixture = zoneFileFixture(ZONE);
 
   it('prints the result, the reason and the tree; exit 0 on pass', async () => {
-    const r = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--zone', zone);
+    const r = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--zone', fixture.path);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Result: {2}pass\n/);
     assert.match(r.stdout, /\nReason: /);
@@ -43,35 +34,35 @@ describe('spfkit check', () => {
   });
 
   it('exits 1 for any other result, with the exp= text when one applied', async () => {
-    const r = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@strikt.nl', '--zone', zone);
+    const r = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@strikt.nl', '--zone', fixture.path);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^Result: {2}fail\n/);
     assert.match(r.stdout, /Explanation published by the domain \(exp=\): 192\.0\.2\.1 mag niet namens strikt\.nl verzenden/);
   });
 
   it('--json prints the whole result as data', async () => {
-    const r = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@strikt.nl', '--zone', zone, '--json');
+    const r = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@strikt.nl', '--zone', fixture.path, '--json');
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     assert.equal(json.result, 'fail');
     assert.equal(json.domain, 'strikt.nl');
     assert.equal(json.explanation, '192.0.2.1 mag niet namens strikt.nl verzenden');
     for (const key of ['matched', 'trace', 'lookups', 'problems']) assert.ok(key in json, key);
-    const pass = JSON.parse((await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--zone', zone, '--json')).stdout) as Record<string, unknown>;
+    const pass = JSON.parse((await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--zone', fixture.path, '--json')).stdout) as Record<string, unknown>;
     assert.equal(pass.result, 'pass');
     assert.equal('explanation' in pass, false);
   });
 
   it('checks the HELO identity when the sender is empty', async () => {
-    const r = await spfkit('check', '--ip', '192.0.2.25', '--sender', '', '--helo', 'mail.hoster.nl', '--zone', zone, '--json');
+    const r = await spfkit('check', '--ip', '192.0.2.25', '--sender', '', '--helo', 'mail.hoster.nl', '--zone', fixture.path, '--json');
     assert.equal(r.code, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { result: string }).result, 'pass');
   });
 
   it('tests a candidate policy and overrides without DNS changes', async () => {
-    const policy = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', 'v=spf1 include:spf.coachview.net -all', '--zone', zone);
+    const policy = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', 'v=spf1 include:spf.coachview.net -all', '--zone', fixture.path);
     assert.equal(policy.code, 0);
     assert.match(policy.stdout, /Candidate records used for: strikt\.nl/);
-    const override = await spfkit('check', '--ip', '198.51.100.7', '--sender', 'me@mydomain.nl', '--override', 'spf.coachview.net=v=spf1 ip4:198.51.100.0/24 -all', '--zone', zone);
+    const override = await spfkit('check', '--ip', '198.51.100.7', '--sender', 'me@mydomain.nl', '--override', 'spf.coachview.net=v=spf1 ip4:198.51.100.0/24 -all', '--zone', fixture.path);
     assert.equal(override.code, 0, override.stdout);
   });
 

@@ -1,9 +1,6 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { spfkit } from '../../test/support/cli.ts';
+import { spfkit, zoneFileFixture } from '../../test/support/cli.ts';
 
 const ZONE = `zone:
   example.com: [{TXT: "v=spf1 include:spf.protection.outlook.com -all"}, {TXT: "some-verification=1"}]
@@ -17,16 +14,7 @@ const ZONE = `zone:
 `;
 
 describe('spfkit explain', () => {
-  let dir = '';
-  let zone = '';
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'spfkit-explain-'));
-    zone = join(dir, 'zone.yaml');
-    await writeFile(zone, ZONE);
-  });
-  after(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const fixture = zoneFileFixture(ZONE);
 
   it('explains a record given as text', async () => {
     const r = await spfkit('explain', 'v=spf1 include:spf.byte.nl ~all');
@@ -50,29 +38,29 @@ describe('spfkit explain', () => {
   });
 
   it('fetches the record of a domain', async () => {
-    const r = await spfkit('explain', '--domain', 'Example.COM', '--zone', zone);
+    const r = await spfkit('explain', '--domain', 'Example.COM', '--zone', fixture.path);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^SPF record of example\.com:\n {2}v=spf1 include:spf\.protection\.outlook\.com -all\n/);
   });
 
   it('reports a broken published record (exit 1)', async () => {
-    const r = await spfkit('explain', '--domain', 'kapot.nl', '--zone', zone);
+    const r = await spfkit('explain', '--domain', 'kapot.nl', '--zone', fixture.path);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /`1\.2\.3` is not a valid IP address/);
   });
 
   it('says so when there is no record, several, or DNS fails (exit 1)', async () => {
-    const none = await spfkit('explain', '--domain', 'klant.nl', '--zone', zone, '--lang', 'nl');
+    const none = await spfkit('explain', '--domain', 'klant.nl', '--zone', fixture.path, '--lang', 'nl');
     assert.equal(none.code, 1);
     assert.match(none.stdout, /^klant\.nl heeft geen SPF-record gepubliceerd\./);
-    const nx = await spfkit('explain', '--domain', 'nergens.nl', '--zone', zone, '--json');
+    const nx = await spfkit('explain', '--domain', 'nergens.nl', '--zone', fixture.path, '--json');
     assert.equal(nx.code, 1);
     assert.deepEqual((JSON.parse(nx.stdout) as { problem: { code: string } }).problem.code, 'nxdomain');
-    const two = await spfkit('explain', '--domain', 'dubbel.nl', '--zone', zone);
+    const two = await spfkit('explain', '--domain', 'dubbel.nl', '--zone', fixture.path);
     assert.equal(two.code, 1);
     assert.match(two.stdout, /^dubbel\.nl publishes 2 SPF records/);
     assert.equal(two.stdout.match(/SPF record of dubbel\.nl:/g)?.length, 2);
-    const slow = await spfkit('explain', '--domain', 'traag.nl', '--zone', zone);
+    const slow = await spfkit('explain', '--domain', 'traag.nl', '--zone', fixture.path);
     assert.equal(slow.code, 1);
     assert.match(slow.stdout, /The TXT lookup of traag\.nl, .*got no answer in time \(timeout/);
   });
@@ -93,7 +81,7 @@ describe('spfkit explain', () => {
   });
 
   it('check --lang nl prints the explanation with the PTR name', async () => {
-    const r = await spfkit('check', '--ip', '5.255.64.53', '--sender', 'info@example.com', '--zone', zone, '--lang', 'nl');
+    const r = await spfkit('check', '--ip', '5.255.64.53', '--sender', 'info@example.com', '--zone', fixture.path, '--lang', 'nl');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /\nexample\.com heeft met SPF verklaard dat het geen e-mail verstuurt via 5\.255\.64\.53 \(smtp1\.blueinkt\.com\)/);
     assert.match(r.stdout, /\nReden: Het SPF-record van example\.com noemt 5\.255\.64\.53 niet en eindigt op `-all`/);

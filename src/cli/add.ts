@@ -12,40 +12,9 @@ import { describeIssue, describeReason, describeStaticProblem, describeVerificat
 import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/catalog.ts';
 import { langOption } from './explain.ts';
-import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
-import { type CliIo, EXIT, UsageError, usage } from './io.ts';
-
-export const ADD_HELP = `Usage: spfkit add <domain> [--policy "<record>"] <sender> [options]
-
-Plans adding a sending service to the domain's SPF record (RFC 7208): starts from the
-published record (or --policy), skips a sender that is already authorised, keeps the record
-within 10 DNS lookups and 450 bytes, and verifies the result before you publish it.
-
-Sender (exactly one):
-  --provider <id>             a known service (coachview, dmrmail, byte, blueinkt,
-                              google-workspace, microsoft-365, mailchimp, sendgrid, amazon-ses)
-  --include <domain>          include:<domain>
-  --ip4 <address[/len]>       ip4:<address>
-  --ip6 <address[/len]>       ip6:<address>
-  --a <host>                  a:<host>
-  --mx                        mx (the domain's own mail servers)
-  --mechanism <mechanism>     any one mechanism, e.g. "a" or "mx:mail.example.nl"
-
-Options:
-  --policy "<record>"         start from this record instead of the published one
-                              ("" = no record yet); the domain is then optional
-                              (named as in "spfkit check": --record is the DNS option)
-  --test-ip <ip>              an address the service sends from (repeatable)
-  --keep-no-all               do not append ~all to a record without all/redirect
-  --ttl <seconds>             TTL in the zone-file line (default 3600)
-  --json                      print the plan as JSON
-  --lang en|nl                language of the plan's labels, reasons, warnings and issues
-                              (default en)
-${DNS_HELP}
-
-Exit codes: 0 plan verified, 1 verification failed or the record must be fixed first,
-2 usage or input error.`;
+import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
 /** Used when only --policy is given: RFC 6761 guarantees .invalid names do not exist. */
 const NO_DOMAIN = 'example.invalid';
@@ -67,7 +36,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(ADD_HELP + '\n');
+    io.stdout(helpText('help.add', values.lang));
     return EXIT.ok;
   }
   if (positionals.length > 1) throw usage('usage.add.one-domain', { text: positionals.join(' ') });

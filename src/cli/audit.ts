@@ -9,27 +9,11 @@ import { dkimName } from '../dkim/selectors.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
-import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { catalogueSelectors } from '../record/providers.ts';
-import { type CliIo, EXIT, UsageError, usage } from './io.ts';
+import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { loadCatalogue } from './sender-options.ts';
-
-export const AUDIT_HELP = `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
-
-Audits a domain's mail authentication: the SPF record and every record it includes (with
-the DNS lookups of each branch), the DKIM keys, the DMARC policy and the MX records. Each
-finding says what is wrong and how to fix it; each area gets a verdict, the domain a grade.
-
-  --selector <s>     DKIM selector to check (repeatable); without it the common selectors
-                     and those of the provider catalogue (e.g. prezent-a) are tried
-  --lang en|nl       language of the findings (default en)
-  --json             print the whole result as JSON
-  --no-color         no colours (also when NO_COLOR is set or the output is not a terminal)
-${DNS_HELP}
-
-Exit codes: 0 no errors; 1 errors found, or an area could not be checked (DNS timeout or
-SERVFAIL); 2 usage error.`;
 
 const AREA_LABEL: Readonly<Record<AuditArea, string>> = { spf: 'SPF', dkim: 'DKIM', dmarc: 'DMARC', mx: 'MX' };
 const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: '✗', warning: '!', info: 'i' };
@@ -65,7 +49,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(AUDIT_HELP + '\n');
+    io.stdout(helpText('help.audit', values.lang));
     return EXIT.ok;
   }
   const lang = langOption(values.lang);

@@ -12,40 +12,10 @@ import { reportFormat } from '../bulk/report.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { recordCache } from '../spf/record-cache.ts';
-import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
-import { type CliIo, EXIT, UsageError, usage } from './io.ts';
+import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
-
-export const BULK_HELP = `Usage: spfkit bulk <customers.csv> <sender> [options]
-
-Checks every customer of a sending service: for each address or domain in the file, whether
-its SPF record has no policy (none), does not authorise the service (not-authorised, with
-the record to publish), authorises it (authorised, by which term), is broken, or the row is
-invalid. The file is a CSV with a column named email, address, sender or domain (also
-"e-mail", "emailadres", "domein" …; "," ";" or tab), or one value per line; "#" lines and
-blank lines are skipped.
-
-Sender (exactly one):
-  --provider <id>             a known service (coachview, dmrmail, byte, blueinkt, …)
-  --include <domain>          include:<domain>
-  --a <host>                  a:<host>
-  --ip4 <address[/len]>       ip4:<address>
-  --ip6 <address[/len]>       ip6:<address>
-  --mechanism <mechanism>     any one mechanism
-
-Options:
-  --test-ip <ip>              an address the service sends from (repeatable)
-  --concurrency <n>           customers checked at once (default 16, at most 256)
-  --out <report.jsonl|.csv>   write the report there (default: JSON Lines on stdout)
-  --resume                    keep the rows --out already has and check only the rest
-  --json                      print the summary as JSON (on stdout with --out, else stderr)
-  --lang en|nl                language of the rows' reasons and the summary (default en);
-                              situation and cause stay codes
-${DNS_HELP}
-
-Rows are written as they finish, so their order is not the file's: each names its line.
-Exit codes: 0 every row reported (whatever the situations), 2 usage or input error.`;
 
 const DEFAULT_CONCURRENCY = 16;
 const MAX_CONCURRENCY = 256;
@@ -69,7 +39,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(BULK_HELP + '\n');
+    io.stdout(helpText('help.bulk', values.lang));
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw positionals.length === 0 ? usage('usage.bulk.file-required') : usage('usage.bulk.one-file', { text: positionals.join(' ') });

@@ -120,6 +120,30 @@ describe('spfkit check', () => {
   });
 });
 
+describe('help', () => {
+  it('prints every command with its line, in English or with --lang nl in Dutch', async () => {
+    const en = await spfkit('--help');
+    assert.equal(en.code, 0);
+    for (const name of ['check', 'add', 'explain', 'audit', 'bulk']) assert.match(en.stdout, new RegExp(`\\n  ${name} +\\S`));
+    assert.match(en.stdout, /^Usage: spfkit <command>/);
+    const nl = await spfkit('--help', '--lang', 'nl');
+    assert.match(nl.stdout, /^Gebruik: spfkit <opdracht>/);
+    assert.match(nl.stdout, /\n {2}check {6}het SPF-beleid controleren/);
+    assert.equal((await spfkit()).code, 2, 'no command at all is a usage error, with the help');
+  });
+
+  it("prints a command's options with its DNS options, in the --lang given (English for an unknown one)", async () => {
+    const en = await spfkit('check', '--help');
+    assert.equal(en.code, 0);
+    assert.match(en.stdout, /^Usage: spfkit check --ip <ip> --sender <address>/);
+    assert.match(en.stdout, /\nDNS options:\n {2}--dns <server\[:port\]>/);
+    const nl = await spfkit('audit', '--help', '--lang', 'nl');
+    assert.match(nl.stdout, /^Gebruik: spfkit audit <domein>/);
+    assert.match(nl.stdout, /\nDNS-opties:\n/);
+    assert.match((await spfkit('bulk', '-h', '--lang', 'de')).stdout, /^Usage: spfkit bulk/);
+  });
+});
+
 describe('langInArgs', () => {
   it('finds --lang in either form, and falls back to English', () => {
     assert.equal(langInArgs(['--ip', '1.2.3.4', '--lang', 'nl']), 'nl');

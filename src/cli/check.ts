@@ -11,24 +11,9 @@ import { lookupPtrName } from '../spf/describe.ts';
 import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
-import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
-import { type CliIo, EXIT, UsageError, usage } from './io.ts';
-
-export const CHECK_HELP = `Usage: spfkit check --ip <ip> --sender <address> [options]
-
-Evaluates the SPF policy (RFC 7208) of the sender's domain for a client IP.
-
-  --ip <ip>                   the sending server's IPv4 or IPv6 address
-  --sender <address>          MAIL FROM address; "" checks the HELO name instead
-  --helo <name>               HELO/EHLO name (needed when --sender is "")
-  --policy "<record>"         test this record instead of the published one
-  --override <domain>=<record>  use this record for a domain at any depth (repeatable)
-  --lang en|nl                language of the explanation (default en)
-  --json                      print the whole result as JSON
-${DNS_HELP}
-
-Exit codes: 0 pass, 1 any other result, 2 usage or input error.`;
+import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -48,7 +33,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout(CHECK_HELP + '\n');
+    io.stdout(helpText('help.check', values.lang));
     return EXIT.ok;
   }
   const lang = langOption(values.lang);

@@ -25,12 +25,6 @@ export interface DnsOptionValues {
   record?: string;
 }
 
-export const DNS_HELP = `DNS options:
-  --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
-  --timeout <ms>         per-query timeout (default 2000)
-  --zone <file>          answer from a zone file instead of the network (docs/zone-format.md)
-  --record <file>        write every DNS answer used to a zone file, to replay with --zone`;
-
 export interface CliDns {
   resolver: Resolver;
   /** Writes the --record file, if one was asked for. */

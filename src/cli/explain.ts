@@ -8,22 +8,8 @@ import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
 import { type RecordExplanation, explainRecord, renderRecordExplanation } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
-import { DNS_HELP, DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
-import { type CliIo, EXIT, UsageError, usage } from './io.ts';
-
-export const EXPLAIN_HELP = `Usage: spfkit explain "<record>" [--lang en|nl] [--json]
-       spfkit explain --domain <domain> [--lang en|nl] [--json] [DNS options]
-
-Explains an SPF record term by term: what each qualifier and mechanism means, the DNS
-lookups it costs (RFC 7208 allows 10), and every syntax problem with its position.
-
-  --domain <domain>  explain the SPF record published at this domain
-  --lang en|nl       language of the explanation (default en)
-  --json             print the explanation as JSON
-${DNS_HELP}
-
-Exit codes: 0 the record has no syntax problems; 1 it has, or the domain has no SPF
-record, several, or its DNS lookup failed; 2 usage error.`;
+import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
 /** Why a domain's record could not be explained. */
 type DomainProblemCode = 'nxdomain' | 'nodata' | 'no-spf' | 'multiple-records' | 'timeout' | 'servfail';
@@ -69,7 +55,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(EXPLAIN_HELP + '\n');
+    io.stdout(helpText('help.explain', values.lang));
     return EXIT.ok;
   }
   const lang = langOption(values.lang);

@@ -1,5 +1,5 @@
 import { type MessageArgs, type MessageKey, t } from '../i18n/catalog.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
 
 /** What a CLI command may touch: its output streams and whether they are terminals. */
 export interface CliIo {
@@ -43,4 +43,16 @@ export class UsageError extends Error {
  */
 export function usage<K extends MessageKey>(key: K, ...args: MessageArgs<K>): UsageError {
   return new UsageError((lang) => t(lang, key, ...args));
+}
+
+/**
+ * A command's `--help` text in the `--lang` given (an unknown one falls back to English:
+ * asking for help never fails).
+ *
+ * @example
+ * io.stdout(helpText('help.check', values.lang));
+ */
+export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk', lang: string | undefined): string {
+  const chosen = lang !== undefined && isLang(lang) ? lang : DEFAULT_LANG;
+  return t(chosen, key, { dns: t(chosen, 'help.dns') }) + '\n';
 }

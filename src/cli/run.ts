@@ -9,41 +9,43 @@ import { type CliIo, EXIT, UsageError } from './io.ts';
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Commands by name, loaded on use. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  check: { summary: 'evaluate the SPF policy for an IP and a sender', load: async () => (await import('./check.ts')).checkCommand },
-  add: { summary: 'plan adding a sending service to an SPF record', load: async () => (await import('./add.ts')).addCommand },
-  explain: { summary: 'explain an SPF record term by term (en, nl)', load: async () => (await import('./explain.ts')).explainCommand },
-  audit: { summary: 'audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)', load: async () => (await import('./audit.ts')).auditCommand },
-  bulk: { summary: "check a service's customer list: who must change their SPF record", load: async () => (await import('./bulk.ts')).bulkCommand },
-};
+const COMMANDS = {
+  check: async () => (await import('./check.ts')).checkCommand,
+  add: async () => (await import('./add.ts')).addCommand,
+  explain: async () => (await import('./explain.ts')).explainCommand,
+  audit: async () => (await import('./audit.ts')).auditCommand,
+  bulk: async () => (await import('./bulk.ts')).bulkCommand,
+} satisfies Record<string, () => Promise<Command>>;
 
-export const HELP = () => `Usage: spfkit <command> [options]
+type CommandName = keyof typeof COMMANDS;
 
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
-  .join('\n')}
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
 
-Run "spfkit <command> --help" for a command's options.`;
+/** `spfkit --help`: the commands with a line each. */
+export function mainHelp(lang: Lang): string {
+  const commands = (Object.keys(COMMANDS) as CommandName[]).map((name) => `  ${name.padEnd(10)} ${t(lang, `help.summary.${name}`)}`).join('\n');
+  return t(lang, 'help.main', { commands }) + '\n';
+}
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
+  const lang = langInArgs(args);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(HELP() + '\n');
+    io.stdout(mainHelp(lang));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout('spfkit 0.1.0\n');
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  const lang = langInArgs(args);
-  if (!command) {
+  if (!isCommand(name)) {
     io.stderr(`spfkit: ${t(lang, 'usage.unknown-command', { name })}\n`);
     return EXIT.usage;
   }
   try {
-    return await (await command.load())(args, io);
+    return await (await COMMANDS[name]())(args, io);
   } catch (error) {
     io.stderr(`spfkit ${name}: ${describeError(error, lang)}\n`);
     return EXIT.usage;

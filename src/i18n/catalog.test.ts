@@ -96,6 +96,8 @@ const SAMPLE: AllParams = {
   options: ['--ip4', '--mx'],
   known: ['coachview', 'byte'],
   percent: 42,
+  commands: '  check      ‹summary›',
+  dns: '‹DNS options›',
   subject: 'field "ip"',
   values: ['"en"', '"nl"'],
   pattern: '^[a-z]+$',
@@ -118,7 +120,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

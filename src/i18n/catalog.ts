@@ -17,6 +17,8 @@ import { auditEn } from './audit.en.ts';
 import { auditNl } from './audit.nl.ts';
 import { bulkEn } from './bulk.en.ts';
 import { bulkNl } from './bulk.nl.ts';
+import { helpEn } from './help.en.ts';
+import { helpNl } from './help.nl.ts';
 import { cliEn } from './cli.en.ts';
 import { cliNl } from './cli.nl.ts';
 import type { Lang } from './lang.ts';
@@ -26,9 +28,9 @@ import { usageEn } from './usage.en.ts';
 import { usageNl } from './usage.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

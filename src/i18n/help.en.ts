@@ -1,0 +1,131 @@
+/**
+ * The command line's help texts (`spfkit --help`, `spfkit <command> --help`), in English.
+ * `--lang nl` shows the Dutch ones. The DNS options block is its own message, shared.
+ */
+import type { AreaMessages } from './types.ts';
+
+export const helpEn = {
+  'help.main': (p: { commands: string }) => `Usage: spfkit <command> [options]
+
+Commands:
+${p.commands}
+
+Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
+  'help.summary.check': () => `evaluate the SPF policy for an IP and a sender`,
+  'help.summary.add': () => `plan adding a sending service to an SPF record`,
+  'help.summary.explain': () => `explain an SPF record term by term (en, nl)`,
+  'help.summary.audit': () => `audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)`,
+  'help.summary.bulk': () => `check a service's customer list: who must change their SPF record`,
+
+  'help.dns': () => `DNS options:
+  --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
+  --timeout <ms>         per-query timeout (default 2000)
+  --zone <file>          answer from a zone file instead of the network (docs/zone-format.md)
+  --record <file>        write every DNS answer used to a zone file, to replay with --zone`,
+
+  'help.check': (p: { dns: string }) => `Usage: spfkit check --ip <ip> --sender <address> [options]
+
+Evaluates the SPF policy (RFC 7208) of the sender's domain for a client IP.
+
+  --ip <ip>                   the sending server's IPv4 or IPv6 address
+  --sender <address>          MAIL FROM address; "" checks the HELO name instead
+  --helo <name>               HELO/EHLO name (needed when --sender is "")
+  --policy "<record>"         test this record instead of the published one
+  --override <domain>=<record>  use this record for a domain at any depth (repeatable)
+  --lang en|nl                language of the explanation (default en)
+  --json                      print the whole result as JSON
+${p.dns}
+
+Exit codes: 0 pass, 1 any other result, 2 usage or input error.`,
+
+  'help.explain': (p: { dns: string }) => `Usage: spfkit explain "<record>" [--lang en|nl] [--json]
+       spfkit explain --domain <domain> [--lang en|nl] [--json] [DNS options]
+
+Explains an SPF record term by term: what each qualifier and mechanism means, the DNS
+lookups it costs (RFC 7208 allows 10), and every syntax problem with its position.
+
+  --domain <domain>  explain the SPF record published at this domain
+  --lang en|nl       language of the explanation (default en)
+  --json             print the explanation as JSON
+${p.dns}
+
+Exit codes: 0 the record has no syntax problems; 1 it has, or the domain has no SPF
+record, several, or its DNS lookup failed; 2 usage error.`,
+
+  'help.audit': (p: { dns: string }) => `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
+
+Audits a domain's mail authentication: the SPF record and every record it includes (with
+the DNS lookups of each branch), the DKIM keys, the DMARC policy and the MX records. Each
+finding says what is wrong and how to fix it; each area gets a verdict, the domain a grade.
+
+  --selector <s>     DKIM selector to check (repeatable); without it the common selectors
+                     and those of the provider catalogue (e.g. prezent-a) are tried
+  --lang en|nl       language of the findings (default en)
+  --json             print the whole result as JSON
+  --no-color         no colours (also when NO_COLOR is set or the output is not a terminal)
+${p.dns}
+
+Exit codes: 0 no errors; 1 errors found, or an area could not be checked (DNS timeout or
+SERVFAIL); 2 usage error.`,
+
+  'help.add': (p: { dns: string }) => `Usage: spfkit add <domain> [--policy "<record>"] <sender> [options]
+
+Plans adding a sending service to the domain's SPF record (RFC 7208): starts from the
+published record (or --policy), skips a sender that is already authorised, keeps the record
+within 10 DNS lookups and 450 bytes, and verifies the result before you publish it.
+
+Sender (exactly one):
+  --provider <id>             a known service (coachview, dmrmail, byte, blueinkt,
+                              google-workspace, microsoft-365, mailchimp, sendgrid, amazon-ses)
+  --include <domain>          include:<domain>
+  --ip4 <address[/len]>       ip4:<address>
+  --ip6 <address[/len]>       ip6:<address>
+  --a <host>                  a:<host>
+  --mx                        mx (the domain's own mail servers)
+  --mechanism <mechanism>     any one mechanism, e.g. "a" or "mx:mail.example.nl"
+
+Options:
+  --policy "<record>"         start from this record instead of the published one
+                              ("" = no record yet); the domain is then optional
+                              (named as in "spfkit check": --record is the DNS option)
+  --test-ip <ip>              an address the service sends from (repeatable)
+  --keep-no-all               do not append ~all to a record without all/redirect
+  --ttl <seconds>             TTL in the zone-file line (default 3600)
+  --json                      print the plan as JSON
+  --lang en|nl                language of the plan's labels, reasons, warnings and issues
+                              (default en)
+${p.dns}
+
+Exit codes: 0 plan verified, 1 verification failed or the record must be fixed first,
+2 usage or input error.`,
+
+  'help.bulk': (p: { dns: string }) => `Usage: spfkit bulk <customers.csv> <sender> [options]
+
+Checks every customer of a sending service: for each address or domain in the file, whether
+its SPF record has no policy (none), does not authorise the service (not-authorised, with
+the record to publish), authorises it (authorised, by which term), is broken, or the row is
+invalid. The file is a CSV with a column named email, address, sender or domain (also
+"e-mail", "emailadres", "domein" …; "," ";" or tab), or one value per line; "#" lines and
+blank lines are skipped.
+
+Sender (exactly one):
+  --provider <id>             a known service (coachview, dmrmail, byte, blueinkt, …)
+  --include <domain>          include:<domain>
+  --a <host>                  a:<host>
+  --ip4 <address[/len]>       ip4:<address>
+  --ip6 <address[/len]>       ip6:<address>
+  --mechanism <mechanism>     any one mechanism
+
+Options:
+  --test-ip <ip>              an address the service sends from (repeatable)
+  --concurrency <n>           customers checked at once (default 16, at most 256)
+  --out <report.jsonl|.csv>   write the report there (default: JSON Lines on stdout)
+  --resume                    keep the rows --out already has and check only the rest
+  --json                      print the summary as JSON (on stdout with --out, else stderr)
+  --lang en|nl                language of the rows' reasons and the summary (default en);
+                              situation and cause stay codes
+${p.dns}
+
+Rows are written as they finish, so their order is not the file's: each names its line.
+Exit codes: 0 every row reported (whatever the situations), 2 usage or input error.`,
+} satisfies AreaMessages<'help'>;

@@ -1,0 +1,135 @@
+/**
+ * De helpteksten van de opdrachtregel, in het Nederlands (zelfde sleutels als help.en.ts).
+ * Opties, codes en voorbeelden blijven zoals ze getypt worden.
+ */
+import type { helpEn } from './help.en.ts';
+import type { Translation } from './types.ts';
+
+export const helpNl: Translation<typeof helpEn> = {
+  'help.main': (p) => `Gebruik: spfkit <opdracht> [opties]
+
+Opdrachten:
+${p.commands}
+
+"spfkit <opdracht> --help --lang nl" toont de opties van een opdracht.`,
+  'help.summary.check': () => `het SPF-beleid controleren voor een IP-adres en een afzender`,
+  'help.summary.add': () => `plannen hoe een verzenddienst aan een SPF-record wordt toegevoegd`,
+  'help.summary.explain': () => `een SPF-record term voor term uitleggen (en, nl)`,
+  'help.summary.audit': () => `SPF, DKIM, DMARC en MX van een domein nalopen, met een cijfer (en, nl)`,
+  'help.summary.bulk': () => `de klantenlijst van een dienst controleren: wie moet zijn SPF-record aanpassen`,
+
+  'help.dns': () => `DNS-opties:
+  --dns <server[:poort]>  DNS-server om te vragen (herhaalbaar; standaard die van het systeem)
+  --timeout <ms>          wachttijd per opvraging (standaard 2000)
+  --zone <bestand>        antwoorden uit een zonebestand in plaats van het netwerk (docs/zone-format.md)
+  --record <bestand>      elk gebruikt DNS-antwoord in een zonebestand schrijven, om met --zone na te spelen`,
+
+  'help.check': (p) => `Gebruik: spfkit check --ip <ip> --sender <adres> [opties]
+
+Evalueert het SPF-beleid (RFC 7208) van het domein van de afzender voor het IP-adres van een server.
+
+  --ip <ip>                   het IPv4- of IPv6-adres van de verzendende server
+  --sender <adres>            MAIL FROM-adres; "" controleert in plaats daarvan de HELO-naam
+  --helo <naam>               HELO/EHLO-naam (nodig als --sender "" is)
+  --policy "<record>"         dit record testen in plaats van het gepubliceerde
+  --override <domein>=<record>  dit record gebruiken voor een domein, op elke diepte (herhaalbaar)
+  --lang en|nl                taal van de uitleg (standaard en)
+  --json                      het hele resultaat als JSON tonen
+${p.dns}
+
+Afsluitcodes: 0 pass, 1 elk ander resultaat, 2 fout in gebruik of invoer.`,
+
+  'help.explain': (p) => `Gebruik: spfkit explain "<record>" [--lang en|nl] [--json]
+        spfkit explain --domain <domein> [--lang en|nl] [--json] [DNS-opties]
+
+Legt een SPF-record term voor term uit: wat elke qualifier en elk mechanisme betekent, hoeveel
+DNS-lookups het kost (RFC 7208 staat er 10 toe) en elk syntaxprobleem met zijn positie.
+
+  --domain <domein>  het SPF-record uitleggen dat dit domein publiceert
+  --lang en|nl       taal van de uitleg (standaard en)
+  --json             de uitleg als JSON tonen
+${p.dns}
+
+Afsluitcodes: 0 het record heeft geen syntaxproblemen; 1 wel, of het domein heeft geen
+SPF-record, meerdere, of de DNS-opvraging mislukte; 2 fout in gebruik.`,
+
+  'help.audit': (p) => `Gebruik: spfkit audit <domein> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS-opties]
+
+Loopt de e-mailauthenticatie van een domein na: het SPF-record en elk record dat het
+insluit (met de DNS-lookups per tak), de DKIM-sleutels, het DMARC-beleid en de MX-records.
+Elke bevinding zegt wat er mis is en hoe je het oplost; elk onderdeel krijgt een oordeel,
+het domein een cijfer.
+
+  --selector <s>     DKIM-selector om te controleren (herhaalbaar); zonder deze optie worden
+                     de gangbare selectors en die uit de dienstencatalogus (bijv. prezent-a) geprobeerd
+  --lang en|nl       taal van de bevindingen (standaard en)
+  --json             het hele resultaat als JSON tonen
+  --no-color         zonder kleuren (ook als NO_COLOR gezet is of de uitvoer geen terminal is)
+${p.dns}
+
+Afsluitcodes: 0 geen fouten; 1 fouten gevonden, of een onderdeel kon niet worden gecontroleerd
+(DNS-timeout of SERVFAIL); 2 fout in gebruik.`,
+
+  'help.add': (p) => `Gebruik: spfkit add <domein> [--policy "<record>"] <afzender> [opties]
+
+Plant het toevoegen van een verzenddienst aan het SPF-record van het domein (RFC 7208): gaat
+uit van het gepubliceerde record (of --policy), slaat een afzender over die al geautoriseerd
+is, houdt het record binnen 10 DNS-lookups en 450 bytes, en controleert het resultaat voordat
+je het publiceert.
+
+Afzender (precies één):
+  --provider <id>             een bekende dienst (coachview, dmrmail, byte, blueinkt,
+                              google-workspace, microsoft-365, mailchimp, sendgrid, amazon-ses)
+  --include <domein>          include:<domein>
+  --ip4 <adres[/lengte]>      ip4:<adres>
+  --ip6 <adres[/lengte]>      ip6:<adres>
+  --a <host>                  a:<host>
+  --mx                        mx (de eigen mailservers van het domein)
+  --mechanism <mechanisme>    één willekeurig mechanisme, bijv. "a" of "mx:mail.example.nl"
+
+Opties:
+  --policy "<record>"         uitgaan van dit record in plaats van het gepubliceerde
+                              ("" = nog geen record); het domein is dan optioneel
+                              (zoals bij "spfkit check"; --record is de DNS-optie)
+  --test-ip <ip>              een adres waarvandaan de dienst verstuurt (herhaalbaar)
+  --keep-no-all               geen ~all toevoegen aan een record zonder all/redirect
+  --ttl <seconden>            TTL in de regel voor het zonebestand (standaard 3600)
+  --json                      het plan als JSON tonen
+  --lang en|nl                taal van de labels, redenen, waarschuwingen en problemen van het plan
+                              (standaard en)
+${p.dns}
+
+Afsluitcodes: 0 plan gecontroleerd, 1 controle mislukt of het record moet eerst worden
+gerepareerd, 2 fout in gebruik of invoer.`,
+
+  'help.bulk': (p) => `Gebruik: spfkit bulk <klanten.csv> <afzender> [opties]
+
+Controleert elke klant van een verzenddienst: voor elk adres of domein in het bestand of het
+SPF-record geen beleid heeft (none), de dienst niet autoriseert (not-authorised, met het record
+om te publiceren), de dienst wel autoriseert (authorised, met welke term), kapot is (broken),
+of dat de regel ongeldig is (invalid). Het bestand is een CSV met een kolom email, address,
+sender of domain (ook "e-mail", "emailadres", "domein" …; "," ";" of tab), of één waarde per
+regel; regels met "#" en lege regels worden overgeslagen.
+
+Afzender (precies één):
+  --provider <id>             een bekende dienst (coachview, dmrmail, byte, blueinkt, …)
+  --include <domein>          include:<domein>
+  --a <host>                  a:<host>
+  --ip4 <adres[/lengte]>      ip4:<adres>
+  --ip6 <adres[/lengte]>      ip6:<adres>
+  --mechanism <mechanisme>    één willekeurig mechanisme
+
+Opties:
+  --test-ip <ip>              een adres waarvandaan de dienst verstuurt (herhaalbaar)
+  --concurrency <n>           klanten tegelijk gecontroleerd (standaard 16, hoogstens 256)
+  --out <rapport.jsonl|.csv>  het rapport daarheen schrijven (standaard: JSON Lines op stdout)
+  --resume                    de regels die --out al heeft houden en alleen de rest controleren
+  --json                      de samenvatting als JSON tonen (op stdout met --out, anders stderr)
+  --lang en|nl                taal van de redenen per regel en de samenvatting (standaard en);
+                              situatie en oorzaak blijven codes
+${p.dns}
+
+Regels worden geschreven zodra ze klaar zijn, dus niet in de volgorde van het bestand: elke
+regel noemt zijn regelnummer.
+Afsluitcodes: 0 elke regel gerapporteerd (wat de situaties ook zijn), 2 fout in gebruik of invoer.`,
+};

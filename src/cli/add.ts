@@ -12,7 +12,7 @@ import { describeIssue, describeReason, describeStaticProblem, describeVerificat
 import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/catalog.ts';
 import { langOption } from './explain.ts';
-import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
@@ -27,10 +27,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
       ...SENDER_OPTIONS,
       'keep-no-all': { type: 'boolean', default: false },
       ttl: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...DNS_OPTIONS,
+      ...COMMAND_OPTIONS,
     },
     strict: true,
     allowPositionals: true,

@@ -9,7 +9,7 @@ import { dkimName } from '../dkim/selectors.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
-import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { catalogueSelectors } from '../record/providers.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
@@ -39,11 +39,8 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     args,
     options: {
       selector: { type: 'string', short: 's', multiple: true },
-      lang: { type: 'string' },
-      json: { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...DNS_OPTIONS,
+      ...COMMAND_OPTIONS,
     },
     strict: true,
     allowPositionals: true,

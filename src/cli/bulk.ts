@@ -12,7 +12,7 @@ import { reportFormat } from '../bulk/report.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { recordCache } from '../spf/record-cache.ts';
-import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
@@ -30,10 +30,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
       concurrency: { type: 'string' },
       out: { type: 'string' },
       resume: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...DNS_OPTIONS,
+      ...COMMAND_OPTIONS,
     },
     strict: true,
     allowPositionals: true,

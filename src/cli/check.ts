@@ -11,7 +11,7 @@ import { lookupPtrName } from '../spf/describe.ts';
 import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
-import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
@@ -24,10 +24,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       helo: { type: 'string' },
       policy: { type: 'string' },
       override: { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...DNS_OPTIONS,
+      ...COMMAND_OPTIONS,
     },
     strict: true,
     allowPositionals: false,

@@ -1,6 +1,7 @@
 /**
- * The DNS options every command shares: --dns, --timeout, --zone, --record. Builds the
- * resolver a command uses and, with --record, saves the answers it used afterwards.
+ * The options every command shares: --json, --lang, --help and the DNS options --dns,
+ * --timeout, --zone, --record. Builds the resolver a command uses and, with --record, saves
+ * the answers it used afterwards.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
@@ -16,6 +17,14 @@ export const DNS_OPTIONS = {
   timeout: { type: 'string' },
   zone: { type: 'string' },
   record: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** --json, --lang, --help and the DNS options: what every command takes. */
+export const COMMAND_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...DNS_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
 
 export interface DnsOptionValues {

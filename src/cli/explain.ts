@@ -8,7 +8,7 @@ import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
 import { type RecordExplanation, explainRecord, renderRecordExplanation } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
-import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
 /** Why a domain's record could not be explained. */
@@ -46,10 +46,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     args,
     options: {
       domain: { type: 'string' },
-      lang: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...DNS_OPTIONS,
+      ...COMMAND_OPTIONS,
     },
     strict: true,
     allowPositionals: true,

@@ -3,7 +3,7 @@
  * lists the ids), the words for DKIM and DMARC record issues, the one-line area summaries
  * and the labels of `spfkit audit`. audit.nl.ts must translate every key.
  */
-import { capitalize, code, codeTerm, joinList } from './format.ts';
+import { branchText, capitalize, code, codeTerm, joinList } from './format.ts';
 import type { BranchCount, RecordRef } from './spf.en.ts';
 import type { AreaMessages } from './types.ts';
 
@@ -49,9 +49,6 @@ const missingText = (target: string, missing: MissingRecord): string => {
     }
   }
 };
-
-const branchText = (branches: readonly BranchCount[]): string =>
-  branches.length === 0 ? '' : ` Per include/redirect: ${branches.map((b) => `${code(b.term)} ${b.count}`).join(', ')}.`;
 
 const dkimKeyProblem = (reason: string, value: string): string => {
   switch (reason) {

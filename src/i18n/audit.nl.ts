@@ -3,9 +3,9 @@
  * `Translation<typeof auditEn>`). Woordkeus als in spf.nl.ts: "SPF-record", "DNS-lookups",
  * "geautoriseerd".
  */
-import { capitalize, code, codeTerm, joinList } from './format.ts';
+import { branchText, capitalize, code, codeTerm, joinList } from './format.ts';
 import type { auditEn, MissingRecord } from './audit.en.ts';
-import type { BranchCount, RecordRef } from './spf.en.ts';
+import type { RecordRef } from './spf.en.ts';
 import type { Translation } from './types.ts';
 
 const viaText = (r: RecordRef): string => r.via.map(code).join(' → ');
@@ -27,9 +27,6 @@ const missingText = (target: string, missing: MissingRecord): string => {
     }
   }
 };
-
-const branchText = (branches: readonly BranchCount[]): string =>
-  branches.length === 0 ? '' : ` Per include/redirect: ${branches.map((b) => `${code(b.term)} ${b.count}`).join(', ')}.`;
 
 const dkimKeyProblem = (reason: string, value: string): string => {
   switch (reason) {

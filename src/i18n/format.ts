@@ -1,3 +1,5 @@
+import type { BranchCount } from './spf.en.ts';
+
 /**
  * Small text helpers shared by the catalogues, so that every language marks code and
  * joins lists the same way (one place to change it).
@@ -41,6 +43,17 @@ export function elide(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const head = Math.ceil((limit - 1) * (2 / 3));
   return `${text.slice(0, head)}…${text.slice(text.length - (limit - 1 - head))}`;
+}
+
+/**
+ * The DNS lookups per include/redirect branch, as a sentence to append (the same in every
+ * language: terms and numbers); empty when there are no branches.
+ *
+ * @example
+ * branchText([{ term: 'include:spf.example.net', count: 4 }]) // ' Per include/redirect: `include:spf.example.net` 4.'
+ */
+export function branchText(branches: readonly BranchCount[]): string {
+  return branches.length === 0 ? '' : ` Per include/redirect: ${branches.map((b) => `${codeTerm(b.term)} ${b.count}`).join(', ')}.`;
 }
 
 /**

@@ -62,6 +62,21 @@ describe('budgetResolver', () => {
     assert.deepEqual({ ...resolver.stats }, { queries: 2, refused: 0, expired: 2 });
   });
 
+  it('sends nothing after the deadline timer fired, even when the clock has not reached the deadline yet', async (t) => {
+    // Node's timers may fire a fraction of a millisecond before performance.now() shows the
+    // deadline passed. Mock timers make that deterministic: the timer fires at once on tick(),
+    // while performance.now() has hardly moved.
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const inner = slowResolver(Infinity);
+    const resolver = budgetResolver(inner, { maxQueries: 10, deadlineMs: 60_000 });
+    const pending = resolver.query('example.com', 'TXT');
+    t.mock.timers.tick(60_000);
+    assert.equal((await pending).kind, 'timeout');
+    assert.equal((await resolver.query('example.com', 'A')).kind, 'timeout');
+    assert.equal(inner.asked, 1, 'no query is sent after the deadline timer fired');
+    assert.deepEqual({ ...resolver.stats }, { queries: 2, refused: 0, expired: 2 });
+  });
+
   it('keeps answers that arrive before the deadline', async () => {
     const resolver = budgetResolver(slowResolver(10), { maxQueries: 10, deadlineMs: 500 });
     assert.equal((await resolver.query('example.com', 'TXT')).kind, 'answer');

@@ -59,6 +59,9 @@ export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetR
   const deadlineMs = checkOption(options.deadlineMs, 'deadlineMs');
   const started = performance.now();
   const stats = { queries: 0, refused: 0, expired: 0 };
+  // Set when a deadline timer fires: from then on the deadline has passed, whatever the clock
+  // says (a timer can fire a fraction of a millisecond before now() reaches the deadline).
+  let over = false;
   const expired = <T>(): DnsAnswer<T> => {
     stats.expired++;
     return { kind: 'timeout', detail: `deadline of ${deadlineMs} ms exceeded` };
@@ -70,10 +73,16 @@ export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetR
       stats.refused++;
       return Promise.resolve({ kind: 'servfail', detail: `${BUDGET_EXHAUSTED} (${maxQueries} queries)` });
     }
-    const left = deadlineMs - (performance.now() - started);
-    if (left <= 0) return Promise.resolve(expired());
+    const left = over ? 0 : deadlineMs - (performance.now() - started);
+    if (left <= 0) {
+      over = true;
+      return Promise.resolve(expired());
+    }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => resolve(expired()), Math.ceil(left));
+      const timer = setTimeout(() => {
+        over = true;
+        resolve(expired());
+      }, Math.ceil(left));
       inner.query(name, type).then(
         (answer) => {
           clearTimeout(timer);

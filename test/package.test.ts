@@ -1,9 +1,10 @@
-// `npm pack` gives a package that installs into an empty folder, runs `npx spfkit check`
-// there, and whose type declarations load in a TypeScript consumer.
+// `npm pack` gives a package that installs into an empty folder, runs `npx spfkit --version`
+// and `npx spfkit check` there, and whose type declarations load in a TypeScript consumer.
+// `npm test` runs this file on Node 20 and on Node 24 (scripts/test.mjs).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -25,6 +26,13 @@ describe('npm pack → install → run', { timeout: 240_000 }, () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it(`npx spfkit --version prints package.json's version (Node ${process.version})`, () => {
+    const app = join(dir, 'app');
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    const out = execFileSync('npx', ['--no-install', 'spfkit', '--version'], { cwd: app, encoding: 'utf8' });
+    assert.equal(out.trim(), `spfkit ${version}`);
+  });
+
   it('runs npx spfkit check in the empty folder', () => {
     const app = join(dir, 'app');
     const out = execFileSync('npx', ['--no-install', 'spfkit', 'check', '--ip', '212.83.209.204', '--sender', 'me@mydomain.nl', '--policy', 'v=spf1 include:spf.coachview.net ~all', '--zone', 'seeds.yaml', '--json'], {
@@ -34,6 +42,16 @@ describe('npm pack → install → run', { timeout: 240_000 }, () => {
     const check = JSON.parse(out) as { result: string; overridesUsed: string[] };
     assert.equal(check.result, 'pass');
     assert.deepEqual(check.overridesUsed, ['mydomain.nl']);
+  });
+
+  it("imports the library by its package name and checks a record with it", () => {
+    const app = join(dir, 'app');
+    writeFileSync(
+      join(app, 'run.mjs'),
+      "import { parseRecord } from 'spfkit';\nconst parsed = parseRecord('v=spf1 include:spf.coachview.net -all');\nconsole.log(JSON.stringify(parsed.ok ? parsed.record.mechanisms.map((m) => m.kind) : parsed));\n",
+    );
+    const out = execFileSync(process.execPath, ['run.mjs'], { cwd: app, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), ['include', 'all']);
   });
 
   it('its type declarations load in a strict TypeScript consumer', () => {

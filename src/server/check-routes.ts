@@ -14,6 +14,7 @@ import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/
 import { isSpfRecordText } from '../spf/parse.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import type { SpfCheck } from '../spf/types.ts';
+import { parseWhyQuery } from '../app/why-link.ts';
 import { type ServerContext, requestLang, requestResolver } from './context.ts';
 import { type InputIssue, InputError } from './errors.ts';
 import { CHECK_SCHEMA, type CheckBody, WHY_SCHEMA, type WhyQuery } from './schemas.ts';
@@ -51,13 +52,13 @@ function candidateRecords(domain: string, policy: string | undefined, overrides:
   return records.size > 0 ? records : undefined;
 }
 
-/** Runs one check for a request: validated input, one budgeted resolver, the PTR name beside it. */
+/** Runs one check for a request: validated input, one budgeted resolver, the PTR name beside it; candidate records and the receiver's name (%{r}) when given. */
 async function runCheck(
   ctx: ServerContext,
   request: FastifyRequest,
   input: CheckInput,
   lang: Lang,
-  candidates: { policy?: string; overrides?: Record<string, string> } = {},
+  candidates: { policy?: string; overrides?: Record<string, string>; receiver?: string } = {},
   fieldName: (field: 'ip' | 'sender' | 'helo') => string = (field) => field,
 ): Promise<CheckResponse> {
   const valid = validateCheckInput(input);
@@ -68,7 +69,7 @@ async function runCheck(
   const resolver = requestResolver(ctx);
   // The PTR name only decorates the explanation; it is looked up beside the check, within the same budget.
   const [check, ptrName] = await Promise.all([
-    checkHost(input, { resolver, records: ctx.records, ...(overrides ? { overrides } : {}) }),
+    checkHost(input, { resolver, records: ctx.records, ...(overrides ? { overrides } : {}), ...(candidates.receiver !== undefined ? { receiver: candidates.receiver } : {}) }),
     lookupPtrName(resolver, input.ip),
   ]);
   request.log.info({ spf: { result: check.result, domain: check.domain, cause: check.cause.code, lookups: check.lookups.terms }, dns: resolver.stats }, 'spf check');
@@ -86,20 +87,6 @@ function rawQuery(request: FastifyRequest): string {
   return q === -1 ? '' : url.slice(q + 1);
 }
 
-/**
- * Parses a query string that separates parameters with `;` as well as `&` (openspf's
- * `Why?scope=mfrom;identity=…;ip=…`); a repeated name gives a list, as Fastify's parser does,
- * so the schema rejects it.
- */
-export function parseSemicolonQuery(query: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of new URLSearchParams(query.replace(/;/g, '&'))) {
-    const seen = out[name];
-    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return out;
-}
-
 /** Registers `POST /api/check` and `GET /api/why`. */
 export function checkRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post<{ Body: CheckBody }>('/api/check', { schema: CHECK_SCHEMA }, async (request) => {
@@ -114,16 +101,18 @@ export function checkRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/why',
     {
       schema: WHY_SCHEMA,
+      // Our names and openspf's (`s`, `id`, `r`), `;` or `&` between them: src/app/why-link.ts.
       preValidation: async (request) => {
-        const raw = rawQuery(request);
-        if (raw.includes(';')) request.query = parseSemicolonQuery(raw) as unknown as WhyQuery;
+        request.query = parseWhyQuery(rawQuery(request)) as unknown as WhyQuery;
       },
     },
     async (request) => {
-      const { scope, identity, ip, lang } = request.query;
+      const { scope, identity, ip, lang, receiver } = request.query;
       const input: CheckInput = scope === 'helo' ? { ip, sender: '', helo: identity } : { ip, sender: identity, helo: '' };
+      // The receiver only feeds %{r}; RFC 7208 §7.3 says "unknown" when no domain name is at hand.
+      const options = receiver !== undefined && domainProblem(receiver) === undefined ? { receiver } : {};
       // The permalink's identity is the sender or the HELO name: issues name the parameter.
-      return runCheck(ctx, request, input, requestLang(request, lang), {}, (field) => (field === 'ip' ? 'ip' : 'identity'));
+      return runCheck(ctx, request, input, requestLang(request, lang), options, (field) => (field === 'ip' ? 'ip' : 'identity'));
     },
   );
 }

@@ -29,6 +29,8 @@ export interface WhyQuery {
   scope: 'mfrom' | 'helo';
   identity: string;
   ip: string;
+  /** The receiving host's name, for %{r}. */
+  receiver?: string;
   lang?: Lang;
 }
 
@@ -473,7 +475,7 @@ export const WHY_SCHEMA = {
   operationId: 'why',
   summary: 'openspf-style "Why?" permalink',
   description:
-    'The same as POST /api/check for a permalink: `?scope=mfrom&identity=info@klant.nl&ip=5.255.64.53`. The openspf form with `;` between the parameters (`?scope=mfrom;identity=…;ip=…`) is accepted too.',
+    'The same as POST /api/check for a permalink: `?scope=mfrom&identity=info@klant.nl&ip=5.255.64.53`. `;` between the parameters is accepted too, and so are openspf.org\'s names that old reject texts link to: `?s=mfrom;id=info%40klant.nl;ip=5.255.64.53;r=mx.example.org` (s = scope, id = identity, r = receiver; without s, as libspf2 links, the scope is mfrom).',
   querystring: {
     type: 'object',
     required: ['scope', 'identity', 'ip'],
@@ -482,6 +484,7 @@ export const WHY_SCHEMA = {
       scope: { type: 'string', enum: ['mfrom', 'helo'], description: 'mfrom: identity is the MAIL FROM address; helo: the HELO name.' },
       identity: str('The MAIL FROM address or the HELO name.', SENDER_MAX, 1),
       ip: str('The sending server’s IPv4 or IPv6 address.', IP_MAX, 1),
+      receiver: str('The receiving host’s name, for the %{r} macro of an explanation; "unknown" when it is not a domain name.', DOMAIN_MAX),
       lang,
     },
   },

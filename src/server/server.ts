@@ -184,8 +184,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   if (webRoot !== false && existsSync(webRoot)) {
     void app.register(fastifyStatic, { root: webRoot, prefix: '/' });
     // The shareable "Why?" permalink (/why?scope=mfrom&identity=…&ip=…, as openspf had) is
-    // the page itself; the page reads its query and asks /api/why.
-    app.get('/why', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    // the page itself; the page reads its query and asks /api/why. `/Why` is openspf's own
+    // spelling, which old reject texts link to (src/app/why-link.ts reads both queries).
+    for (const path of ['/why', '/Why']) app.get(path, { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }
   return app;
 }

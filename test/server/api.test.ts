@@ -13,7 +13,6 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Resolver } from '../../src/dns/resolver.ts';
 import { zoneFromText, zoneResolver } from '../../src/dns/zone.ts';
-import { parseSemicolonQuery } from '../../src/server/check-routes.ts';
 import { clientKey, createServer, type ServerOptions } from '../../src/server/server.ts';
 import { type ResponseValidator, SEED_004_ZONE, responseValidator } from './support.ts';
 
@@ -273,9 +272,74 @@ describe('GET /api/why (openspf permalink)', () => {
     assert.match((await call({ url: `/api/why?scope=mfrom;identity=a@klant.nl;identity=b@klant.nl;ip=${BLUEINKT}` })).json().message, /"identity" must be of type string/);
   });
 
-  it('parses ;-separated query strings like &-separated ones', () => {
-    assert.deepEqual(parseSemicolonQuery('scope=mfrom;identity=info%40klant.nl;ip=5.255.64.53'), { scope: 'mfrom', identity: 'info@klant.nl', ip: '5.255.64.53' });
-    assert.deepEqual(parseSemicolonQuery('a=1;a=2&b=3'), { a: ['1', '2'], b: '3' });
+});
+
+describe("old openspf.org links (Why?s=…;id=…;ip=…;r=…, libspf2's Why?id=…&receiver=…)", () => {
+  const SEED = [
+    ['info%40klant.nl', 'none', 'klant.nl has not published an SPF policy.'],
+    ['info@example.com', 'fail', 'example.com has declared that it does not send mail through 5.255.64.53 (smtp1.blueinkt.com)'],
+    ['fm_eib_verkoop_midden%40eneco.com', 'pass', 'eneco.com has authorised 5.255.64.53 (smtp1.blueinkt.com) to send mail on its behalf.'],
+  ] as const;
+
+  for (const [id, result, words] of SEED) {
+    it(`GET /api/why?s=mfrom;id=${id};ip=…;r=… → ${result}, as the current form answers`, async () => {
+      const old = await call({ url: `/api/why?s=mfrom;id=${id};ip=${BLUEINKT};r=mx.example.org` });
+      assert.equal(old.statusCode, 200, old.body);
+      const body = old.json();
+      assert.equal(body.check.result, result);
+      assert.equal(body.check.identity, 'mfrom');
+      assert.ok(body.explanation.headline.startsWith(words), body.explanation.headline);
+      const current = (await call({ url: `/api/why?scope=mfrom;identity=${id};ip=${BLUEINKT}` })).json();
+      assert.deepEqual(body.explanation, current.explanation);
+    });
+  }
+
+  it('takes s=helo, the & separator, and libspf2 links without s (MAIL FROM)', async () => {
+    const helo = (await call({ url: `/api/why?s=helo&id=mail.blueinkt.com&ip=${BLUEINKT}&r=mx.example.org&lang=nl` })).json();
+    assert.equal(helo.check.identity, 'helo');
+    assert.equal(helo.check.result, 'pass');
+    assert.equal(helo.lang, 'nl');
+    const libspf2 = (await call({ url: `/api/why?id=info%40example.com&ip=${BLUEINKT}&receiver=mx.example.org` })).json();
+    assert.equal(libspf2.check.identity, 'mfrom');
+    assert.equal(libspf2.check.result, 'fail');
+  });
+
+  it('gives r= to the %{r} macro of an explanation (exp=), "unknown" when it is not a domain name', async () => {
+    const zone = `${SEED_004_ZONE}  weiger.nl: [{TXT: "v=spf1 -all exp=uitleg.weiger.nl"}]\n  uitleg.weiger.nl: [{TXT: "%{i} refused by %{r}"}]\n`;
+    const own = server({ resolver: zoneResolver(zoneFromText(zone), { log: false }) });
+    try {
+      const named = (await call({ url: `/api/why?s=mfrom;id=info%40weiger.nl;ip=${BLUEINKT};r=mx.example.org` }, own)).json();
+      assert.equal(named.check.result, 'fail');
+      assert.equal(named.check.explanation, '5.255.64.53 refused by mx.example.org');
+      const tool = (await call({ url: `/api/why?id=info%40weiger.nl&ip=${BLUEINKT}&receiver=spfquery` }, own)).json();
+      assert.equal(tool.check.explanation, '5.255.64.53 refused by unknown');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses a question asked twice (s= and scope=) instead of picking one', async () => {
+    const res = await call({ url: `/api/why?s=mfrom;scope=helo;id=info%40klant.nl;ip=${BLUEINKT}` });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().message, /"scope" must be of type string/);
+    assert.deepEqual(fields(await call({ url: `/api/why?s=mfrom;ip=${BLUEINKT};r=mx.example.org` })), ['identity']);
+  });
+
+  it('serves the page at /Why (capital W, as openspf spelled it) and /why', async () => {
+    const webRoot = await mkdtemp(join(tmpdir(), 'spfkit-why-'));
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>spfkit page</title>');
+    const page = server({ webRoot });
+    try {
+      for (const url of [`/Why?s=mfrom;id=info%40klant.nl;ip=${BLUEINKT};r=mx.example.org`, `/why?scope=mfrom;identity=info@klant.nl;ip=${BLUEINKT}`]) {
+        const res = await page.inject({ url });
+        assert.equal(res.statusCode, 200, url);
+        assert.match(res.headers['content-type']?.toString() ?? '', /^text\/html/, url);
+        assert.match(res.body, /spfkit page/, url);
+      }
+    } finally {
+      await page.close();
+      await rm(webRoot, { recursive: true, force: true });
+    }
   });
 });
 

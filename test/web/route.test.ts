@@ -18,6 +18,14 @@ describe('web routes', () => {
     assert.deepEqual(at('#why?scope=mfrom;identity=info@example.com;ip=5.255.64.53').params, { scope: 'mfrom', identity: 'info@example.com', ip: '5.255.64.53' });
   });
 
+  it("reads old openspf links: /Why?s=…;id=…;ip=…;r=… (and in the hash)", () => {
+    const params = { scope: 'mfrom', identity: 'info@klant.nl', ip: '5.255.64.53', receiver: 'mx.example.org' };
+    assert.deepEqual(at('', '/Why', '?s=mfrom;id=info%40klant.nl;ip=5.255.64.53;r=mx.example.org'), { tab: 'why', params });
+    assert.deepEqual(at('#why?s=mfrom;id=info%40klant.nl;ip=5.255.64.53;r=mx.example.org'), { tab: 'why', params });
+    // Only the Why tab renames them.
+    assert.deepEqual(at('#audit?s=x.nl').params, { s: 'x.nl' });
+  });
+
   it('reads /why?… as the Why tab', () => {
     assert.deepEqual(at('', '/why', '?scope=helo&identity=smtp1.blueinkt.com&ip=5.255.64.53'), { tab: 'why', params: { scope: 'helo', identity: 'smtp1.blueinkt.com', ip: '5.255.64.53' } });
   });

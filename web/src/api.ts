@@ -83,8 +83,8 @@ export function checkPolicy(request: CheckRequest): Promise<CheckResponse> {
   return call('POST', '/api/check', request);
 }
 
-export function why(params: { scope: 'mfrom' | 'helo'; identity: string; ip: string; lang: PageLang }): Promise<CheckResponse> {
-  const query = new URLSearchParams(params);
+export function why(params: { scope: 'mfrom' | 'helo'; identity: string; ip: string; receiver?: string; lang: PageLang }): Promise<CheckResponse> {
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
   return call('GET', `/api/why?${query.toString()}`);
 }
 

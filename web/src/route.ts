@@ -5,6 +5,7 @@
  *
  * Kept free of DOM APIs (test/web/route.test.ts runs it under Node).
  */
+import { parseWhyQuery } from '../../src/app/why-link.ts';
 
 export type TabId = 'test' | 'why' | 'audit' | 'onboard';
 
@@ -38,11 +39,20 @@ export function parseRoute(location: { pathname: string; search: string; hash: s
   if (hash !== '') {
     const [name = '', query = ''] = hash.split(/\?(.*)/s, 2);
     const tab = name.toLowerCase();
-    if (isTab(tab)) return { tab, params: parseParams(query) };
+    if (isTab(tab)) return { tab, params: tabParams(tab, query) };
   }
   const path = location.pathname.replace(/\/+$/, '').split('/').pop()?.toLowerCase() ?? '';
-  if (isTab(path)) return { tab: path, params: parseParams(location.search) };
+  if (isTab(path)) return { tab: path, params: tabParams(path, location.search) };
   return { tab: 'test', params: {} };
+}
+
+/** A tab's parameters; the Why? tab also takes openspf's names (`Why?s=mfrom;id=…;ip=…;r=…`), as the server does. */
+function tabParams(tab: TabId, query: string): Record<string, string> {
+  if (tab !== 'why') return parseParams(query);
+  const out: Record<string, string> = {};
+  // A name given twice: the last one, as parseParams does (the server would refuse the pair).
+  for (const [name, value] of Object.entries(parseWhyQuery(query))) out[name] = typeof value === 'string' ? value : (value[value.length - 1] ?? '');
+  return out;
 }
 
 /** The hash of a route: `#why?scope=mfrom&identity=…&ip=…`. */

@@ -16,6 +16,8 @@ interface WhyQuery {
   scope: Scope;
   identity: string;
   ip: string;
+  /** The receiving host of an openspf link (`r=`), for %{r}; kept in the share link. */
+  receiver?: string;
 }
 
 export class WhyTab implements Tab {
@@ -79,10 +81,11 @@ export class WhyTab implements Tab {
     const scope: Scope = params.scope === 'helo' ? 'helo' : 'mfrom';
     const identity = (params.identity ?? '').trim();
     const ip = (params.ip ?? '').trim();
+    const receiver = (params.receiver ?? '').trim();
     if (identity === '' || ip === '') return;
     const last = this.result.done?.query;
-    const same = last !== undefined && last.scope === scope && last.identity === identity && last.ip === ip;
-    this.query = { scope, identity, ip };
+    const same = last !== undefined && last.scope === scope && last.identity === identity && last.ip === ip && (last.receiver ?? '') === receiver;
+    this.query = { scope, identity, ip, ...(receiver !== '' ? { receiver } : {}) };
     if (!same) void this.run({ ...this.query });
   }
 

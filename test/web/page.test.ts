@@ -95,7 +95,7 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: pageText('en', 'test.copyLink') }).click();
     await page.locator('#test-why-link a').waitFor();
     const link = await clipboard(page);
-    assert.equal(link, `${stack.base}#why?scope=mfrom&identity=info%40mydomain.nl&ip=212.83.209.204`);
+    assert.equal(link, `${stack.base}#why?scope=mfrom&identity=info%40mydomain.nl&ip=212.83.209.204&lang=en`);
     assert.equal(await page.locator('#test-why-link a').getAttribute('href'), link);
 
     const why = await context.newPage();
@@ -137,6 +137,73 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('.node[data-domain="spf.protection.outlook.com"] .badge').textContent(), 'fail');
     await screenshot(page, 'desktop-why-fail');
     await page.close();
+  });
+
+  it('a Why? link opened in Dutch explains in Dutch on first load, for all three situations; its share link keeps the language', async () => {
+    const dutch = await openContext(browser, stack, { locale: 'nl-NL' });
+    otherWatches.push(dutch.watch);
+    const page = await dutch.context.newPage();
+    const english = await context.newPage();
+    const situations = [
+      { identity: 'info@klant.nl', result: 'none' },
+      { identity: 'info@example.com', result: 'fail' },
+      { identity: 'fm_eib_verkoop_midden@eneco.com', result: 'pass' },
+    ];
+    for (const s of situations) {
+      // What the API says in Dutch: the page must show exactly that, without a second click.
+      const expected = (await (await fetch(`${stack.base}api/why?scope=mfrom&identity=${encodeURIComponent(s.identity)}&ip=5.255.64.53&lang=nl`)).json()) as { explanation: { headline: string; reason: string; advice?: string } };
+      const inEnglish = (await (await fetch(`${stack.base}api/why?scope=mfrom&identity=${encodeURIComponent(s.identity)}&ip=5.255.64.53&lang=en`)).json()) as typeof expected;
+      assert.notEqual(expected.explanation.headline, inEnglish.explanation.headline);
+      const visits = [
+        { tab: page, watch: dutch.watch, url: `${stack.base}why?scope=mfrom;identity=${s.identity};ip=5.255.64.53` },
+        { tab: page, watch: dutch.watch, url: `${stack.base}Why?s=mfrom;id=${encodeURIComponent(s.identity)};ip=5.255.64.53;r=mx.example.org` },
+        // An English browser follows the link's own language.
+        { tab: english, watch, url: `${stack.base}why?scope=mfrom;identity=${s.identity};ip=5.255.64.53;lang=nl` },
+      ];
+      for (const visit of visits) {
+        const asked = visit.watch.requests.length;
+        await visit.tab.goto(visit.url);
+        await visit.tab.locator(`.out .check[data-result="${s.result}"]`).waitFor();
+        assert.equal(await visit.tab.locator('html').getAttribute('lang'), 'nl', visit.url);
+        assert.equal(await visit.tab.locator('.explanation .headline').textContent(), shown(expected.explanation.headline), visit.url);
+        assert.equal(await visit.tab.locator('.explanation .reason').textContent(), shown(expected.explanation.reason), visit.url);
+        if (expected.explanation.advice !== undefined) assert.equal(await visit.tab.locator('.advice p').textContent(), shown(expected.explanation.advice), visit.url);
+        // One question went out, and it was in Dutch.
+        const calls = visit.watch.requests.slice(asked).filter((url) => url.includes('/api/why'));
+        assert.equal(calls.length, 1, `${visit.url}: ${calls.join(' ')}`);
+        assert.equal(new URL(calls[0] ?? '').searchParams.get('lang'), 'nl', calls[0]);
+        // The share link names its language.
+        const share = new URL((await visit.tab.locator('#why-link').getAttribute('href')) ?? '');
+        assert.equal(new URLSearchParams(share.hash.split('?')[1]).get('lang'), 'nl', share.href);
+        await visit.tab.goto('about:blank');
+      }
+    }
+    // The share link, opened in an English browser, explains in Dutch too.
+    await page.goto(`${stack.base}why?scope=mfrom;identity=info@klant.nl;ip=5.255.64.53`);
+    const link = (await page.locator('#why-link').getAttribute('href')) ?? '';
+    await english.goto(link);
+    await english.locator('.out .check[data-result="none"]').waitFor();
+    assert.equal(await english.locator('.explanation .headline').textContent(), shown(t('nl', 'spf.headline.none', { domain: 'klant.nl' })));
+    // The Test tab's "copy link" carries the language too.
+    await english.goto(`${stack.base}#test`);
+    await english.getByRole('button', { name: 'Nederlands' }).click();
+    await english.getByLabel(pageText('nl', 'test.ip')).fill(COACHVIEW_IP);
+    await english.getByLabel(pageText('nl', 'test.sender')).fill(SENDER);
+    await english.getByRole('button', { name: pageText('nl', 'test.submit'), exact: true }).click();
+    await english.locator('.out .check').waitFor();
+    await english.getByRole('button', { name: pageText('nl', 'test.copyLink') }).click();
+    await english.locator('#test-why-link a').waitFor();
+    assert.match((await english.locator('#test-why-link a').getAttribute('href')) ?? '', /&lang=nl$/);
+    await english.getByRole('button', { name: 'English' }).click();
+    // An audit link has the same first request: in Dutch.
+    const asked = dutch.watch.requests.length;
+    await page.goto(`${stack.base}#audit?domain=byteklant.nl`);
+    await page.locator('.out .severity h4', { hasText: pageText('nl', 'severity.warning') }).waitFor();
+    const audits = dutch.watch.requests.slice(asked).filter((url) => url.includes('/api/audit/'));
+    assert.deepEqual(audits.map((url) => new URL(url).searchParams.get('lang')), ['nl']);
+    await page.close();
+    await english.close();
+    await dutch.context.close();
   });
 
   it('switches to Dutch: page texts, the explanation from the API, and the browser default', async () => {

@@ -45,8 +45,8 @@ describe('web routes', () => {
   });
 
   it('whyLink: the published-policy check as a Why? address', () => {
-    assert.equal(whyLink('http://127.0.0.1:8025/', { ip: '212.83.209.204', sender: 'info@mydomain.nl' }), 'http://127.0.0.1:8025/#why?scope=mfrom&identity=info%40mydomain.nl&ip=212.83.209.204');
-    assert.equal(whyLink('/', { ip: '5.255.64.53', sender: '', helo: 'smtp1.blueinkt.com' }), '/#why?scope=helo&identity=smtp1.blueinkt.com&ip=5.255.64.53');
+    assert.equal(whyLink('http://127.0.0.1:8025/', { ip: '212.83.209.204', sender: 'info@mydomain.nl', lang: 'en' }), 'http://127.0.0.1:8025/#why?scope=mfrom&identity=info%40mydomain.nl&ip=212.83.209.204&lang=en');
+    assert.equal(whyLink('/', { ip: '5.255.64.53', sender: '', helo: 'smtp1.blueinkt.com', lang: 'nl' }), '/#why?scope=helo&identity=smtp1.blueinkt.com&ip=5.255.64.53&lang=nl');
   });
 
   it('senderDomain: the domain of a sender address', () => {

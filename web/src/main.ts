@@ -68,6 +68,8 @@ class Page implements PageContext {
     } catch {
       // private mode: the choice lasts for this page only
     }
+    // A link that named its language now names the chosen one, so a reload keeps it.
+    if (this.route.params.lang !== undefined) this.go(this.route.tab, { ...this.route.params, lang }, { replace: true });
     this.renderChrome();
     replace(this.main, this.tabs[this.route.tab].render(this));
     this.langSwitch.querySelector<HTMLButtonElement>(`button[data-lang="${lang}"]`)?.focus();

@@ -83,8 +83,8 @@ export function senderDomain(sender: string): string {
   return (at === -1 ? sender : sender.slice(at + 1)).trim().replace(/\.$/, '').toLowerCase();
 }
 
-/** The shareable "Why?" address for a check of the published policy. */
-export function whyLink(base: string, request: { ip: string; sender: string; helo?: string }): string {
+/** The shareable "Why?" address for a check of the published policy, in the language it was made in. */
+export function whyLink(base: string, request: { ip: string; sender: string; helo?: string; lang: string }): string {
   const params = request.sender !== '' ? { scope: 'mfrom', identity: request.sender, ip: request.ip } : { scope: 'helo', identity: request.helo ?? '', ip: request.ip };
-  return `${base}${routeHash('why', params)}`;
+  return `${base}${routeHash('why', { ...params, lang: request.lang })}`;
 }

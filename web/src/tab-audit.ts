@@ -65,7 +65,9 @@ export class AuditTab implements Tab {
     return h('section', { class: 'panel', id: 'panel-audit', 'aria-labelledby': 'tab-audit' }, h('p', { class: 'intro' }, pageText(lang, 'audit.intro')), form, out);
   }
 
-  enter(params: Record<string, string>): void {
+  enter(params: Record<string, string>, ctx: PageContext): void {
+    // The first request of a link goes out in the page's language (render comes after enter).
+    this.lang = ctx.lang;
     const domain = (params.domain ?? '').trim();
     if (domain === '') return;
     const selectors = parseSelectors(params.selectors ?? '');

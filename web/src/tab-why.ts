@@ -26,7 +26,8 @@ export class WhyTab implements Tab {
   private readonly result = new ResultArea<{ query: WhyQuery; answer: CheckResponse }>(() => this.lang, {
     busy: 'test.running',
     done: ({ query, answer }, lang) => {
-      const link = `${location.origin}${basePath(location.pathname)}${routeHash('why', { ...query })}`;
+      // The link carries the language it was read in.
+      const link = `${location.origin}${basePath(location.pathname)}${routeHash('why', { ...query, lang })}`;
       return [checkView(answer, lang), h('p', { class: 'share' }, `${pageText(lang, 'why.share')}: `, h('a', { href: link, id: 'why-link' }, link))];
     },
   });
@@ -77,7 +78,9 @@ export class WhyTab implements Tab {
     return h('section', { class: 'panel', id: 'panel-why', 'aria-labelledby': 'tab-why' }, h('p', { class: 'intro' }, pageText(lang, 'why.intro')), form, out);
   }
 
-  enter(params: Record<string, string>): void {
+  enter(params: Record<string, string>, ctx: PageContext): void {
+    // The first request of a link goes out in the page's language (render comes after enter).
+    this.lang = ctx.lang;
     const scope: Scope = params.scope === 'helo' ? 'helo' : 'mfrom';
     const identity = (params.identity ?? '').trim();
     const ip = (params.ip ?? '').trim();

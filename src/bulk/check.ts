@@ -209,7 +209,15 @@ function reportOf(row: Row, s: Situation, lang: Lang): ReportRow {
           return out({ code: 'listed-not-passing', result, term: plan.coveredBy ?? plan.mechanism }, decided);
         case 'added':
         case 'created':
-          return out({ code: 'publish', ...decided, subRecords: plan.subRecords.length, verified: plan.verification.ok }, { ...decided, recordToPublish: plan.after.record });
+        {
+          // A plan that failed on the void-lookup limit offers the sender's fixed addresses instead (verified).
+          const issue = plan.verification.issues[0];
+          const alt = plan.alternative;
+          const reason: RowReason = { code: 'publish', ...decided, subRecords: plan.subRecords.length, verified: plan.verification.ok || alt !== undefined };
+          if (issue !== undefined) reason.issue = issue;
+          if (alt) reason.alternative = { replaces: alt.replaces, mechanisms: alt.mechanisms };
+          return out(reason, { ...decided, recordToPublish: alt ? alt.after.record : plan.after.record });
+        }
         default: {
           const never: never = plan;
           throw new Error(`unhandled plan ${String(never)}`);

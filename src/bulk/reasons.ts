@@ -6,6 +6,8 @@
 import { t } from '../i18n/catalog.ts';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.ts';
 import type { AddIssueCode } from '../record/reasons.ts';
+import type { VerificationIssue } from '../record/verify.ts';
+import { describeVerificationIssue } from '../record/words.ts';
 import type { DomainProblem, SpfCauseCode, SpfResult } from '../spf/types.ts';
 
 /** Why a row's input could not be checked. */
@@ -36,7 +38,17 @@ export type RowReason =
   /** Seed 004 case 1: no SPF record (or no domain at all). */
   | { code: 'no-record'; dns: 'nxdomain' | 'nodata' | 'no-spf' }
   /** Seed 004 case 2: the record does not pass the service; publish the planned record. */
-  | { code: 'publish'; result: SpfResult; by?: string; subRecords: number; verified: boolean }
+  | {
+      code: 'publish';
+      result: SpfResult;
+      by?: string;
+      subRecords: number;
+      verified: boolean;
+      /** Why the plan with the service's own mechanism did not verify (worded as `spfkit add` words it). */
+      issue?: VerificationIssue;
+      /** The service's fixed addresses in place of its mechanism: what is published when `issue` is the void-lookup limit. */
+      alternative?: { replaces: string; mechanisms: string[] };
+    }
   /** Case 2, but no plan can be made until the record is fixed (`addSender` blocked). */
   | { code: 'fix-first'; result: SpfResult; by?: string; issue: AddIssueCode }
   /** Case 2, but the record already names the service's term: its addresses changed. */
@@ -85,7 +97,14 @@ export function reasonText(reason: RowReason, lang: Lang = DEFAULT_LANG): string
     case 'no-record':
       return t(lang, reason.dns === 'nxdomain' ? 'bulk.none.nxdomain' : 'bulk.none.no-spf');
     case 'publish':
-      return t(lang, 'bulk.publish', { result: reason.result, ...term(reason.by), subRecords: reason.subRecords, verified: reason.verified });
+      return t(lang, 'bulk.publish', {
+        result: reason.result,
+        ...term(reason.by),
+        subRecords: reason.subRecords,
+        verified: reason.verified,
+        ...(reason.issue ? { issue: describeVerificationIssue(reason.issue, lang) } : {}),
+        ...(reason.alternative ? { alternative: reason.alternative } : {}),
+      });
     case 'fix-first':
       return t(lang, 'bulk.fix-first', { result: reason.result, ...term(reason.by), issue: reason.issue });
     case 'listed-not-passing':

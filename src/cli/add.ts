@@ -194,6 +194,16 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   lines.push(`  ${markText(v.lookups.ok, lang)} ${t(lang, 'cli.add.lookup-count', { count: v.lookups.count, limit: v.lookups.limit, exact: v.lookups.complete })}`);
   for (const issue of v.issues) lines.push(`  - ${describeVerificationIssue(issue, lang)}`);
 
+  const alt = plan.alternative;
+  if (alt) {
+    lines.push('', t(lang, 'cli.add.alternative', { mechanisms: alt.mechanisms, replaces: alt.replaces }));
+    lines.push(`  ${alt.after.record}`, `  ${t(lang, 'cli.add.size', { count: alt.after.lookups, bytes: alt.after.bytes, strings: alt.after.strings.length })}`);
+    lines.push(`  ${t(lang, 'cli.add.verification.passed')}`);
+    for (const check of alt.verification.testIps) lines.push(`  ${checkLine(check, false, lang)}`);
+    for (const check of alt.verification.outside) lines.push(`  ${checkLine(check, true, lang)}`);
+    lines.push(...formsLines(publishForms(plan.domain, alt.after.record), '  ', lang));
+  }
+
   if (plan.warnings.length > 0 || noDomain) {
     lines.push('', t(lang, 'cli.add.warnings'));
     if (noDomain) lines.push(`  - ${t(lang, 'add.warning.no-domain', { domain: NO_DOMAIN })}`);

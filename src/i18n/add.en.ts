@@ -100,4 +100,7 @@ export const addEn = {
     `flattened address ${p.ip} gets ${p.result} instead of ${p.expected}`,
   'add.verification.does-not-parse': (p: { name: string }) => `the record for ${p.name} does not parse`,
   'add.verification.over-lookup-limit': (p: { count: number; limit: number }) => `the record needs ${p.count} DNS lookups, over the limit of ${p.limit}`,
+  'add.verification.void-limit': (p: { ip: string; expected: string; names: readonly string[]; limit: number; term?: string }) =>
+    `${p.ip} would get permerror instead of ${p.expected}: more than ${p.limit} DNS lookups find nothing for this address (${p.names.join(', ')})` +
+    `${p.term ? `, the last for ${p.term}` : ''} — the void-lookup limit of RFC 7208 §4.6.4`,
 } satisfies AreaMessages<'add'>;

@@ -96,4 +96,7 @@ export const addNl: Translation<typeof addEn> = {
   'add.verification.sample-ip-changed': (p) => `platgeslagen adres ${p.ip} krijgt ${p.result} in plaats van ${p.expected}`,
   'add.verification.does-not-parse': (p) => `het record voor ${p.name} is niet te ontleden`,
   'add.verification.over-lookup-limit': (p) => `het record heeft ${p.count} DNS-opzoekingen nodig, meer dan het maximum van ${p.limit}`,
+  'add.verification.void-limit': (p) =>
+    `${p.ip} zou permerror krijgen in plaats van ${p.expected}: meer dan ${p.limit} DNS-lookups vinden niets voor dit adres (${p.names.join(', ')})` +
+    `${p.term ? `, de laatste voor ${p.term}` : ''} — de limiet voor lege lookups van RFC 7208 §4.6.4`,
 };

@@ -10,10 +10,14 @@ export const bulkEn = {
   // ── Reasons, per situation ───────────────────────────────────────────────────────────
   'bulk.none.nxdomain': () => 'The domain does not exist (NXDOMAIN): many receivers reject its mail whatever SPF says.',
   'bulk.none.no-spf': () => 'No SPF record: receivers decide on other grounds; nothing to publish.',
-  'bulk.publish': (p: { result: string; term?: string; subRecords: number; verified: boolean }) =>
+  'bulk.publish': (p: { result: string; term?: string; subRecords: number; verified: boolean; issue?: string; alternative?: { replaces: string; mechanisms: readonly string[] } }) =>
     `The record gives ${p.result} for the service${by(p.term)}: publish the record in recordToPublish` +
     `${p.subRecords > 0 ? ` and its ${p.subRecords} sub-record${p.subRecords === 1 ? '' : 's'} (see spfkit add)` : ''}.` +
-    `${p.verified ? '' : ' The plan did not verify: check it with spfkit add.'}`,
+    (p.alternative
+      ? ` It lists ${p.alternative.mechanisms.join(' ')} in place of ${p.alternative.replaces}; with ${p.alternative.replaces}: ${p.issue ?? 'the plan does not verify'}.`
+      : p.verified
+        ? ''
+        : ` The plan did not verify: ${p.issue ?? 'check it with spfkit add'}.`),
   'bulk.fix-first': (p: { result: string; term?: string; issue: string }) =>
     `The record gives ${p.result} for the service${by(p.term)}, and must be fixed before it can be extended (${p.issue}).`,
   'bulk.listed-not-passing': (p: { term: string; result: string }) =>

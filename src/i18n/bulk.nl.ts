@@ -15,7 +15,11 @@ export const bulkNl: Translation<typeof bulkEn> = {
   'bulk.publish': (p) =>
     `Het record geeft ${p.result} voor de dienst${door(p.term)}: publiceer het record uit recordToPublish` +
     `${p.subRecords > 0 ? ` en ${p.subRecords === 1 ? 'het bijbehorende subrecord' : `de ${p.subRecords} bijbehorende subrecords`} (zie spfkit add)` : ''}.` +
-    `${p.verified ? '' : ' Het plan is niet geverifieerd: controleer het met spfkit add.'}`,
+    (p.alternative
+      ? ` Het noemt ${p.alternative.mechanisms.join(' ')} in plaats van ${p.alternative.replaces}; met ${p.alternative.replaces}: ${p.issue ?? 'de verificatie slaagt niet'}.`
+      : p.verified
+        ? ''
+        : ` Het plan is niet geverifieerd: ${p.issue ?? 'controleer het met spfkit add'}.`),
   'bulk.fix-first': (p) =>
     `Het record geeft ${p.result} voor de dienst${door(p.term)} en moet eerst worden gerepareerd voordat het kan worden uitgebreid (${p.issue}).`,
   'bulk.listed-not-passing': (p) =>

@@ -37,6 +37,8 @@ const SAMPLE: AllParams = {
   more: 2,
   limit: 10,
   names: ['a.example.net (A)', 'b.example.net (MX)'],
+  mechanisms: ['ip4:5.255.64.53'],
+  replaces: 'a:smtp1.blueinkt.com',
   result: 'softfail',
   decidedBy: '~all',
   text: '‹text›',

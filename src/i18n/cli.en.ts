@@ -60,6 +60,8 @@ export const cliEn = {
   'cli.add.kept': (p: { term: string; count: number; problem: string }) => `kept ${p.term} (${lookups(p.count)}): ${p.problem}`,
   'cli.add.verification.passed': () => `Verification: passed`,
   'cli.add.verification.failed': () => `Verification: FAILED`,
+  'cli.add.alternative': (p: { mechanisms: readonly string[]; replaces: string }) =>
+    `Alternative: ${p.mechanisms.join(' ')} in place of ${p.replaces} — fixed addresses need no DNS lookup, so this stays within the limit (update it when the provider's addresses change):`,
   'cli.add.mark.ok': () => `ok`,
   'cli.add.mark.fail': () => `FAIL`,
   'cli.add.expected': (p: { expected: string }) => `(expected ${p.expected})`,

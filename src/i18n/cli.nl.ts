@@ -53,6 +53,8 @@ export const cliNl: Translation<typeof cliEn> = {
   'cli.add.kept': (p) => `${p.term} behouden (${lookups(p.count)}): ${p.problem}`,
   'cli.add.verification.passed': () => `Verificatie: geslaagd`,
   'cli.add.verification.failed': () => `Verificatie: MISLUKT`,
+  'cli.add.alternative': (p) =>
+    `Alternatief: ${p.mechanisms.join(' ')} in plaats van ${p.replaces} — vaste adressen hebben geen DNS-lookup nodig, zo blijft het binnen de limiet (pas het aan als de adressen van de provider veranderen):`,
   'cli.add.mark.ok': () => `ok`,
   'cli.add.mark.fail': () => `FOUT`,
   'cli.add.expected': (p) => `(verwacht: ${p.expected})`,

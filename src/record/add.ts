@@ -15,7 +15,7 @@ import { parseRecord } from '../spf/parse.ts';
 import type { RecordCache } from '../spf/record-cache.ts';
 import { renderRecord, renderTerm } from '../spf/render.ts';
 import type { Mechanism, SpfRecord, Term } from '../spf/types.ts';
-import { cidrContains, firstAddress, lastAddress, parseCidr } from '../spf/cidr.ts';
+import { cidrContains, cidrText, firstAddress, lastAddress, parseCidr } from '../spf/cidr.ts';
 import { fetchSpfRecord } from '../spf/fetch.ts';
 import { type FlattenResult, flattenRecord } from './flatten.ts';
 import { type LookupTree, countLookups } from './lookups.ts';
@@ -88,6 +88,23 @@ export interface AddPlanReady {
   verification: Verification;
   /** Terms of `before` vs `after`. */
   diff: TermChange[];
+  /** When the plan failed on the void-lookup limit: the sender's fixed addresses instead, verified. */
+  alternative?: AddAlternative;
+}
+
+/**
+ * The same sender as fixed addresses (`ip4:5.255.64.53` for `a:smtp1.blueinkt.com`): no
+ * lookup, so nothing that can come back empty for a client of the other family (RFC 7208
+ * §4.6.4's void-lookup limit). Offered only when it verifies; it goes stale when the
+ * provider renumbers, which the provider's own mechanism would follow.
+ */
+export interface AddAlternative {
+  /** The mechanism asked for. */
+  replaces: string;
+  /** The fixed-address term(s) in its place. */
+  mechanisms: string[];
+  after: RecordState;
+  verification: Verification;
 }
 
 /** No plan: the input or the record must be fixed first. */
@@ -280,7 +297,38 @@ export async function addSender(input: AddSenderInput, options: AddSenderOptions
   };
   if (fitted.record !== candidate) plan.unflattened = candidate;
   if (fitted.flattening) plan.flattening = fitted.flattening;
+  if (verification.issues.some((i) => i.code === 'void-limit')) {
+    const alternative = await fixedAddressAlternative(mechanism, domain, testIps, beforeText, options);
+    if (alternative) plan.alternative = alternative;
+  }
   return plan;
+}
+
+/** At most this many fixed-address terms replace one `a`/`mx` in an alternative. */
+const MAX_ALTERNATIVE_TERMS = 4;
+
+/** `a`/`mx` replaced by the addresses it resolves to now, planned and verified like the original; undefined when that does not verify. */
+async function fixedAddressAlternative(
+  mechanism: Mechanism,
+  domain: string,
+  testIps: string[],
+  beforeText: string | undefined,
+  options: AddSenderOptions,
+): Promise<AddAlternative | undefined> {
+  if ((mechanism.kind !== 'a' && mechanism.kind !== 'mx') || mechanism.qualifier !== '+') return undefined;
+  const ranges = await mechanismRanges(mechanism, domain, options.resolver);
+  if (!ranges.ok || ranges.cidrs.length === 0 || ranges.cidrs.length > MAX_ALTERNATIVE_TERMS) return undefined;
+  const mechanisms = ranges.cidrs.map((c) => `ip${c.family}:${cidrText(c)}`);
+  // One term at a time through the same planner; each next one starts from the last plan.
+  let record = beforeText ?? '';
+  let plan: AddPlan | undefined;
+  for (const term of mechanisms) {
+    plan = await addSender({ domain, record, mechanism: term, testIps }, options);
+    if (plan.status === 'blocked') return undefined;
+    record = plan.after.record;
+  }
+  if (!plan || plan.status === 'blocked' || !plan.verification.ok || plan.subRecords.length > 0) return undefined;
+  return { replaces: renderTerm(mechanism), mechanisms, after: plan.after, verification: plan.verification };
 }
 
 interface CountedState extends RecordState {

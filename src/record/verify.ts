@@ -10,6 +10,7 @@ import type { RecordCache } from '../spf/record-cache.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
 import { parseRecord } from '../spf/parse.ts';
 import type { SpfCheck, SpfLimits, SpfResult, TraceStep } from '../spf/types.ts';
+import { voidLookupNames } from '../spf/explain.ts';
 import { countLookups } from './lookups.ts';
 
 /**
@@ -43,6 +44,12 @@ export interface ResultCheck {
 export type VerificationIssue =
   | { code: 'test-ip-not-pass'; ip: string; result: SpfResult; decidedBy?: string }
   | { code: 'outside-ip-changed'; ip: string; expected: SpfResult; result: SpfResult; decidedBy?: string }
+  /**
+   * RFC 7208 §4.6.4: for this address the candidate makes more than `limit` lookups that
+   * find nothing (an IPv6 client: `a`/`mx` names without AAAA), a permerror. `names` are
+   * the void lookups, `term` the one that went over.
+   */
+  | { code: 'void-limit'; ip: string; expected: SpfResult; term?: string; names: string[]; limit: number }
   | { code: 'sample-ip-changed'; ip: string; expected: SpfResult; result: SpfResult }
   | { code: 'does-not-parse'; name: string }
   | { code: 'over-lookup-limit'; count: number; limit: number };
@@ -97,34 +104,46 @@ export async function verifyCandidate(input: VerifyInput, options: { resolver: R
     const overrides = new Map(extra);
     overrides.set(domain, record ?? '');
     const check = await evaluateSpf({ ip, sender: `postmaster@${domain}` }, { resolver, overrides, ...(limits ? { limits } : {}), ...(records ? { records } : {}) });
-    return { result: check.result, decidedBy: decidingTerm(check) };
+    return { result: check.result, decidedBy: decidingTerm(check), check };
   };
   const none = new Map<string, string>();
 
-  const compare = async (ip: string, expected: SpfResult | 'reference', reference: string | undefined): Promise<ResultCheck> => {
+  const compare = async (ip: string, expected: SpfResult | 'reference', reference: string | undefined): Promise<{ check: ResultCheck; candidate: SpfCheck }> => {
     const before = await evaluate(input.before, ip, none);
     const after = await evaluate(input.candidate, ip, subs);
     const want = expected === 'reference' ? (await evaluate(reference, ip, none, REFERENCE_LIMITS)).result : expected;
     const check: ResultCheck = { ip, before: before.result, expected: want, after: after.result, ok: after.result === want };
     if (after.decidedBy !== undefined) check.decidedBy = after.decidedBy;
-    return check;
+    return { check, candidate: after.check };
+  };
+
+  /** The issue of an address whose result changed: the void-lookup limit is named as such, not as "authorises more". */
+  const changed = (ip: string, check: ResultCheck, candidate: SpfCheck): VerificationIssue => {
+    const cause = candidate.cause;
+    if (check.after === 'permerror' && cause.code === 'void-limit') {
+      // The term that went over is the last one evaluated.
+      const term = [...candidate.trace].reverse().find((s) => s.type === 'term');
+      const issue: VerificationIssue = { code: 'void-limit', ip, expected: check.expected, names: voidLookupNames(candidate), limit: cause.limit };
+      return term?.type === 'term' ? { ...issue, term: term.text } : issue;
+    }
+    return withDecider({ code: 'outside-ip-changed', ip, expected: check.expected, result: check.after }, check.decidedBy);
   };
 
   const testIps: ResultCheck[] = [];
   for (const ip of input.testIps) {
-    const check = await compare(ip, 'pass', undefined);
+    const { check, candidate } = await compare(ip, 'pass', undefined);
     testIps.push(check);
-    if (!check.ok) issues.push(withDecider({ code: 'test-ip-not-pass', ip, result: check.after }, check.decidedBy));
+    if (!check.ok) issues.push(check.after === 'permerror' && candidate.cause.code === 'void-limit' ? changed(ip, check, candidate) : withDecider({ code: 'test-ip-not-pass', ip, result: check.after }, check.decidedBy));
   }
   const outside: ResultCheck[] = [];
   for (const ip of input.outsideIps ?? OUTSIDE_IPS) {
-    const check = await compare(ip, 'reference', input.baseline);
+    const { check, candidate } = await compare(ip, 'reference', input.baseline);
     outside.push(check);
-    if (!check.ok) issues.push(withDecider({ code: 'outside-ip-changed', ip, expected: check.expected, result: check.after }, check.decidedBy));
+    if (!check.ok) issues.push(changed(ip, check, candidate));
   }
   const samples: ResultCheck[] = [];
   for (const ip of input.sampleIps ?? []) {
-    const check = await compare(ip, 'reference', input.reference ?? input.candidate);
+    const { check } = await compare(ip, 'reference', input.reference ?? input.candidate);
     samples.push(check);
     if (!check.ok) issues.push({ code: 'sample-ip-changed', ip, expected: check.expected, result: check.after });
   }

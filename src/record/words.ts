@@ -158,6 +158,8 @@ export function describeVerificationIssue(issue: VerificationIssue, lang: Lang):
       return t(lang, 'add.verification.does-not-parse', { name: issue.name });
     case 'over-lookup-limit':
       return t(lang, 'add.verification.over-lookup-limit', { count: issue.count, limit: issue.limit });
+    case 'void-limit':
+      return t(lang, 'add.verification.void-limit', { ip: issue.ip, expected: issue.expected, names: issue.names, limit: issue.limit, ...(issue.term ? { term: issue.term } : {}) });
     default: {
       const never: never = issue;
       throw new Error(`unhandled verification issue ${String(never)}`);

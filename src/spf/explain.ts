@@ -95,6 +95,23 @@ export function describeInputIssue(issue: CheckInputIssue, lang: Lang = DEFAULT_
 }
 
 /**
+ * The lookups of a check that found nothing, as `name (TYPE)`: RFC 7208 §4.6.4's void
+ * lookups are the address, MX and PTR lookups with no answer (TXT lookups are not counted).
+ *
+ * @example
+ * voidLookupNames(check) // ['mx.prezentklant.nl (AAAA)', 'prezentklant.nl (AAAA)', 'smtp1.blueinkt.com (AAAA)']
+ */
+export function voidLookupNames(check: SpfCheck): string[] {
+  const names: string[] = [];
+  for (const step of check.trace) {
+    if (step.type === 'query' && step.rrtype !== 'TXT' && (step.answer === 'nxdomain' || step.answer === 'nodata' || (step.answer === 'answer' && step.records?.length === 0))) {
+      names.push(`${step.name} (${step.rrtype})`);
+    }
+  }
+  return names;
+}
+
+/**
  * Explains a check in words: the outcome, the deciding term and where it sits, and what to
  * do. Covers every result and every cause; pass `ptrName` to show the client as
  * "5.255.64.53 (smtp1.blueinkt.com)".
@@ -213,15 +230,8 @@ function explainCause(check: SpfCheck, lang: Lang, ptrName: string | undefined):
       };
     }
     case 'void-limit': {
-      const names: string[] = [];
-      for (const step of check.trace) {
-        // RFC 7208 §4.6.4: the void lookups are the address, MX and PTR lookups that found nothing.
-        if (step.type === 'query' && step.rrtype !== 'TXT' && (step.answer === 'nxdomain' || step.answer === 'nodata' || (step.answer === 'answer' && step.records?.length === 0))) {
-          names.push(`${step.name} (${step.rrtype})`);
-        }
-      }
       return {
-        reason: t(lang, 'spf.reason.void-limit', { record: refOf(cause.domain), term: termOr(''), limit: cause.limit, names }),
+        reason: t(lang, 'spf.reason.void-limit', { record: refOf(cause.domain), term: termOr(''), limit: cause.limit, names: voidLookupNames(check) }),
         advice: t(lang, 'spf.advice.void-limit'),
       };
     }

@@ -105,6 +105,24 @@ export * from './record/index.ts';
 export * from './dmarc/index.ts';
 export * from './dkim/index.ts';
 export { bundledPublicSuffixList, type PublicSuffixList } from './psl/index.ts';
+// The receiving side: Postfix policy service (protocol, decisions) and trace header formatters.
+export {
+  receivedSpfHeader,
+  authResultsHeader,
+  decidePolicy,
+  newConnectionState,
+  defaultSettings,
+  RequestReader,
+  formatRequest,
+  formatResponse,
+  formatDecisionLog,
+  type ReceivedSpfOptions,
+  type AuthResultsOptions,
+  type PolicyDecision,
+  type PolicySettings,
+  type PolicyRequest,
+  type RejectLevel,
+} from './policyd/index.ts';
 // The domain audit (SPF, DKIM, DMARC, MX findings).
 export { auditDomain } from './audit/index.ts';
 export type { AuditResult, Finding } from './audit/index.ts';

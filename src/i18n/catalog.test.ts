@@ -104,6 +104,7 @@ const SAMPLE: AllParams = {
   values: ['"en"', '"nl"'],
   pattern: '^[a-z]+$',
   left: '1:05',
+  receiver: 'mx.example.org',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */
@@ -122,7 +123,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

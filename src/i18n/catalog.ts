@@ -24,13 +24,15 @@ import { cliNl } from './cli.nl.ts';
 import type { Lang } from './lang.ts';
 import { spfEn } from './spf.en.ts';
 import { spfNl } from './spf.nl.ts';
+import { policydEn } from './policyd.en.ts';
+import { policydNl } from './policyd.nl.ts';
 import { usageEn } from './usage.en.ts';
 import { usageNl } from './usage.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

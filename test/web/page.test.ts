@@ -331,6 +331,30 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('Onboard tab: when the plan adds ~all, "verified" says what changes for other servers (neutral → softfail), outside the notes', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.base}#onboard`);
+    // byteklant.nl publishes `v=spf1 include:spf.byte.nl` (no all): unlisted servers are neutral today.
+    await page.getByLabel(pageText('en', 'onboard.domain')).fill('byteklant.nl');
+    await page.locator('#onboard-provider option[value="coachview"]').waitFor({ state: 'attached' });
+    await page.getByLabel(pageText('en', 'onboard.provider')).selectOption('coachview');
+    await page.getByRole('button', { name: pageText('en', 'onboard.submit') }).click();
+    await page.locator('#onboard-record-out').waitFor();
+    assert.equal(await page.locator('#onboard-record-out').textContent(), 'v=spf1 include:spf.byte.nl include:spf.coachview.net ~all');
+    assert.equal(await page.locator('.plan .ok').textContent(), pageText('en', 'onboard.verified.sender'));
+    assert.notEqual(await page.locator('.plan .ok').textContent(), pageText('en', 'onboard.verified'));
+    const change = page.locator('.plan .others-change li');
+    assert.equal(await change.count(), 1);
+    assert.equal(await change.textContent(), pageText('en', 'onboard.othersChange', { before: 'neutral', after: 'softfail', ips: '192.0.2.1, 2001:db8::1' }));
+    // Shown, not folded away in the notes.
+    assert.equal(await change.isVisible(), true);
+    assert.equal(await page.locator('details .others-change').count(), 0);
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.locator('.plan .others-change li', { hasText: 'neutral → softfail voor servers die niet in het record staan' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.close();
+  });
+
   it('keyboard only: labelled controls, focus reaches the form in order, Enter tests, the result is announced', async () => {
     const page = await context.newPage();
     await page.goto(stack.base);

@@ -171,11 +171,36 @@ function planView(answer: AddResponse, lang: PageLang): HTMLElement {
       ),
     ),
     verification.ok
-      ? h('p', { class: 'ok' }, pageText(lang, 'onboard.verified'))
+      ? othersChange(verification.outside, lang)
       : h('div', { class: 'error' }, h('p', {}, pageText(lang, 'onboard.notVerified')), h('ul', {}, problems.map((p) => h('li', {}, p)))),
     zone ? h('details', { class: 'notes' }, h('summary', {}, pageText(lang, 'onboard.zone')), h('pre', { class: 'record-out' }, h('code', {}, zone))) : null,
     notes.length > 0 ? h('details', { class: 'notes' }, h('summary', {}, pageText(lang, 'onboard.notes')), h('ul', {}, notes.map((n) => h('li', {}, n)))) : null,
   );
+}
+
+/**
+ * "Verified", and what changes for servers that are not the sender: when the plan adds or
+ * creates an `~all`, unlisted servers go from neutral (or none) to softfail — intended, but
+ * the owner must see it, not find it in the notes.
+ */
+function othersChange(outside: ReadonlyArray<{ ip: string; before: string; after: string }>, lang: PageLang): Child {
+  const changes = new Map<string, { before: string; after: string; ips: string[] }>();
+  for (const check of outside) {
+    if (check.before === check.after) continue;
+    const key = `${check.before}→${check.after}`;
+    const seen = changes.get(key) ?? { before: check.before, after: check.after, ips: [] };
+    seen.ips.push(check.ip);
+    changes.set(key, seen);
+  }
+  if (changes.size === 0) return h('p', { class: 'ok' }, pageText(lang, 'onboard.verified'));
+  return [
+    h('p', { class: 'ok' }, pageText(lang, 'onboard.verified.sender')),
+    h(
+      'ul',
+      { class: 'others-change' },
+      [...changes.values()].map((c) => h('li', {}, pageText(lang, 'onboard.othersChange', { before: c.before, after: c.after, ips: c.ips.join(', ') }))),
+    ),
+  ];
 }
 
 type BlockingIssue = Extract<AddResponse['plan'], { status: 'blocked' }>['issues'][number];

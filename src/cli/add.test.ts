@@ -62,13 +62,13 @@ describe('spfkit add', () => {
     // The labels and lines around the plan too, lined up under the longest Dutch label.
     assert.match(out, /^Domein: {5}klant\.nl \(gepubliceerd record\)$/m);
     assert.match(out, /^Voorstel: {3}a:smtp1\.blueinkt\.com toevoegen$/m);
-    assert.match(out, /^Huidig: .*\n {12}1 DNS-opzoeking, 41 bytes$/m);
+    assert.match(out, /^Huidig: .*\n {12}1 DNS-lookup, 41 bytes$/m);
     assert.match(out, /\nWaarom:\n/);
     assert.match(out, /\nWijzigingen:\n/);
     assert.match(out, /\nPubliceren:\n {2}Zonebestand: {2}klant\.nl\. 3600 IN TXT/);
     assert.match(out, /\n {2}Beheerpaneel: naam klant\.nl, type TXT, waarde:\n/);
     assert.match(out, /\nVerificatie: geslaagd\n {2}ok {3}5\.255\.64\.53 +neutral → pass/);
-    assert.match(out, /ok {3}\d+ van 10 DNS-opzoekingen/);
+    assert.match(out, /ok {3}\d+ van 10 DNS-lookups/);
     assert.doesNotMatch(out, /Verification|Domain:|Changes:|Publish:|DNS lookup/);
     const failed = await spfkit('example.com', '--ip4', '0.0.0.0/0', '--test-ip', '5.255.64.53', '--lang', 'nl');
     assert.equal(failed.code, 1);

@@ -11,6 +11,7 @@ import type { ResultCheck } from '../record/verify.ts';
 import { describeIssue, describeReason, describeStaticProblem, describeVerificationIssue, describeWarning } from '../record/words.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/catalog.ts';
+import { PROVIDER_TEXTS_NL } from '../i18n/providers.nl.ts';
 import { langOption } from './explain.ts';
 import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
@@ -210,15 +211,18 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
     for (const warning of plan.warnings) lines.push(`  - ${describeWarning(warning, lang)}`);
   }
   if (provider && (provider.additional.length > 0 || provider.dkim || provider.note)) {
-    // The provider catalogue's own texts (purpose, notes) are data, in English.
+    // The provider catalogue's own texts are data in English, with their Dutch in src/i18n/providers.nl.ts.
+    const dutch = lang === 'nl' ? PROVIDER_TEXTS_NL[provider.id] : undefined;
     lines.push('', `${provider.name}:`);
     for (const extra of provider.additional) {
-      lines.push(`  - ${t(lang, 'cli.add.provider.also', { mechanism: extra.mechanism, purpose: extra.purpose, ...(extra.note ? { note: extra.note } : {}) })}`);
+      const note = dutch?.additional?.[extra.mechanism] ?? extra.note;
+      lines.push(`  - ${t(lang, 'cli.add.provider.also', { mechanism: extra.mechanism, purpose: extra.purpose, ...(note ? { note } : {}) })}`);
     }
     for (const s of provider.dkim?.selectors ?? []) {
-      lines.push(`  - DKIM: ${s.selector}._domainkey ${s.type}${s.target ? ` ${s.target}` : ''}${s.note ? ` (${s.note})` : ''}`);
+      const note = dutch?.dkim?.[s.selector] ?? s.note;
+      lines.push(`  - DKIM: ${s.selector}._domainkey ${s.type}${s.target ? ` ${s.target}` : ''}${note ? ` (${note})` : ''}`);
     }
-    if (provider.note) lines.push(`  - ${provider.note}`);
+    if (provider.note) lines.push(`  - ${dutch?.note ?? provider.note}`);
     lines.push(`  - ${t(lang, 'cli.add.provider.docs', { url: provider.docs })}`);
   }
   return lines.join('\n') + '\n';

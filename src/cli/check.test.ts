@@ -78,7 +78,7 @@ describe('spfkit check', () => {
       [['--ip', '1.2.3.4'], /--sender is required/],
       [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--timeout', 'soon'], /--timeout must be a whole number/],
       [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--dns', 'not a server'], /^spfkit check: --dns not a server: /],
-      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--zone', join('/nonexistent', 'zone.yaml')], /cannot read zone file .*ENOENT/],
+      [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--zone', join('/nonexistent', 'zone.yaml')], /cannot read zone file .*: there is no such file$/m],
       [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', '--colour'], /unknown option --colour \(see --help\)/],
       [['--ip', '--sender', 'me@mydomain.nl'], /option --ip needs a value/],
       [['--ip', '1.2.3.4', '--sender', 'me@mydomain.nl', 'extra'], /unexpected argument "extra"/],

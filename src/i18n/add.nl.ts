@@ -29,7 +29,7 @@ export const addNl: Translation<typeof addEn> = {
   'add.reason.test-ips-derived': (p) =>
     `Er is geen testadres opgegeven; getest met adressen uit de netwerken van het ${p.from}-mechanisme: ${list(p.ips)}.`,
   'add.reason.flattened': (p) =>
-    `Het record had ${p.lookupsBefore} DNS-opzoekingen nodig (maximaal 10), dus ${p.includes.length === 1 ? `wordt ${list(p.includes)} vervangen door de adressen die deze include autoriseert` : `worden ${list(p.includes)} vervangen door de adressen die ze autoriseren`}: nu ${p.lookupsAfter}.`,
+    `Het record had ${p.lookupsBefore} DNS-lookups nodig (maximaal 10), dus ${p.includes.length === 1 ? `wordt ${list(p.includes)} vervangen door de adressen die deze include autoriseert` : `worden ${list(p.includes)} vervangen door de adressen die ze autoriseren`}: nu ${p.lookupsAfter}.`,
   'add.reason.strings-split': (p) => `Het record is langer dan 255 bytes, dus het wordt gepubliceerd als ${p.count} strings in één TXT-record.`,
   'add.reason.sub-records': (p) =>
     `Het record was langer dan 450 bytes, dus ${p.moved} adresreeksen verhuizen naar ${list(p.names)}, die vanuit het hoofdrecord worden ge-include.`,
@@ -47,10 +47,10 @@ export const addNl: Translation<typeof addEn> = {
     `${p.terms.join(' ')} ${p.terms.length === 1 ? 'staat' : 'staan'} na “all” en ${p.terms.length === 1 ? 'wordt' : 'worden'} nooit beoordeeld.`,
   'add.warning.redirect-ignored': (p) => `redirect=${p.target} wordt genegeerd, omdat het record “all” bevat.`,
   'add.warning.lookups-over-limit-before': (p) =>
-    `Het huidige record heeft ${p.count} DNS-opzoekingen nodig, meer dan het maximum van ${p.limit}: ontvangers krijgen nu al een permerror.`,
-  'add.warning.lookups-uncertain': (p) => `Het aantal opzoekingen is niet exact: ${p.problems.join('; ')}.`,
+    `Het huidige record heeft ${p.count} DNS-lookups nodig, meer dan het maximum van ${p.limit}: ontvangers krijgen nu al een permerror.`,
+  'add.warning.lookups-uncertain': (p) => `Het aantal lookups is niet exact: ${p.problems.join('; ')}.`,
   'add.warning.flatten-insufficient': (p) =>
-    `Ook na het platslaan heeft het record ${p.count} DNS-opzoekingen nodig (maximaal ${p.limit}). Verwijder verzenders die je niet meer gebruikt.`,
+    `Ook na het platslaan heeft het record ${p.count} DNS-lookups nodig (maximaal ${p.limit}). Verwijder verzenders die je niet meer gebruikt.`,
   'add.warning.flattened-ranges-go-stale': (p) =>
     `Platgeslagen adressen verouderen wanneer een provider ze wijzigt: controleer ${list(p.includes)}${p.ttl !== undefined ? ` minstens elke ${p.ttl} seconden (hun TTL)` : ' regelmatig'} en publiceer opnieuw als er iets verandert.`,
   'add.warning.record-too-long': (p) =>
@@ -60,7 +60,7 @@ export const addNl: Translation<typeof addEn> = {
   'add.warning.no-domain': (p) =>
     `Geen domein opgegeven: “a”, “mx” en de namen van subrecords verwijzen naar ${p.domain}; geef het domein op voor een exacte uitkomst.`,
 
-  // ── Waarom een adresreeks of het aantal opzoekingen niet vaststaat ────────────────────
+  // ── Waarom een adresreeks of het aantal lookups niet vaststaat ────────────────────
   'add.problem.per-message': (p) => `${p.term} bij ${p.domain} hangt af van het bericht`,
   'add.problem.pass-all': (p) => `${p.domain} laat iedereen toe (${p.term})`,
   'add.problem.order-dependent': (p) => `${p.term} bij ${p.domain} staat vóór termen die toelaten`,
@@ -95,7 +95,7 @@ export const addNl: Translation<typeof addEn> = {
     `${p.ip} zou ${p.result} krijgen in plaats van ${p.expected}: de nieuwe verzender autoriseert meer dan de bedoeling is`,
   'add.verification.sample-ip-changed': (p) => `platgeslagen adres ${p.ip} krijgt ${p.result} in plaats van ${p.expected}`,
   'add.verification.does-not-parse': (p) => `het record voor ${p.name} is niet te ontleden`,
-  'add.verification.over-lookup-limit': (p) => `het record heeft ${p.count} DNS-opzoekingen nodig, meer dan het maximum van ${p.limit}`,
+  'add.verification.over-lookup-limit': (p) => `het record heeft ${p.count} DNS-lookups nodig, meer dan het maximum van ${p.limit}`,
   'add.verification.void-limit': (p) =>
     `${p.ip} zou permerror krijgen in plaats van ${p.expected}: meer dan ${p.limit} DNS-lookups vinden niets voor dit adres (${p.names.join(', ')})` +
     `${p.term ? `, de laatste voor ${p.term}` : ''} — de limiet voor lege lookups van RFC 7208 §4.6.4`,

@@ -13,7 +13,7 @@ export const cliEn = {
   'cli.check.advice': () => `Advice`,
   'cli.check.result': (p: { result: string }) => `Result:  ${p.result}`,
   'cli.check.domain': (p: { domain: string; identity: string }) => `Domain:  ${p.domain} (${p.identity})`,
-  'cli.check.client': (p: { ip: string }) => `Client:  ${p.ip}`,
+  'cli.check.client': (p: { ip: string }) => `Server:  ${p.ip}`,
   'cli.check.exp': (p: { text: string }) => `Explanation published by the domain (exp=): ${p.text}`,
   'cli.check.overrides': (p: { domains: string[] }) => `Candidate records used for: ${p.domains.join(', ')}`,
   'cli.check.evaluation': () => `Evaluation:`,

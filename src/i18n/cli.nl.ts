@@ -2,7 +2,7 @@
 import type { cliEn } from './cli.en.ts';
 import type { Translation } from './types.ts';
 
-const lookups = (n: number): string => `${n} DNS-opzoeking${n === 1 ? '' : 'en'}`;
+const lookups = (n: number): string => `${n} DNS-lookup${n === 1 ? '' : 's'}`;
 
 export const cliNl: Translation<typeof cliEn> = {
   'cli.explain.record': (p) => (p.domain ? `SPF-record van ${p.domain}:` : `SPF-record:`),
@@ -14,7 +14,7 @@ export const cliNl: Translation<typeof cliEn> = {
   'cli.check.exp': (p) => `Uitleg die het domein publiceert (exp=): ${p.text}`,
   'cli.check.overrides': (p) => `Kandidaat-records gebruikt voor: ${p.domains.join(', ')}`,
   'cli.check.evaluation': () => `Evaluatie:`,
-  'cli.check.lookups': (p) => `Opzoekingen: ${p.count} van ${p.limit} DNS-opzoekende termen, ${p.voidCount} van ${p.voidLimit} lege opzoekingen`,
+  'cli.check.lookups': (p) => `Lookups: ${p.count} van ${p.limit} termen met een DNS-lookup, ${p.voidCount} van ${p.voidLimit} lege lookups`,
   'cli.check.problem': (p) => `Probleem bij ${p.domain}: ${p.problem}`,
   'cli.check.candidate': () => `[kandidaat]`,
   'cli.check.decided': () => `◀ bepaalde het resultaat`,
@@ -60,7 +60,7 @@ export const cliNl: Translation<typeof cliEn> = {
   'cli.add.expected': (p) => `(verwacht: ${p.expected})`,
   'cli.add.decided-by': (p) => `door ${p.term}`,
   'cli.add.samples': (p) => `${p.unchanged} van ${p.total} platgeslagen steekproefadressen onveranderd`,
-  'cli.add.lookup-count': (p) => `${p.count} van ${p.limit} DNS-opzoekingen${p.exact ? '' : ' (niet exact)'}`,
+  'cli.add.lookup-count': (p) => `${p.count} van ${p.limit} DNS-lookups${p.exact ? '' : ' (niet exact)'}`,
   'cli.add.provider.also': (p) => `ook ${p.mechanism} (${p.purpose})${p.note ? `: ${p.note}` : ''}`,
   'cli.add.provider.docs': (p) => `Documentatie: ${p.url}`,
 };

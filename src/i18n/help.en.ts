@@ -19,7 +19,7 @@ Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
 
   'help.dns': () => `DNS options:
   --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
-  --timeout <ms>         per-query timeout (default 2000)
+  --timeout <ms>         per-lookup timeout (default 2000)
   --zone <file>          answer from a zone file instead of the network (docs/zone-format.md)
   --record <file>        write every DNS answer used to a zone file, to replay with --zone`,
 

@@ -20,7 +20,7 @@ ${p.commands}
 
   'help.dns': () => `DNS-opties:
   --dns <server[:poort]>  DNS-server om te vragen (herhaalbaar; standaard die van het systeem)
-  --timeout <ms>          wachttijd per opvraging (standaard 2000)
+  --timeout <ms>          wachttijd per DNS-lookup (standaard 2000)
   --zone <bestand>        antwoorden uit een zonebestand in plaats van het netwerk (docs/zone-format.md)
   --record <bestand>      elk gebruikt DNS-antwoord in een zonebestand schrijven, om met --zone na te spelen`,
 
@@ -51,7 +51,7 @@ DNS-lookups het kost (RFC 7208 staat er 10 toe) en elk syntaxprobleem met zijn p
 ${p.dns}
 
 Afsluitcodes: 0 het record heeft geen syntaxproblemen; 1 wel, of het domein heeft geen
-SPF-record, meerdere, of de DNS-opvraging mislukte; 2 fout in gebruik.`,
+SPF-record, meerdere, of de DNS-lookup mislukte; 2 fout in gebruik.`,
 
   'help.audit': (p) => `Gebruik: spfkit audit <domein> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS-opties]
 

@@ -29,7 +29,7 @@ export const spfNl: Translation<typeof spfEn> = {
     `${p.domain} doet geen uitspraak over ${p.host} (neutral): ontvangers behandelen de e-mail alsof er geen SPF-beleid is.`,
   'spf.headline.none': (p) => `${p.domain} heeft geen SPF-record gepubliceerd.`,
   'spf.headline.invalid-domain': (p) => `“${p.domain}” is geen bruikbare domeinnaam, dus er is geen SPF-beleid om te controleren.`,
-  'spf.headline.temperror': (p) => `Het SPF-beleid van ${p.domain} kon niet worden gecontroleerd, omdat een DNS-opvraging mislukte (temperror).`,
+  'spf.headline.temperror': (p) => `Het SPF-beleid van ${p.domain} kon niet worden gecontroleerd, omdat een DNS-lookup mislukte (temperror).`,
   'spf.headline.permerror': (p) => `Het SPF-beleid van ${p.domain} kan niet worden beoordeeld, omdat er een fout in zit (permerror).`,
 
   // ── Redenen ───────────────────────────────────────────────────────────────────────────
@@ -57,9 +57,9 @@ export const spfNl: Translation<typeof spfEn> = {
     `Geen van de TXT-records van ${p.domain} begint met ${code('v=spf1')}; ontvangers beslissen op andere gronden (de e-mail wordt meestal gewoon bezorgd).`,
   'spf.reason.invalid-domain': (p) => `“${p.domain}”: ${p.problem}. SPF controleert alleen volledige domeinnamen (RFC 7208 §4.3).`,
   'spf.reason.dns-timeout': (p) =>
-    `De ${p.type}-opvraging van ${p.name}, nodig voor ${recordOf(p.record)}, kreeg niet op tijd antwoord (timeout${detailOf(p.detail)}).`,
+    `De ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}, kreeg niet op tijd antwoord (timeout${detailOf(p.detail)}).`,
   'spf.reason.dns-servfail': (p) =>
-    `De ${p.type}-opvraging van ${p.name}, nodig voor ${recordOf(p.record)}, is mislukt: de DNS-server antwoordde met een fout (SERVFAIL${detailOf(p.detail)}).`,
+    `De ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}, is mislukt: de DNS-server antwoordde met een fout (SERVFAIL${detailOf(p.detail)}).`,
   'spf.reason.multiple-records': (p) =>
     `${domainOf(p.record)} publiceert ${p.count} SPF-records (TXT-records die met ${code('v=spf1')} beginnen); dat moet er precies één zijn (RFC 7208 §4.5).`,
   'spf.reason.syntax': (p) =>

@@ -5,6 +5,10 @@
  */
 import type { AreaMessages } from './types.ts';
 
+/** A file error (`ENOENT` …) in words; an unfamiliar code as it is. */
+const fileProblem = (code: string): string =>
+  ({ ENOENT: 'there is no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory' })[code] ?? code;
+
 export const usageEn = {
   // ── The dispatcher and the option parser ──────────────────────────────────────────────
   'usage.unknown-command': (p: { name: string }) => `unknown command "${p.name}" (try "spfkit --help")`,
@@ -25,10 +29,10 @@ export const usageEn = {
   // ── DNS options (check, explain, audit, add, bulk) ────────────────────────────────────
   'usage.dns.timeout': (p: { text: string }) => `--timeout must be a whole number of milliseconds (1–60000), got "${p.text}"`,
   'usage.dns.zone-and-dns': () => `--zone and --dns exclude each other`,
-  'usage.dns.zone-unreadable': (p: { name: string; detail: string }) => `cannot read zone file ${p.name}: ${p.detail}`,
+  'usage.dns.zone-unreadable': (p: { name: string; detail: string }) => `cannot read zone file ${p.name}: ${fileProblem(p.detail)}`,
   'usage.dns.zone-invalid': (p: { name: string; detail: string }) => `zone file ${p.name}: ${p.detail}`,
   'usage.dns.server': (p: { name: string; detail: string }) => `--dns ${p.name}: ${p.detail}`,
-  'usage.dns.unwritable': (p: { name: string; detail: string }) => `cannot write ${p.name}: ${p.detail}`,
+  'usage.dns.unwritable': (p: { name: string; detail: string }) => `cannot write ${p.name}: ${fileProblem(p.detail)}`,
 
   // ── spfkit explain / audit ────────────────────────────────────────────────────────────
   'usage.explain.one-argument': () => `give the record as one argument, in quotes: spfkit explain "v=spf1 … -all"`,

@@ -6,6 +6,10 @@
 import type { usageEn } from './usage.en.ts';
 import type { Translation } from './types.ts';
 
+/** Een bestandsfout (`ENOENT` …) in woorden; een onbekende code zoals die is. */
+const fileProblem = (code: string): string =>
+  ({ ENOENT: 'dat bestand bestaat niet', EACCES: 'geen toestemming', EPERM: 'geen toestemming', EISDIR: 'het is een map', ENOTDIR: 'een deel van het pad is geen map' })[code] ?? code;
+
 export const usageNl: Translation<typeof usageEn> = {
   // ── De opdrachtkiezer en de optielezer ────────────────────────────────────────────────
   'usage.unknown-command': (p) => `onbekende opdracht "${p.name}" (probeer "spfkit --help")`,
@@ -26,10 +30,10 @@ export const usageNl: Translation<typeof usageEn> = {
   // ── DNS-opties (check, explain, audit, add, bulk) ─────────────────────────────────────
   'usage.dns.timeout': (p) => `--timeout moet een geheel aantal milliseconden zijn (1–60000), niet "${p.text}"`,
   'usage.dns.zone-and-dns': () => `--zone en --dns gaan niet samen`,
-  'usage.dns.zone-unreadable': (p) => `kan zonebestand ${p.name} niet lezen: ${p.detail}`,
+  'usage.dns.zone-unreadable': (p) => `kan zonebestand ${p.name} niet lezen: ${fileProblem(p.detail)}`,
   'usage.dns.zone-invalid': (p) => `zonebestand ${p.name}: ${p.detail}`,
   'usage.dns.server': (p) => `--dns ${p.name}: ${p.detail}`,
-  'usage.dns.unwritable': (p) => `kan ${p.name} niet schrijven: ${p.detail}`,
+  'usage.dns.unwritable': (p) => `kan ${p.name} niet schrijven: ${fileProblem(p.detail)}`,
 
   // ── spfkit explain / audit ────────────────────────────────────────────────────────────
   'usage.explain.one-argument': () => `geef het record als één argument, tussen aanhalingstekens: spfkit explain "v=spf1 … -all"`,

@@ -358,7 +358,7 @@ const CASES = {
       sender: 'a@traag.nl',
       result: 'temperror',
       en: ['The SPF policy of traag.nl could not be checked', 'The TXT lookup of traag.nl, needed for the SPF record of traag.nl, got no answer in time (timeout'],
-      nl: ['Het SPF-beleid van traag.nl kon niet worden gecontroleerd', 'De TXT-opvraging van traag.nl', 'kreeg niet op tijd antwoord'],
+      nl: ['Het SPF-beleid van traag.nl kon niet worden gecontroleerd', 'De TXT-lookup van traag.nl', 'kreeg niet op tijd antwoord'],
       advice: ['try again later', 'traag.nl'],
     },
     {
@@ -371,7 +371,7 @@ const CASES = {
       sender: 'a@klant.nl',
       result: 'temperror',
       en: ['The A lookup of mail.x.net, needed for the SPF record of spf.x.net (reached through `include:spf.x.net`), failed', 'SERVFAIL'],
-      nl: ['De A-opvraging van mail.x.net, nodig voor het SPF-record van spf.x.net (bereikt via `include:spf.x.net`), is mislukt'],
+      nl: ['De A-lookup van mail.x.net, nodig voor het SPF-record van spf.x.net (bereikt via `include:spf.x.net`), is mislukt'],
       advice: ['mail.x.net'],
     },
     {

@@ -72,6 +72,12 @@ export interface CheckOptions {
   receiver?: string;
   /** A parsed-record cache to share across checks (`recordCache()`), for bulk and servers. */
   records?: RecordCache;
+  /**
+   * Start the queries a record's terms need as soon as it is known, in parallel, so a check
+   * waits about as long as its include tree is deep (same outcome either way; see
+   * docs/deviations.md). Default true.
+   */
+  lookAhead?: boolean;
 }
 
 /**
@@ -96,6 +102,7 @@ export function checkHost(input: CheckInput, options: CheckOptions = {}): Promis
     receiver: options.receiver,
     records: options.records,
     now: clock,
+    ...(options.lookAhead === undefined ? {} : { lookAhead: options.lookAhead }),
   });
 }
 

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { zoneResolver, type Zone, type ZoneItem } from '../dns/zone.ts';
 import { evaluateSpf } from './evaluate.ts';
-import { SPF_RESULTS } from './types.ts';
+import { SPF_RESULTS, type MacroString } from './types.ts';
+import type { Resolver } from '../dns/resolver.ts';
+import { canonicalDomain } from './domain.ts';
+import { spfRecordFromAnswer } from './fetch.ts';
+import { ipDotted, networkMatches, parseClientIp } from './ip.ts';
+import { type MacroValues, expandDomainSpec, usesPtrMacro } from './macro.ts';
+import { parseRecord } from './parse.ts';
 
 const names = ['a.test', 'b.test', 'c.test', 'd.test', 'e.test', 'missing.test'];
 const name = fc.constantFrom(...names);
@@ -50,6 +56,109 @@ describe('checkHost properties', () => {
         assert.ok(check.lookups.void <= 3);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+// Look-ahead (src/spf/look-ahead.ts): the same check with it on, its answers arriving in a
+// scrambled order, and the bound on what it may ask.
+const ips = fc.constantFrom('192.0.2.1', '10.0.0.1', '2001:db8::1', '::ffff:192.0.2.77');
+
+/** Answers after 0–3 turns of the event loop, by query, so parallel answers arrive out of order. */
+function scrambled(inner: Resolver, asked: Set<string>): Resolver {
+  return {
+    query(name, type) {
+      asked.add(`${type} ${name}`);
+      let turns = 0;
+      for (const ch of name + type) turns = (turns * 31 + ch.charCodeAt(0)) % 4;
+      const answer = inner.query(name, type);
+      return new Promise((resolve) => {
+        const wait = (left: number): void => void (left === 0 ? resolve(answer) : setImmediate(() => wait(left - 1)));
+        wait(turns);
+      });
+    },
+  };
+}
+
+/**
+ * Every query a check that matches nothing could make, without the 10-term limit: the TXT of
+ * each record reached through include/redirect, and the queries of its a/mx/exists terms,
+ * up to `all` or an ip4/ip6 that matches the client (an independent walk of the zone).
+ */
+async function reachable(resolver: Resolver, root: string, ip: string): Promise<Set<string>> {
+  const client = parseClientIp(ip);
+  if (!client) throw new Error(ip);
+  const family = client.family === 4 ? 'A' : 'AAAA';
+  const values: MacroValues = { sender: `user@${root}`, local: 'user', senderDomain: root, domain: root, ipDotted: ipDotted(client), ipReadable: client.text, ipVersion: client.family === 4 ? 'in-addr' : 'ip6', helo: 'helo.test', receiver: 'unknown', timestamp: 0, ptr: undefined };
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const todo = [root];
+  while (todo.length > 0) {
+    const domain = todo.pop() as string;
+    if (seen.has(canonicalDomain(domain))) continue;
+    seen.add(canonicalDomain(domain));
+    out.add(`TXT ${canonicalDomain(domain)}`);
+    const found = spfRecordFromAnswer(canonicalDomain(domain), await resolver.query(canonicalDomain(domain), 'TXT'));
+    const parsed = found.kind === 'record' ? parseRecord(found.text) : undefined;
+    if (!parsed?.ok) continue;
+    const target = (spec: MacroString | undefined) => (spec ? (usesPtrMacro(spec) ? undefined : expandDomainSpec(spec, { ...values, domain }, 8192)?.name) : domain);
+    let ended = false;
+    for (const m of parsed.record.mechanisms) {
+      if (m.kind === 'all' || ((m.kind === 'ip4' || m.kind === 'ip6') && networkMatches(client, m))) {
+        ended = true;
+        break;
+      }
+      if (m.kind !== 'include' && m.kind !== 'a' && m.kind !== 'mx' && m.kind !== 'exists') continue;
+      const t = target(m.domainSpec);
+      if (t === undefined) continue;
+      const name = canonicalDomain(t);
+      if (m.kind === 'include') todo.push(t);
+      else if (m.kind === 'a') out.add(`${family} ${name}`);
+      else if (m.kind === 'exists') out.add(`A ${name}`);
+      else {
+        out.add(`MX ${name}`);
+        const mx = await resolver.query(name, 'MX');
+        if (mx.kind === 'answer') for (const r of mx.records) out.add(`${family} ${canonicalDomain(r.exchange)}`);
+      }
+    }
+    const redirect = parsed.record.redirect;
+    if (!ended && redirect && !parsed.record.mechanisms.some((m) => m.kind === 'all')) {
+      const t = target(redirect.domainSpec);
+      if (t !== undefined) todo.push(t);
+    }
+  }
+  return out;
+}
+
+describe('checkHost with look-ahead', () => {
+  it('gives the same check (result, cause, trace, counts) as without, in any answer order', async () => {
+    await fc.assert(
+      fc.asyncProperty(zone, name, ips, async (z, domain, ip) => {
+        const input = { ip, sender: `user@${domain}`, helo: 'helo.test' };
+        const on = await evaluateSpf(input, { resolver: scrambled(zoneResolver(z, { log: false }), new Set()) });
+        const off = await evaluateSpf(input, { resolver: zoneResolver(z, { log: false }), lookAhead: false });
+        assert.deepEqual(on, off);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('asks, beyond what the evaluation asks, only names a check matching nothing could reach — at most 10 terms', async () => {
+    await fc.assert(
+      fc.asyncProperty(zone, name, ips, async (z, domain, ip) => {
+        const input = { ip, sender: `user@${domain}`, helo: 'helo.test' };
+        const askedOn = new Set<string>();
+        const askedOff = new Set<string>();
+        await evaluateSpf(input, { resolver: scrambled(zoneResolver(z, { log: false }), askedOn) });
+        await evaluateSpf(input, { resolver: scrambled(zoneResolver(z, { log: false }), askedOff), lookAhead: false });
+        const bound = await reachable(zoneResolver(z, { log: false }), domain, ip);
+        const extra = [...askedOn].filter((q) => !askedOff.has(q));
+        for (const q of extra) assert.ok(bound.has(q), `look-ahead asked ${q}, which no evaluation of this check reaches`);
+        // §4.6.4 applies to the look-ahead too: at most 10 terms' TXT/A/AAAA/MX beyond the root TXT,
+        // plus the exchanges' addresses (≤ 10 per mx).
+        assert.ok(extra.filter((q) => !q.startsWith('A ') && !q.startsWith('AAAA ')).length <= 10, extra.join(', '));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

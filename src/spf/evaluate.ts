@@ -4,17 +4,19 @@
  * as data, never thrown. DNS comes only through the `Resolver` in the options.
  */
 import type { DnsAnswer, RecordData, Resolver, RrType } from '../dns/resolver.ts';
-import { canonicalDomain, domainProblem, truncateDomain } from './domain.ts';
-import { type ClientIp, addressMatches, ip4InNetwork, ip6Bytes, ip6InNetwork, ipDotted, parseClientIp, reverseName } from './ip.ts';
-import { type MacroValues, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
+import { canonicalDomain, domainProblem } from './domain.ts';
+import { type ClientIp, addressMatches, ipDotted, networkMatches, parseClientIp, reverseName } from './ip.ts';
+import { type MacroValues, expandDomainSpec, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
 import { fetchSpfRecord } from './fetch.ts';
 import { parseRecord } from './parse.ts';
 import type { RecordCache } from './record-cache.ts';
+import { type LookAhead, startLookAhead } from './look-ahead.ts';
 import {
   type Identity,
   type MacroString,
   type Mechanism,
   type ParseIssue,
+  type ParseResult,
   type Qualifier,
   RFC_LIMITS,
   type SpfCause,
@@ -57,6 +59,12 @@ export interface EvaluateOptions {
   receiver?: string;
   /** Parsed records to reuse across checks (see `recordCache`); parsed per check without. */
   records?: RecordCache;
+  /**
+   * Start the DNS queries a record's terms will need as soon as the record is known, in
+   * parallel (src/spf/look-ahead.ts; bounded as docs/deviations.md says). The outcome is the
+   * same either way; only the waiting differs. Default true.
+   */
+  lookAhead?: boolean;
 }
 
 /** Why a check input is unusable (not an RFC outcome: the caller gave something invalid). */
@@ -136,7 +144,10 @@ interface Outcome {
 
 interface Context {
   resolver: Resolver;
-  records: RecordCache | undefined;
+  /** How records are parsed: through the caller's cache, or once per check. */
+  parse: (text: string) => ParseResult;
+  /** The answers started ahead (src/spf/look-ahead.ts), or undefined with `lookAhead: false`. */
+  lookAhead: LookAhead | undefined;
   limits: SpfLimits;
   overrides: ReadonlyMap<string, string> | undefined;
   input: ParsedInput;
@@ -165,9 +176,11 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
   if (!valid.ok) throw new SpfInputError(valid.issues);
   const parsed = valid.value;
   const limits: SpfLimits = options.limits ? { ...RFC_LIMITS, ...options.limits } : RFC_LIMITS;
+  const records = options.records;
   const ctx: Context = {
     resolver: options.resolver,
-    records: options.records,
+    parse: records ? (text) => records.parse(text) : options.lookAhead === false ? parseRecord : parseOnce(),
+    lookAhead: undefined,
     limits,
     overrides: normalizeOverrides(options.overrides),
     input: parsed,
@@ -200,7 +213,11 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
     outcome = { result: 'none', cause: { code: 'invalid-domain', domain: parsed.domain, reason: problem } };
     ctx.trace.push({ type: 'result', depth: 0, domain: parsed.domain, result: 'none', cause: outcome.cause });
   } else {
-    outcome = await checkDomain(ctx, stripDot(parsed.domain), 0, 'root');
+    const root = stripDot(parsed.domain);
+    if (options.lookAhead !== false) {
+      ctx.lookAhead = startLookAhead(root, { resolver: ctx.resolver, ip: parsed.ip, macro: ctx.macro, limits, overrides: ctx.overrides, parse: ctx.parse });
+    }
+    outcome = await checkDomain(ctx, root, 0, 'root');
   }
   const check: SpfCheck = {
     result: outcome.result,
@@ -217,6 +234,16 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
   if (outcome.explanation !== undefined) check.explanation = outcome.explanation;
   if (outcome.matched) check.matched = outcome.matched;
   return check;
+}
+
+/** A parse shared by the evaluator and its look-ahead within one check (no cache given). */
+function parseOnce(): (text: string) => ParseResult {
+  const parsed = new Map<string, ParseResult>();
+  return (text) => {
+    let result = parsed.get(text);
+    if (result === undefined) parsed.set(text, (result = parseRecord(text)));
+    return result;
+  };
 }
 
 function normalizeOverrides(overrides: EvaluateOptions['overrides']): ReadonlyMap<string, string> | undefined {
@@ -236,7 +263,8 @@ function finish(ctx: Context, depth: number, domain: string, outcome: Outcome): 
 }
 
 async function query<T extends RrType>(ctx: Context, depth: number, name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-  const answer = await ctx.resolver.query(name, type);
+  // An answer started ahead is taken here, in the evaluator's order (src/spf/look-ahead.ts).
+  const answer = await (ctx.lookAhead?.take(name, type) ?? ctx.resolver.query(name, type));
   const step: TraceStep = { type: 'query', depth, name, rrtype: type, answer: answer.kind };
   if (answer.kind === 'answer') step.records = answer.records.map(recordText);
   else if ((answer.kind === 'timeout' || answer.kind === 'servfail') && answer.detail) step.detail = answer.detail;
@@ -279,7 +307,7 @@ async function fetchRecord(ctx: Context, domain: string, depth: number): Promise
   }
   if (found.source === 'override') (ctx.overridesUsed ??= new Set()).add(found.domain);
   ctx.trace.push({ type: 'record', depth, domain, record: found.text, source: found.source });
-  const parsed = ctx.records ? ctx.records.parse(found.text) : parseRecord(found.text);
+  const parsed = ctx.parse(found.text);
   if (!parsed.ok) {
     for (const issue of parsed.issues) ctx.problems.push({ domain, code: issue.code, message: issue.message, span: issue.span });
     return { result: 'permerror', cause: { code: 'syntax', domain, record: found.text, issues: parsed.issues } };
@@ -411,19 +439,15 @@ function countVoid(ctx: Context, domain: string): Outcome | undefined {
 
 /** Expands a domain-spec; an expansion over the size guard is a permerror outcome. */
 async function expandTarget(ctx: Context, spec: MacroString, domain: string, depth: number): Promise<string | Outcome> {
-  // Without macro letters the expansion is the literal (with %%, %_ and %- already decoded).
-  if (!spec.hasMacros) return stripDot(expandMacroString(spec, ctx.macro, Infinity) as string);
-  const values = await macroValues(ctx, spec, domain, depth);
-  const expanded = expandMacroString(spec, values, ctx.limits.maxMacroExpansion);
-  if (expanded === undefined) {
+  const values = spec.hasMacros ? await macroValues(ctx, spec, domain, depth) : ctx.macro;
+  const target = expandDomainSpec(spec, values, ctx.limits.maxMacroExpansion);
+  if (target === undefined) {
     return { result: 'permerror', cause: { code: 'macro-too-long', domain, length: ctx.limits.maxMacroExpansion + 1, limit: ctx.limits.maxMacroExpansion } };
   }
-  // RFC 7208 §7.3: an expansion over 253 characters loses labels on the left.
-  const truncated = truncateDomain(expanded);
-  if (truncated !== stripDot(expanded)) {
-    ctx.problems.push({ domain, code: 'macro-truncated', message: `"${brief(spec.text)}" expanded to ${expanded.length} characters; truncated to "${brief(truncated)}"` });
+  if (target.truncated) {
+    ctx.problems.push({ domain, code: 'macro-truncated', message: `"${brief(spec.text)}" expanded to ${target.length} characters; truncated to "${brief(target.name)}"` });
   }
-  return truncated;
+  return target.name;
 }
 
 async function macroValues(ctx: Context, spec: MacroString, domain: string, depth: number): Promise<MacroValues> {
@@ -452,10 +476,8 @@ async function evaluateMechanism(
     case 'all':
       return true;
     case 'ip4':
-      // RFC 7208 §5.6: ip4 never matches an IPv6 client.
-      return ip.family === 4 && ip4InNetwork(ip.value, m.value, m.prefix ?? 32);
     case 'ip6':
-      return ip.family === 6 && ip6InNetwork(ip.bytes, ip6Bytes(m.address), m.prefix ?? 128);
+      return networkMatches(ip, m);
     default:
       break;
   }

@@ -3,7 +3,7 @@
  * rule lives. The evaluator, record editing (lookup counting, flattening) and the audit use
  * it; it keeps the TXT character-strings and the TTL for those that need them.
  */
-import type { Resolver } from '../dns/resolver.ts';
+import type { DnsAnswer, Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from './domain.ts';
 import { isSpfRecordText } from './parse.ts';
 
@@ -53,7 +53,17 @@ export async function fetchSpfRecord(resolver: Resolver, domain: string, overrid
     if (override.trim() === '') return { kind: 'none', domain: name, dns: 'no-spf' };
     return { kind: 'record', domain: name, text: override, strings: [override], source: 'override' };
   }
-  const answer = await resolver.query(name, 'TXT');
+  return spfRecordFromAnswer(name, await resolver.query(name, 'TXT'));
+}
+
+/**
+ * The SPF record in the TXT answer for `name` (RFC 7208 §4.5 selection): for callers that
+ * hold the answer already (the evaluator's look-ahead, src/spf/look-ahead.ts).
+ *
+ * @example
+ * spfRecordFromAnswer('byte.nl', { kind: 'answer', records: [['v=spf1 -all']] }).kind // 'record'
+ */
+export function spfRecordFromAnswer(name: string, answer: DnsAnswer<string[]>): FetchedRecord {
   switch (answer.kind) {
     case 'timeout':
     case 'servfail':

@@ -3,6 +3,7 @@
  * matching, and the forms macros need (§7.3 "i", "c", "v"). IPv6 maths via ipaddr.js.
  */
 import ipaddr from 'ipaddr.js';
+import type { Mechanism } from './types.ts';
 
 export type ClientIp =
   | { family: 4; text: string; value: number }
@@ -163,4 +164,13 @@ export function reverseName(ip: ClientIp): string {
     return `${v & 255}.${(v >>> 8) & 255}.${(v >>> 16) & 255}.${v >>> 24}.in-addr.arpa`;
   }
   return ipDotted(ip).toLowerCase().split('.').reverse().join('.') + '.ip6.arpa';
+}
+
+/**
+ * RFC 7208 §5.6: whether an ip4/ip6 mechanism matches the client (ip4 never matches an IPv6
+ * client, nor ip6 an IPv4 one) — the evaluator and its look-ahead ask this one rule.
+ */
+export function networkMatches(ip: ClientIp, m: Extract<Mechanism, { kind: 'ip4' | 'ip6' }>): boolean {
+  if (m.kind === 'ip4') return ip.family === 4 && ip4InNetwork(ip.value, m.value, m.prefix ?? 32);
+  return ip.family === 6 && ip6InNetwork(ip.bytes, ip6Bytes(m.address), m.prefix ?? 128);
 }

@@ -7,6 +7,7 @@
  *   explain-string = *( macro-string / SP )
  */
 import { MACRO_LITERAL, isClass } from './charclass.ts';
+import { truncateDomain } from './domain.ts';
 import type { MacroLetter, MacroPart, MacroString, ParseIssue, Span } from './types.ts';
 
 const CC_PERCENT = 0x25;
@@ -289,6 +290,25 @@ export function expandMacroString(ms: MacroString, values: MacroValues, maxLengt
     if (out.length > maxLength) return undefined;
   }
   return out;
+}
+
+/**
+ * A domain-spec expanded to the name to query, the ONE rule the evaluator and its look-ahead
+ * share: no trailing dot, and (RFC 7208 §7.3) an expansion over 253 characters loses labels on
+ * the left (`truncated`). Undefined when the expansion exceeds `maxLength`.
+ *
+ * @example
+ * expandDomainSpec(parse('%{i}._spf.%{d}'), values, 8192) // { name: '192.0.2.1._spf.example.com', truncated: false, length: 26 }
+ */
+export function expandDomainSpec(ms: MacroString, values: MacroValues, maxLength: number): { name: string; truncated: boolean; length: number } | undefined {
+  if (!ms.hasMacros) {
+    const literal = expandMacroString(ms, values, Infinity) as string;
+    return { name: literal.endsWith('.') ? literal.slice(0, -1) : literal, truncated: false, length: literal.length };
+  }
+  const expanded = expandMacroString(ms, values, maxLength);
+  if (expanded === undefined) return undefined;
+  const name = truncateDomain(expanded);
+  return { name, truncated: name !== (expanded.endsWith('.') ? expanded.slice(0, -1) : expanded), length: expanded.length };
 }
 
 function macroValue(letter: MacroLetter, v: MacroValues): string {

@@ -5,7 +5,8 @@
  *     records/s, is libspf2's rate on its reference machine);
  *  2. checkHost throughput on 10 000 checks: in-memory zone; loopback DNS served by NSD (or the
  *     JavaScript test server when NSD cannot be installed), uncached; loopback
- *     DNS through one shared cache, 64 checks in flight (target ≥ 30 000 checks/s).
+ *     DNS through one shared cache, 64 checks in flight (target ≥ 30 000 checks/s);
+ *  3. latency of one check against a server with a per-answer delay (bench/latency.ts).
  */
 import { createRequire } from 'node:module';
 import { promises as dnsPromises } from 'node:dns';
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 // bundles this file and runs it with plain node, without loader hooks.
 import { type RecordCache, type Resolver, type RrType, cachingResolver, checkHost, parseRecord, recordCache, systemResolver, zoneResolver } from 'spfkit';
 import { customerRecord, generateChecks, generateData, prng } from './data.ts';
+import { latencyBench } from './latency.ts';
 import { startNsd } from './nsd.ts';
 import { fmt, pool, rate, startDnsServerProcess, table } from './support.ts';
 
@@ -92,6 +94,8 @@ function libspf2Bench(records: readonly string[]): number | string {
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=latency runs the latency section alone.
+  if (process.env.BENCH_ONLY === 'latency') return latencySection();
   console.log(`spfkit benchmark — node ${process.version}, ${CONCURRENCY} checks in flight; in-memory and cached runs: best of ${ROUNDS} after a warm-up\n`);
   const rand = prng(1);
   const parseRecords = Array.from({ length: PARSE_RECORDS }, (_, i) => customerRecord(rand, `d${i}.example`));
@@ -169,10 +173,19 @@ async function main(): Promise<void> {
     console.log(dnsCeiling);
     console.log(`parse target ≥ ${fmt(PARSE_TARGET)} records/s (libspf2 on the issue's reference machine): ${parseRate >= PARSE_TARGET ? 'met' : 'NOT met'} (${(parseRate / PARSE_TARGET).toFixed(2)}×)`);
     if (typeof libspf2 === 'number') console.log(`parse vs libspf2 on this machine, same run: ${(parseRate / libspf2).toFixed(2)}× (${parseRate >= libspf2 ? 'faster' : 'slower'})`);
-    console.log(`results differing from mailauth on 500 sample checks: ${disagree}`);
+    console.log(`results differing from mailauth on 500 sample checks (spfkit with look-ahead): ${disagree}`);
   } finally {
     server.stop();
   }
+  await latencySection();
+}
+
+/** 4. Latency: one check against a server that answers after a delay (a simulated round trip). */
+async function latencySection(): Promise<void> {
+  console.log('\nlatency: one check against the JS test DNS server answering after a fixed delay; bound = the round trips the record tree needs × delay');
+  const latency = await latencyBench(mailauthSpf);
+  console.log(latency.text);
+  console.log(`latency goal ≤ 1.25× the depth bound at 20 ms (look-ahead): ${latency.goalMet ? 'met' : 'NOT met'}`);
 }
 
 await main();

@@ -18,11 +18,11 @@ export interface ServerProcess {
  * Starts test/support/dns-server.ts (bundled) in a child process (so serving DNS does not share the
  * measured process's event loop) and resolves with its address.
  */
-export function startDnsServerProcess(zone: Zone): Promise<ServerProcess> {
+export function startDnsServerProcess(zone: Zone, delayMs = 0): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'spfkit-bench-'));
   const file = join(dir, 'zone.yaml');
   writeFileSync(file, zoneToText(zone));
-  const child: ChildProcess = spawn(process.execPath, [`${BENCH_BUILD}/test/support/dns-server.mjs`, '--zone', file, '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [`${BENCH_BUILD}/test/support/dns-server.mjs`, '--zone', file, '--port', '0', '--delay', String(delayMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

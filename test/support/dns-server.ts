@@ -11,7 +11,8 @@
  *   (RFC 7766 §5), where messages carry a 2-octet length prefix (RFC 1035 §4.2.2);
  * - TXT strings go out as latin1: code point N (0–255) is the octet N.
  *
- * Standalone: `node --import tsx test/support/dns-server.ts --zone zone.yaml --port 5353`.
+ * Standalone: `node --import tsx test/support/dns-server.ts --zone zone.yaml --port 5353 [--delay MS]`
+ * (`--delay` holds every answer back, a simulated round trip for latency benchmarks).
  *
  * @example
  * const server = await startDnsServer(zoneFromText(text));
@@ -54,6 +55,8 @@ export interface ReceivedQuery {
 export interface DnsServerOptions {
   /** The port for UDP and TCP; 0 (default) picks a free one. */
   port?: number;
+  /** Milliseconds to hold every answer back: a simulated network round trip (default 0). */
+  delayMs?: number;
 }
 
 export interface DnsServer {
@@ -221,10 +224,12 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
   if (udp === undefined) throw new Error('unreachable: no UDP socket');
   const port = udp.address().port;
   const connections = new Set<TcpSocket>();
+  const delayMs = options.delayMs ?? 0;
+  const later = (send: () => void): void => void (delayMs > 0 ? setTimeout(send, delayMs) : send());
 
   udp.on('message', (message: Buffer, peer: RemoteInfo) => {
     const out = handle(current, message, 'udp', queries);
-    if (out !== undefined) udp?.send(out, peer.port, peer.address, () => undefined);
+    if (out !== undefined) later(() => udp?.send(out, peer.port, peer.address, () => undefined));
   });
   udp.on('error', () => undefined);
 
@@ -242,11 +247,11 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
         const message = pending.subarray(2, 2 + length);
         pending = pending.subarray(2 + length);
         const out = handle(current, message, 'tcp', queries);
-        if (out !== undefined && !socket.destroyed) {
+        if (out !== undefined) {
           const frame = Buffer.alloc(2 + out.length);
           frame.writeUInt16BE(out.length, 0);
           out.copy(frame, 2);
-          socket.write(frame);
+          later(() => void (socket.destroyed || socket.write(frame)));
         }
       }
     });
@@ -273,9 +278,10 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
   };
 }
 
-function parseArgs(argv: readonly string[]): { zoneFile: string; port: number } {
+function parseArgs(argv: readonly string[]): { zoneFile: string; port: number; delayMs: number } {
   let zoneFile: string | undefined;
   let port = 5353;
+  let delayMs = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -285,26 +291,29 @@ function parseArgs(argv: readonly string[]): { zoneFile: string; port: number } 
     } else if (arg === '--port' && value !== undefined && /^\d+$/.test(value) && Number(value) <= 65535) {
       port = Number(value);
       i++;
+    } else if (arg === '--delay' && value !== undefined && /^\d+$/.test(value)) {
+      delayMs = Number(value);
+      i++;
     } else {
       throw new Error(`unexpected argument ${JSON.stringify(arg)}`);
     }
   }
   if (zoneFile === undefined) throw new Error('missing --zone FILE');
-  return { zoneFile, port };
+  return { zoneFile, port, delayMs };
 }
 
 async function main(): Promise<void> {
-  let args: { zoneFile: string; port: number };
+  let args: { zoneFile: string; port: number; delayMs: number };
   let zone: Zone;
   try {
     args = parseArgs(process.argv.slice(2));
     zone = zoneFromText(readFileSync(args.zoneFile, 'utf8'));
   } catch (error) {
     console.error(`dns-server: ${error instanceof Error ? error.message : String(error)}`);
-    console.error('usage: node --import tsx test/support/dns-server.ts --zone zone.yaml [--port 5353]');
+    console.error('usage: node --import tsx test/support/dns-server.ts --zone zone.yaml [--port 5353] [--delay MS]');
     process.exit(2);
   }
-  const server = await startDnsServer(zone, { port: args.port });
+  const server = await startDnsServer(zone, { port: args.port, delayMs: args.delayMs });
   console.log(`dns-server: serving ${zone.size} owners from ${args.zoneFile} on ${server.address} (udp+tcp)`);
   const stop = (): void => {
     void server.stop().then(() => process.exit(0));

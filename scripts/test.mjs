@@ -8,7 +8,7 @@
 //   SPFKIT_NODE24=0 node scripts/test.mjs this Node only (the summary says the Node 24 pass was skipped)
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { checkLockfile } from './lockfile.mjs';
 import { ensureNode24 } from './node24.mjs';
 
@@ -82,7 +82,6 @@ if (process.env.SPFKIT_NODE24 === '0') {
     // The browser tests drive one Chromium; they run on the first Node only.
     const serverSide = files.filter((file) => !file.startsWith(join('test', 'web')));
     const second = await runSuite(node, serverSide, tree, env);
-    const { execFileSync } = await import('node:child_process');
     const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
     lines.push(summary(version, second, `every file except the ${files.length - serverSide.length} browser test files (test/web)`));
     failed ||= second.code !== 0;

@@ -70,6 +70,8 @@ export interface BulkRunOptions {
   records?: RecordCache;
   /** Called as each row finishes, before it is handed on. */
   onProgress?: (progress: BulkProgress) => void;
+  /** `input` (default): report rows in the order of the input; `finish`: as each check finishes. */
+  order?: 'input' | 'finish';
 }
 
 export interface BulkProgress {
@@ -132,12 +134,17 @@ export function checkCustomers(rows: AsyncIterable<Row> | Iterable<Row>, options
       yield row;
     }
   };
-  return mapConcurrent(counted(), concurrency, async (row) => {
-    const report = await checkRow(row, service, situationOptions, lang);
-    done++;
-    options.onProgress?.({ read, done, line: row.line });
-    return report;
-  });
+  return mapConcurrent(
+    counted(),
+    concurrency,
+    async (row) => {
+      const report = await checkRow(row, service, situationOptions, lang);
+      done++;
+      options.onProgress?.({ read, done, line: row.line });
+      return report;
+    },
+    { ordered: (options.order ?? 'input') === 'input' },
+  );
 }
 
 type Target = { sender: string; domain: string } | { domain: string };
@@ -190,8 +197,11 @@ function firstNotPass(results: readonly SituationResult[]): SituationResult | un
 function reportOf(row: Row, s: Situation, lang: Lang): ReportRow {
   const out = (reason: RowReason, extra: Partial<ReportRow> = {}): ReportRow => ({ line: row.line, input: row.input, domain: s.domain, situation: s.situation, reason: reasonText(reason, lang), ...extra });
   switch (s.situation) {
-    case 'none':
-      return out({ code: 'no-record', dns: s.dns }, { result: 'none' });
+    case 'none': {
+      const plan = s.plan !== undefined && s.plan.status !== 'blocked' ? s.plan : undefined;
+      if (!plan) return out({ code: 'no-record', dns: s.dns }, { result: 'none' });
+      return out({ code: 'no-record', dns: s.dns, publish: true }, { result: 'none', recordToPublish: plan.after.record });
+    }
     case 'authorised':
       return out({ code: 'authorised', by: s.by }, { by: s.by, result: 'pass' });
     case 'broken':

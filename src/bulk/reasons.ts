@@ -36,7 +36,7 @@ export type InputProblemCode = InputProblem['code'];
 /** Why a row has its situation. */
 export type RowReason =
   /** Seed 004 case 1: no SPF record (or no domain at all). */
-  | { code: 'no-record'; dns: 'nxdomain' | 'nodata' | 'no-spf' }
+  | { code: 'no-record'; dns: 'nxdomain' | 'nodata' | 'no-spf'; publish?: boolean }
   /** Seed 004 case 2: the record does not pass the service; publish the planned record. */
   | {
       code: 'publish';
@@ -90,12 +90,12 @@ const term = (by: string | undefined): { term?: string } => (by ? { term: by } :
  * reasonText({ code: 'authorised', by: 'a:smtp1.blueinkt.com' }); // 'Authorised by a:smtp1.blueinkt.com.'
  * reasonText({ code: 'authorised', by: 'a:smtp1.blueinkt.com' }, 'nl'); // 'Geautoriseerd door a:smtp1.blueinkt.com.'
  * reasonText({ code: 'publish', result: 'fail', by: '-all', subRecords: 0, verified: true });
- * // 'The record gives fail for the service (by -all): publish the record in recordToPublish.'
+ * // 'The record gives fail for the service (by -all): publish the new record of this row.'
  */
 export function reasonText(reason: RowReason, lang: Lang = DEFAULT_LANG): string {
   switch (reason.code) {
     case 'no-record':
-      return t(lang, reason.dns === 'nxdomain' ? 'bulk.none.nxdomain' : 'bulk.none.no-spf');
+      return t(lang, reason.dns === 'nxdomain' ? 'bulk.none.nxdomain' : reason.publish ? 'bulk.none.publish' : 'bulk.none.no-spf');
     case 'publish':
       return t(lang, 'bulk.publish', {
         result: reason.result,

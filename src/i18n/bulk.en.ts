@@ -10,8 +10,10 @@ export const bulkEn = {
   // ── Reasons, per situation ───────────────────────────────────────────────────────────
   'bulk.none.nxdomain': () => 'The domain does not exist (NXDOMAIN): many receivers reject its mail whatever SPF says.',
   'bulk.none.no-spf': () => 'No SPF record: receivers decide on other grounds; nothing to publish.',
+  'bulk.none.publish': () =>
+    'No SPF record: receivers decide on other grounds. Publish the new record of this row: the service, and ~all for the rest (list the other senders, then -all).',
   'bulk.publish': (p: { result: string; term?: string; subRecords: number; verified: boolean; issue?: string; alternative?: { replaces: string; mechanisms: readonly string[] } }) =>
-    `The record gives ${p.result} for the service${by(p.term)}: publish the record in recordToPublish` +
+    `The record gives ${p.result} for the service${by(p.term)}: publish the new record of this row` +
     `${p.subRecords > 0 ? ` and its ${p.subRecords} sub-record${p.subRecords === 1 ? '' : 's'} (see spfkit add)` : ''}.` +
     (p.alternative
       ? ` It lists ${p.alternative.mechanisms.join(' ')} in place of ${p.alternative.replaces}; with ${p.alternative.replaces}: ${p.issue ?? 'the plan does not verify'}.`

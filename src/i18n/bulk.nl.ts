@@ -12,8 +12,10 @@ export const bulkNl: Translation<typeof bulkEn> = {
   // ── Redenen, per situatie ─────────────────────────────────────────────────────────────
   'bulk.none.nxdomain': () => 'Het domein bestaat niet (NXDOMAIN): veel ontvangers weigeren de e-mail, wat SPF ook zegt.',
   'bulk.none.no-spf': () => 'Geen SPF-record: ontvangers beslissen op andere gronden; er hoeft niets te worden gepubliceerd.',
+  'bulk.none.publish': () =>
+    'Geen SPF-record: ontvangers beslissen op andere gronden. Publiceer het nieuwe record van deze regel: de dienst, en ~all voor de rest (noem de andere verzenders, dan -all).',
   'bulk.publish': (p) =>
-    `Het record geeft ${p.result} voor de dienst${door(p.term)}: publiceer het record uit recordToPublish` +
+    `Het record geeft ${p.result} voor de dienst${door(p.term)}: publiceer het nieuwe record van deze regel` +
     `${p.subRecords > 0 ? ` en ${p.subRecords === 1 ? 'het bijbehorende subrecord' : `de ${p.subRecords} bijbehorende subrecords`} (zie spfkit add)` : ''}.` +
     (p.alternative
       ? ` Het noemt ${p.alternative.mechanisms.join(' ')} in plaats van ${p.alternative.replaces}; met ${p.alternative.replaces}: ${p.issue ?? 'de verificatie slaagt niet'}.`

@@ -119,7 +119,9 @@ Sender (exactly one):
 Options:
   --test-ip <ip>              an address the service sends from (repeatable)
   --concurrency <n>           customers checked at once (default 16, at most 256)
-  --out <report.jsonl|.csv>   write the report there (default: JSON Lines on stdout)
+  --out <report.jsonl|.csv>   write the report there (default: JSON Lines on stdout), rows in
+                              input order; in CSV a cell starting with = + - @ gets a ' first
+                              (so -all reads '-all): spreadsheets would run it as a formula
   --resume                    keep the rows --out already has and check only the rest
   --json                      print the summary as JSON (on stdout with --out, else stderr)
   --lang en|nl                language of the rows' reasons and the summary (default en);

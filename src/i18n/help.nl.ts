@@ -122,7 +122,10 @@ Afzender (precies één):
 Opties:
   --test-ip <ip>              een adres waarvandaan de dienst verstuurt (herhaalbaar)
   --concurrency <n>           klanten tegelijk gecontroleerd (standaard 16, hoogstens 256)
-  --out <rapport.jsonl|.csv>  het rapport daarheen schrijven (standaard: JSON Lines op stdout)
+  --out <rapport.jsonl|.csv>  het rapport daarheen schrijven (standaard: JSON Lines op stdout),
+                              regels in de volgorde van de invoer; in CSV krijgt een cel die met
+                              = + - @ begint eerst een ' (dus -all wordt '-all): spreadsheets
+                              zouden die als formule uitvoeren
   --resume                    de regels die --out al heeft houden en alleen de rest controleren
   --json                      de samenvatting als JSON tonen (op stdout met --out, anders stderr)
   --lang en|nl                taal van de redenen per regel en de samenvatting (standaard en);

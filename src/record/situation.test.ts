@@ -25,9 +25,15 @@ const blueinkt = findProvider(catalogue.catalogue, 'blueinkt');
 assert.ok(blueinkt);
 
 describe('customerSituation: the three situations of seed 004, plus broken', () => {
-  it('1. no SPF record: delivered on other grounds, nothing to publish', async () => {
+  it('1. no SPF record: delivered on other grounds; the record to create is the Why? page’s advice', async () => {
     const s = await customerSituation({ sender: 'info@klant.nl', provider: blueinkt }, { resolver });
-    assert.deepEqual(s, { situation: 'none', domain: 'klant.nl', dns: 'nodata', results: [] });
+    assert.equal(s.situation, 'none');
+    if (s.situation !== 'none') return;
+    assert.deepEqual({ ...s, plan: undefined }, { situation: 'none', domain: 'klant.nl', dns: 'nodata', results: [], plan: undefined });
+    assert.equal(s.plan?.status, 'created');
+    if (s.plan?.status !== 'created') return;
+    assert.equal(s.plan.after.record, 'v=spf1 a:smtp1.blueinkt.com ~all');
+    assert.equal(s.plan.verification.ok, true);
   });
 
   it('2. a record without the service: rejected, and the record to publish', async () => {

@@ -40,8 +40,11 @@ export interface SituationResult {
 }
 
 export type Situation =
-  /** Seed 004 case 1: no SPF record. Receivers decide on other grounds; nothing to do for SPF. */
-  | { situation: 'none'; domain: string; dns: 'nxdomain' | 'nodata' | 'no-spf'; results: SituationResult[] }
+  /**
+   * Seed 004 case 1: no SPF record. Receivers decide on other grounds; `plan` creates one with
+   * the service and `~all` — what the Why? page advises (none for a domain that does not exist).
+   */
+  | { situation: 'none'; domain: string; dns: 'nxdomain' | 'nodata' | 'no-spf'; results: SituationResult[]; plan?: AddPlan }
   /** Seed 004 case 2: the record fails, softfails or is neutral for the service: publish `plan.after`. */
   | { situation: 'not-authorised'; domain: string; record: string; results: SituationResult[]; plan: AddPlan }
   /** Seed 004 case 3: every test address passes; `by` is the term that authorises the service. */
@@ -85,7 +88,11 @@ export async function customerSituation(input: SituationInput, options: { resolv
   if (issues.length > 0 || !mechanism?.ok || mechanismText === undefined) return { situation: 'invalid', domain, issues };
 
   const found = await fetchSpfRecord(resolver, domain);
-  if (found.kind === 'none') return { situation: 'none', domain, dns: found.dns, results: [] };
+  if (found.kind === 'none') {
+    if (found.dns === 'nxdomain') return { situation: 'none', domain, dns: found.dns, results: [] };
+    const plan = await addSender({ domain, record: '', mechanism: mechanismText, testIps: ips }, records ? { resolver, records } : { resolver });
+    return { situation: 'none', domain, dns: found.dns, results: [], plan };
+  }
 
   if (ips.length === 0) {
     const ranges = await mechanismRanges(mechanism.mechanism, domain, resolver);

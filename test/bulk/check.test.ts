@@ -58,13 +58,33 @@ describe('checkCustomers: seed 004 over a customer list', () => {
       input: 'info@example.com',
       domain: 'example.com',
       situation: 'not-authorised',
-      reason: 'The record gives fail for the service (by -all): publish the record in recordToPublish.',
+      reason: 'The record gives fail for the service (by -all): publish the new record of this row.',
       by: '-all',
       recordToPublish: 'v=spf1 include:spf.protection.outlook.com a:smtp1.blueinkt.com -all',
       result: 'fail',
     });
     assert.equal(got.get(6)?.by, 'a:smtp1.blueinkt.com');
-    assert.equal(got.get(3)?.reason, 'No SPF record: receivers decide on other grounds; nothing to publish.');
+    // No SPF record: the same answer as the Why? page — a new record with the service and ~all.
+    assert.equal(got.get(3)?.reason, 'No SPF record: receivers decide on other grounds. Publish the new record of this row: the service, and ~all for the rest (list the other senders, then -all).');
+    assert.equal(got.get(3)?.recordToPublish, 'v=spf1 a:smtp1.blueinkt.com ~all');
+    // Rows come in the order of the input, not as their checks finish.
+    assert.deepEqual(rows.map((r) => r.line), [...rows.map((r) => r.line)].sort((a, b) => a - b));
+  });
+
+  it('input order holds when early rows are slow (order: input); order: finish hands rows on as they finish', async () => {
+    const base = zoneResolver(zone);
+    // klant.nl's lookups wait until the two other rows have finished (no clock involved): its
+    // row finishes last, yet comes out first in input order.
+    const run = async (order: 'input' | 'finish'): Promise<number[]> => {
+      let open: () => void = () => {};
+      const gate = new Promise<void>((done) => (open = done));
+      const slow: Resolver = { query: async (name, type) => (name.startsWith('klant.nl') ? gate.then(() => base.query(name, type)) : base.query(name, type)) };
+      const rows = readCustomerRows(splitLines(['email\ninfo@klant.nl\ninfo@example.com\nfm_eib_verkoop_midden@eneco.com\n']));
+      const out = await collect(checkCustomers(rows, { provider: blueinkt, resolver: slow, concurrency: 3, order, onProgress: (p) => p.done >= 2 && open() }));
+      return out.map((r) => r.line);
+    };
+    assert.deepEqual(await run('input'), [2, 3, 4]);
+    assert.equal((await run('finish')).at(-1), 2, 'the slow row last');
   });
 
   it('works with a mechanism and test addresses instead of a provider; temperror is broken', async () => {

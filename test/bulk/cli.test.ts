@@ -71,8 +71,8 @@ describe('spfkit bulk', () => {
     assert.equal(code, 0);
     const rows = new Map(jsonLines(out).map((r) => [Number(r.line), r]));
     for (const [line, r] of rows) assert.equal(r.situation, EXPECTED.get(line)?.[0]);
-    assert.equal(rows.get(3)?.reason, 'Geen SPF-record: ontvangers beslissen op andere gronden; er hoeft niets te worden gepubliceerd.');
-    assert.equal(rows.get(4)?.reason, 'Het record geeft fail voor de dienst (door -all): publiceer het record uit recordToPublish.');
+    assert.equal(rows.get(3)?.reason, 'Geen SPF-record: ontvangers beslissen op andere gronden. Publiceer het nieuwe record van deze regel: de dienst, en ~all voor de rest (noem de andere verzenders, dan -all).');
+    assert.equal(rows.get(4)?.reason, 'Het record geeft fail voor de dienst (door -all): publiceer het nieuwe record van deze regel.');
     assert.equal(rows.get(6)?.reason, 'Geautoriseerd door a:smtp1.blueinkt.com.');
     assert.match(String(rows.get(7)?.reason), /^Het record eindigt in permerror: een include verwijst naar een domein zonder SPF-record \(§5\.2\)\./);
     assert.equal(rows.get(7)?.cause, 'include-none');

@@ -9,7 +9,7 @@ const row: ReportRow = {
   input: 'info@example.com',
   domain: 'example.com',
   situation: 'not-authorised',
-  reason: 'The record gives fail for the service (by -all): publish the record in recordToPublish.',
+  reason: 'The record gives fail for the service (by -all): publish the new record of this row.',
   by: '-all',
   recordToPublish: 'v=spf1 include:spf.protection.outlook.com a:smtp1.blueinkt.com -all',
   result: 'fail',

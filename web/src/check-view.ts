@@ -4,7 +4,7 @@
  * domain, its text, the lookups it costs and the term that decided.
  */
 import type { CheckResponse, TreeNode } from './api.ts';
-import { type Child, h, richText } from './dom.ts';
+import { type Child, codeText, h, richText } from './dom.ts';
 import { type PlainKey, type PageLang, pageText } from './i18n.ts';
 import type { SpfResult } from '../../src/spf/types.ts';
 import type { TreeTerm } from '../../src/spf/tree.ts';
@@ -130,12 +130,12 @@ function recordTerms(node: TreeNode, lang: PageLang, onPath: boolean): HTMLEleme
   const items: Child[] = [];
   pieces.forEach((piece, i) => {
     if (i === 0 && /^v=spf1$/i.test(piece)) {
-      items.push(h('li', { class: 'term version' }, h('code', {}, piece)));
+      items.push(h('li', { class: 'term version' }, codeText(piece)));
       return;
     }
     const term = byIndex.get(i - (/^v=spf1$/i.test(pieces[0] ?? '') ? 1 : 0));
     if (!term || term.text !== piece) {
-      items.push(h('li', { class: 'term skipped', title: pageText(lang, 'tree.notReached') }, h('code', {}, piece)));
+      items.push(h('li', { class: 'term skipped', title: pageText(lang, 'tree.notReached') }, codeText(piece)));
       return;
     }
     const decisive = onPath && term.outcome !== 'no-match';
@@ -145,7 +145,7 @@ function recordTerms(node: TreeNode, lang: PageLang, onPath: boolean): HTMLEleme
       h(
         'li',
         { class: `term ${term.outcome}${leaf ? ' decided' : ''}`, 'data-term': term.text },
-        h('code', {}, term.text),
+        codeText(term.text),
         term.counted ? h('span', { class: 'term-cost', title: pageText(lang, 'tree.lookups', { count: 1 }), 'aria-label': pageText(lang, 'tree.lookups', { count: 1 }) }, '1') : null,
         mark ? h('span', { class: 'mark' }, mark) : null,
         term.child ? nodeView(term.child, lang, decisive) : null,

@@ -53,7 +53,19 @@ export function replace(parent: Element, ...children: Child[]): void {
  * richText('add `ip4:5.255.64.53` before `-all`') // ['add ', <code>ip4:5.255.64.53</code>, ' before ', <code>-all</code>]
  */
 export function richText(text: string): Child[] {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? h('code', {}, part) : part));
+  return text.split('`').map((part, i) => (i % 2 === 1 ? codeText(part) : part));
+}
+
+/** Longest record text kept on one line: 24 monospace characters fit any box of a 375 px screen. */
+const TOKEN_MAX = 24;
+
+/**
+ * Record text in `<code>`. A short piece without spaces (`-all`, `ip4:5.255.64.53`) is a
+ * `token` that never breaks (a browser may break after the `-` of `-all`); longer text may wrap.
+ */
+export function codeText(text: string): HTMLElement {
+  const token = text.length <= TOKEN_MAX && !/\s/.test(text);
+  return h('code', token ? { class: 'token' } : {}, text);
 }
 
 let nextId = 0;

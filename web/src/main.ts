@@ -104,6 +104,18 @@ class Page implements PageContext {
       ),
     );
     this.footer.textContent = pageText(lang, 'footer');
+    this.currentTabInView();
+  }
+
+  /** A phone shows part of the tab row (it scrolls sideways): scroll it so the current tab shows. */
+  private currentTabInView(): void {
+    const row = this.nav.querySelector('ul');
+    const tab = this.nav.querySelector('a[aria-current="page"]');
+    if (!row || !tab) return;
+    const box = row.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    if (at.left < box.left) row.scrollLeft -= box.left - at.left;
+    else if (at.right > box.right) row.scrollLeft += at.right - box.right;
   }
 
   /** Opens a route: the tab takes the parameters first, then its panel is drawn from them. */
@@ -118,6 +130,7 @@ class Page implements PageContext {
       if (link.id === `tab-${route.tab}`) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
+    this.currentTabInView();
     replace(this.main, tab.render(this));
     if (tabChanged && !first) this.main.focus({ preventScroll: true });
   }

@@ -1,8 +1,9 @@
 /**
  * The SPF lookup tree of a domain: its record, every record its `include:` and `redirect=`
  * terms lead to, and what each DNS-querying term finds — counted the way RFC 7208 §4.6.4
- * counts them when no term matches early (the worst case a receiver meets). This is the ONE
- * place the audit counts lookups; the findings in spf.ts are read off the tree.
+ * counts them when no term matches early (the worst case a receiver meets). A pass over the
+ * one policy tree (src/spf/policy-tree.ts, which also owns the loop, depth and size rule);
+ * the findings in spf.ts are read off it.
  *
  * Counting rules (RFC 7208 §4.6.4, §5, §6.1):
  * - include, a, mx, ptr, exists and redirect cost one lookup each; all, ip4, ip6, exp and
@@ -18,23 +19,20 @@
  */
 import type { DnsAnswer, Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from '../spf/domain.ts';
-import { type FetchedRecord, fetchSpfRecord } from '../spf/fetch.ts';
-import { parseRecord } from '../spf/parse.ts';
+import type { FetchedRecord } from '../spf/fetch.ts';
 import { type LookupKind, lookupKind, reachableTerms } from '../spf/lookup-rules.ts';
+import { MAX_DEPTH, MAX_NODES, type PolicyNode, type PolicyStep, type PolicyStop, expandPolicy, policyTree } from '../spf/policy-tree.ts';
 import { RFC_LIMITS, type ParseIssue, type SpfRecord, type Term } from '../spf/types.ts';
 import type { Evidence } from './types.ts';
 
 /** Terms that query DNS (RFC 7208 §4.6.4). */
 export type SpfLookupKind = LookupKind;
 
-/** Why an include or redirect was not followed. */
-export type SpfStop =
-  /** The target is a record on the path from the root to here. */
-  | 'loop'
-  /** Deeper than `MAX_DEPTH`: over the lookup limit whatever is below. */
-  | 'too-deep'
-  /** The tree has more than `MAX_NODES` records; the rest was not fetched. */
-  | 'budget';
+/**
+ * Why an include or redirect was not followed: the target is on the path from the root
+ * (`loop`), at `MAX_DEPTH` (`too-deep`), or the tree already has `MAX_NODES` records (`budget`).
+ */
+export type SpfStop = PolicyStop;
 
 /** One DNS-querying term of a record and what it found. */
 export interface SpfLookupTerm {
@@ -86,15 +84,7 @@ export interface SpfNode {
   total: number;
 }
 
-/** Chains deeper than this are over the limit of 10 lookups whatever they hold. */
-export const MAX_DEPTH = RFC_LIMITS.dnsTerms + 1;
-/** At most this many records are fetched for one tree (hostile or broken trees stay bounded). */
-export const MAX_NODES = 100;
-
-interface WalkContext {
-  resolver: Resolver;
-  nodes: number;
-}
+export { MAX_DEPTH, MAX_NODES };
 
 function isVoidAnswer(answer: DnsAnswer<unknown>): boolean {
   return answer.kind === 'nxdomain' || answer.kind === 'nodata' || (answer.kind === 'answer' && answer.records.length === 0);
@@ -163,24 +153,22 @@ async function probeExists(term: SpfLookupTerm, resolver: Resolver, host: string
   } else term.lookup = 'found';
 }
 
-async function followTarget(term: SpfLookupTerm, ctx: WalkContext, node: SpfNode, target: string, ancestors: ReadonlySet<string>): Promise<void> {
-  if (ancestors.has(target)) {
-    term.stop = 'loop';
-    term.lookup = 'skipped';
-    return;
+/** What an include's or redirect's own query found: its target's TXT answer (§4.6.4). */
+async function followTarget(term: SpfLookupTerm, resolver: Resolver, step: PolicyStep): Promise<void> {
+  switch (step.kind) {
+    case 'dynamic':
+      return;
+    case 'stop':
+      term.stop = step.problem.code;
+      return;
+    case 'node':
+      break;
+    default: {
+      const never: never = step;
+      throw new Error(`unhandled step ${String(never)}`);
+    }
   }
-  if (node.path.length + 1 >= MAX_DEPTH) {
-    term.stop = 'too-deep';
-    term.lookup = 'skipped';
-    return;
-  }
-  if (ctx.nodes >= MAX_NODES) {
-    term.stop = 'budget';
-    term.lookup = 'skipped';
-    return;
-  }
-  const via = term.kind === 'redirect' ? 'redirect' : 'include';
-  const child = await walk(ctx, target, via, [...node.path, term.text], new Set([...ancestors, target]));
+  const child = await auditNode(resolver, step.node);
   term.child = child;
   term.total = 1 + child.total;
   switch (child.fetch.kind) {
@@ -193,7 +181,7 @@ async function followTarget(term: SpfLookupTerm, ctx: WalkContext, node: SpfNode
       if (child.fetch.dns === 'no-spf') term.lookup = 'found';
       else {
         term.lookup = 'void';
-        term.voids.push(`${target} (TXT)`);
+        term.voids.push(`${step.target} (TXT)`);
       }
       break;
     case 'dns-error':
@@ -206,27 +194,29 @@ async function followTarget(term: SpfLookupTerm, ctx: WalkContext, node: SpfNode
   }
 }
 
-async function probeTerm(term: Term, kind: SpfLookupKind, index: number, ctx: WalkContext, node: SpfNode, text: string, ancestors: ReadonlySet<string>): Promise<SpfLookupTerm> {
+async function probeTerm(term: Term, kind: SpfLookupKind, index: number, resolver: Resolver, node: PolicyNode, record: SpfRecord): Promise<SpfLookupTerm> {
   const spec = 'domainSpec' in term ? term.domainSpec : undefined;
   const dynamic = spec?.hasMacros ?? false;
-  const out: SpfLookupTerm = { index, text: text.slice(term.span.start, term.span.end), kind, dynamic, lookup: 'skipped', hostsWithoutAddress: [], voids: [], total: 1 };
+  const out: SpfLookupTerm = { index, text: record.text.slice(term.span.start, term.span.end), kind, dynamic, lookup: 'skipped', hostsWithoutAddress: [], voids: [], total: 1 };
   if (dynamic) return out;
   // a, mx and ptr without a domain-spec mean the current domain (§5.3, §5.4, §5.5).
   const target = spec === undefined ? node.domain : canonicalDomain(spec.text);
   out.target = target;
   switch (kind) {
     case 'include':
-    case 'redirect':
-      await followTarget(out, ctx, node, target, ancestors);
+    case 'redirect': {
+      const step = node.branches.find((branch) => branch.term === term)?.step;
+      if (step) await followTarget(out, resolver, step);
       break;
+    }
     case 'a':
-      await probeA(out, ctx.resolver, target);
+      await probeA(out, resolver, target);
       break;
     case 'mx':
-      await probeMx(out, ctx.resolver, target);
+      await probeMx(out, resolver, target);
       break;
     case 'exists':
-      await probeExists(out, ctx.resolver, target);
+      await probeExists(out, resolver, target);
       break;
     case 'ptr':
       // The PTR name depends on the client's address: nothing to ask without one.
@@ -239,21 +229,20 @@ async function probeTerm(term: Term, kind: SpfLookupKind, index: number, ctx: Wa
   return out;
 }
 
-async function walk(ctx: WalkContext, domain: string, via: SpfNode['via'], path: readonly string[], ancestors: ReadonlySet<string>): Promise<SpfNode> {
-  ctx.nodes++;
-  const [fetch, answer] = await Promise.all([fetchSpfRecord(ctx.resolver, domain), ctx.resolver.query(domain, 'TXT')]);
+/** One record of the policy tree with what its terms find; `fetch` is always there for a tree read from DNS. */
+async function auditNode(resolver: Resolver, policy: PolicyNode): Promise<SpfNode> {
+  const fetch = policy.fetch as FetchedRecord;
+  const answer = await resolver.query(policy.domain, 'TXT');
   const txt = answer.kind === 'answer' ? answer.records : [];
-  const node: SpfNode = { domain, via, path, fetch, txt, issues: [], terms: [], own: 0, total: 0 };
-  if (fetch.kind !== 'record') return node;
-  const parsed = parseRecord(fetch.text);
-  const record = parsed.ok ? parsed.record : parsed.partial;
-  if (!parsed.ok) node.issues = parsed.issues;
-  if (record === undefined) return node;
+  const node: SpfNode = { domain: policy.domain, via: policy.via, path: policy.path, fetch, txt, issues: [], terms: [], own: 0, total: 0 };
+  if (policy.problem?.code === 'syntax') node.issues = policy.problem.issues;
+  const record = policy.record;
+  if (fetch.kind !== 'record' || record === undefined) return node;
   node.record = record;
   const probes: Array<Promise<SpfLookupTerm>> = [];
   for (const term of reachableTerms(record)) {
     const kind = lookupKind(term);
-    if (kind !== undefined) probes.push(probeTerm(term, kind, record.terms.indexOf(term), ctx, node, record.text, ancestors));
+    if (kind !== undefined) probes.push(probeTerm(term, kind, record.terms.indexOf(term), resolver, policy, record));
   }
   node.terms = await Promise.all(probes);
   node.own = node.terms.length;
@@ -272,8 +261,9 @@ async function walk(ctx: WalkContext, domain: string, via: SpfNode['via'], path:
  * tree.terms[2]?.child?.domain;     // 'spf.dmrmail.nl'
  */
 export async function spfLookupTree(resolver: Resolver, domain: string): Promise<SpfNode> {
-  const root = canonicalDomain(domain);
-  return walk({ resolver, nodes: 0 }, root, 'root', [], new Set([root]));
+  const tree = policyTree(resolver);
+  // The audit shows what a broken record's parsed terms lead to, so it follows them too.
+  return auditNode(resolver, await expandPolicy(tree, await tree.root(domain), { broken: true }));
 }
 
 /**

@@ -71,6 +71,7 @@ export const addEn = {
   'add.problem.syntax': (p: { domain: string }) => `the record of ${p.domain} does not parse`,
   'add.problem.loop': (p: { domain: string }) => `an include loop at ${p.domain}`,
   'add.problem.too-deep': (p: { domain: string }) => `includes nested too deep at ${p.domain}`,
+  'add.problem.budget': (p: { domain: string; limit: number }) => `more than ${p.limit} records in the include tree: ${p.domain} and the records after it were not read`,
   'add.problem.mx-limit': (p: { term: string; domain: string; count: number }) => `${p.term} at ${p.domain} has ${p.count} MX names (over 10)`,
   'add.problem.dynamic': (p: { term: string }) => `${p.term} uses macros, so its cost is known only per message`,
 

@@ -70,6 +70,7 @@ export const addNl: Translation<typeof addEn> = {
   'add.problem.syntax': (p) => `het SPF-record van ${p.domain} bevat een fout`,
   'add.problem.loop': (p) => `een include-lus bij ${p.domain}`,
   'add.problem.too-deep': (p) => `includes te diep genest bij ${p.domain}`,
+  'add.problem.budget': (p) => `meer dan ${p.limit} records in de include-boom: ${p.domain} en de records erna zijn niet gelezen`,
   'add.problem.mx-limit': (p) => `${p.term} bij ${p.domain} heeft ${p.count} MX-namen (meer dan 10)`,
   'add.problem.dynamic': (p) => `${p.term} gebruikt macro’s, dus wat het kost is pas per bericht bekend`,
 

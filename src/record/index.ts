@@ -11,7 +11,7 @@
 export { addSender } from './add.ts';
 export type { AddPlan, AddPlanBlocked, AddPlanReady, AddSenderInput, AddSenderOptions, RecordState } from './add.ts';
 export type { AddIssue, AddIssueCode, AddReason, AddReasonCode, AddWarning, AddWarningCode } from './reasons.ts';
-export { describeIssue, describeLookupProblem, describePlan, describeReason, describeStaticProblem, describeWarning } from './words.ts';
+export { describeIssue, describeLookupProblem, describePlan, describePolicyProblem, describeReason, describeStaticProblem, describeWarning } from './words.ts';
 export type { PlanWords } from './words.ts';
 export { customerSituation } from './situation.ts';
 export type { Situation, SituationInput, SituationIssue, SituationResult } from './situation.ts';

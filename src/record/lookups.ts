@@ -1,31 +1,21 @@
 /**
  * The static DNS-lookup count of a record (RFC 7208 §4.6.4): every term that queries DNS
  * — include, a, mx, ptr, exists, redirect — across the whole include/redirect tree, as it
- * costs when no term matches early (the worst case a receiver meets). The one place the
- * record editor and the audit count lookups.
+ * costs when no term matches early (the worst case a receiver meets). A pass over the one
+ * policy tree (src/spf/policy-tree.ts); the record editor counts lookups here.
  */
 import type { Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from '../spf/domain.ts';
-import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
 import { type LookupKind, lookupKind, reachableTerms } from '../spf/lookup-rules.ts';
-import { type ParseIssue, RFC_LIMITS, type SpfRecord } from '../spf/types.ts';
-import { type FetchedRecord, type RecordOverrides, fetchSpfRecord } from '../spf/fetch.ts';
+import { type PolicyNode, type PolicyProblem, expandPolicy, policyTree } from '../spf/policy-tree.ts';
+import { RFC_LIMITS } from '../spf/types.ts';
+import type { RecordOverrides } from '../spf/fetch.ts';
 
 /** Why part of the tree could not be counted exactly. */
 export type LookupProblem =
-  /** §5.2/§6.1: the include or redirect target has no SPF record (permerror when reached). */
-  | { code: 'no-record'; domain: string; dns: 'nxdomain' | 'nodata' | 'no-spf' }
-  /** §4.5: several v=spf1 records (permerror). */
-  | { code: 'multiple-records'; domain: string; count: number }
-  /** §2.6.6: the record could not be fetched now (temperror). */
-  | { code: 'dns-error'; domain: string; answer: 'timeout' | 'servfail' }
-  /** §4.6: the record does not parse (permerror). */
-  | { code: 'syntax'; domain: string; issues: ParseIssue[] }
-  /** The include/redirect chain comes back to a record it passed: evaluation always ends over the limit. */
-  | { code: 'loop'; domain: string }
-  /** The chain is deeper than the lookup limit allows, so the count stopped. */
-  | { code: 'too-deep'; domain: string }
+  /** The tree's own problems: no record, several, DNS failure, syntax, loop, too deep, too many records. */
+  | PolicyProblem
   /** §7: the target holds macros, so what it costs is known only per message. */
   | { code: 'dynamic'; domain: string; term: string };
 
@@ -83,15 +73,6 @@ export interface CountLookupsOptions {
   limit?: number;
 }
 
-interface Walk {
-  resolver: Resolver;
-  overrides: RecordOverrides | undefined;
-  limit: number;
-  problems: LookupProblem[];
-  loop: boolean;
-  fetched: Map<string, Promise<FetchedRecord>>;
-}
-
 /**
  * Counts the DNS-querying terms of `record` and of every record it includes or redirects
  * to, per branch. Terms after `all` are never evaluated (§5.1) and a redirect next to `all`
@@ -103,38 +84,27 @@ interface Walk {
  * tree.root.terms[0]?.total;       // 4: the cost of the include branch
  */
 export async function countLookups(record: string, resolver: Resolver, options: CountLookupsOptions = {}): Promise<LookupTree> {
-  const walk: Walk = {
-    resolver,
-    overrides: options.overrides,
-    limit: options.limit ?? RFC_LIMITS.dnsTerms,
-    problems: [],
-    loop: false,
-    fetched: new Map(),
-  };
-  const domain = options.domain === undefined ? '' : canonicalDomain(options.domain);
-  const parsed = parseRecord(record);
-  const root: LookupNode = { domain, via: 'root', record, terms: [], own: 0, total: 0 };
-  if (!parsed.ok) {
-    setProblem(walk, root, { code: 'syntax', domain, issues: parsed.issues });
-  } else {
-    await countRecord(walk, root, parsed.record, domain === '' ? [] : [domain], 0);
+  const limit = options.limit ?? RFC_LIMITS.dnsTerms;
+  const tree = policyTree(resolver, options.overrides ? { overrides: options.overrides } : {});
+  const policy = await expandPolicy(tree, tree.rootText(record, options.domain === undefined ? '' : canonicalDomain(options.domain)));
+  const problems: LookupProblem[] = [];
+  const root = countNode(policy, 'root', policy.problem, problems);
+  const loop = problems.some((p) => p.code === 'loop');
+  return { root, total: root.total, limit, withinLimit: root.total <= limit && !loop, complete: problems.length === 0, problems };
+}
+
+/** The count of one record; `problems` gets the tree's problems depth first, in evaluation order. */
+function countNode(policy: PolicyNode | undefined, via: LookupNode['via'], problem: PolicyProblem | undefined, problems: LookupProblem[], domain = policy?.domain ?? ''): LookupNode {
+  const node: LookupNode = { domain, via, terms: [], own: 0, total: 0 };
+  if (policy?.text !== undefined) node.record = policy.text;
+  if (problem !== undefined) {
+    node.problem = problem;
+    // One "too many records" is enough: every record after the first one not read is not read either.
+    if (problem.code !== 'budget' || !problems.some((p) => p.code === 'budget')) problems.push(problem);
   }
-  return {
-    root,
-    total: root.total,
-    limit: walk.limit,
-    withinLimit: root.total <= walk.limit && !walk.loop,
-    complete: walk.problems.length === 0,
-    problems: walk.problems,
-  };
-}
-
-function setProblem(walk: Walk, node: LookupNode, problem: LookupProblem): void {
-  node.problem = problem;
-  walk.problems.push(problem);
-}
-
-async function countRecord(walk: Walk, node: LookupNode, record: SpfRecord, path: readonly string[], depth: number): Promise<void> {
+  // A record that is not read in full (no record, syntax, loop, …) counts nothing of its own.
+  const record = problem === undefined ? policy?.record : undefined;
+  if (policy === undefined || record === undefined) return node;
   // Only reachable terms cost anything (src/spf/lookup-rules.ts); redirect= is evaluated
   // after the mechanisms (§6.1), so it is counted last.
   const reachable = reachableTerms(record);
@@ -147,55 +117,25 @@ async function countRecord(walk: Walk, node: LookupNode, record: SpfRecord, path
     if (spec && !spec.hasMacros) entry.target = canonicalDomain(spec.text);
     node.terms.push(entry);
     node.own++;
-    if (kind === 'include' || kind === 'redirect') await countChild(walk, node, entry, kind, path, depth);
+    const step = policy.branches.find((b) => b.term === term)?.step;
+    if (step === undefined) continue;
+    switch (step.kind) {
+      case 'dynamic':
+        problems.push({ code: 'dynamic', domain: node.domain, term: entry.text });
+        break;
+      case 'stop':
+        entry.child = countNode(undefined, term.kind === 'redirect' ? 'redirect' : 'include', step.problem, problems, step.target);
+        break;
+      case 'node':
+        entry.child = countNode(step.node, step.node.via, step.node.problem, problems);
+        break;
+      default: {
+        const never: never = step;
+        throw new Error(`unhandled step ${String(never)}`);
+      }
+    }
+    entry.total = 1 + (entry.child?.total ?? 0);
   }
   node.total = node.own + node.terms.reduce((sum, t) => sum + (t.child?.total ?? 0), 0);
-}
-
-async function countChild(walk: Walk, parent: LookupNode, entry: LookupTerm, via: 'include' | 'redirect', path: readonly string[], depth: number): Promise<void> {
-  if (entry.target === undefined) {
-    walk.problems.push({ code: 'dynamic', domain: parent.domain, term: entry.text });
-    return;
-  }
-  const target = entry.target;
-  const child: LookupNode = { domain: target, via, terms: [], own: 0, total: 0 };
-  entry.child = child;
-  if (path.includes(target)) {
-    walk.loop = true;
-    setProblem(walk, child, { code: 'loop', domain: target });
-    return;
-  }
-  if (depth >= walk.limit) {
-    setProblem(walk, child, { code: 'too-deep', domain: target });
-    return;
-  }
-  let pending = walk.fetched.get(target);
-  if (!pending) {
-    pending = fetchSpfRecord(walk.resolver, target, walk.overrides);
-    walk.fetched.set(target, pending);
-  }
-  const found = await pending;
-  switch (found.kind) {
-    case 'none':
-      setProblem(walk, child, { code: 'no-record', domain: target, dns: found.dns });
-      break;
-    case 'multiple':
-      setProblem(walk, child, { code: 'multiple-records', domain: target, count: found.count });
-      break;
-    case 'dns-error':
-      setProblem(walk, child, { code: 'dns-error', domain: target, answer: found.answer });
-      break;
-    case 'record': {
-      child.record = found.text;
-      const parsed = parseRecord(found.text);
-      if (!parsed.ok) setProblem(walk, child, { code: 'syntax', domain: target, issues: parsed.issues });
-      else await countRecord(walk, child, parsed.record, [...path, target], depth + 1);
-      break;
-    }
-    default: {
-      const never: never = found;
-      throw new Error(`unhandled fetch ${String(never)}`);
-    }
-  }
-  entry.total = 1 + child.total;
+  return node;
 }

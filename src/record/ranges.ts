@@ -9,15 +9,17 @@
  */
 import type { DnsAnswer, Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from '../spf/domain.ts';
-import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
-import { type Mechanism, RFC_LIMITS, type SpfRecord } from '../spf/types.ts';
+import { type Mechanism, RFC_LIMITS } from '../spf/types.ts';
 import { type Cidr, addressValue, makeCidr, mergeCidrs } from '../spf/cidr.ts';
 import { termCidr } from './terms.ts';
-import { type RecordOverrides, fetchSpfRecord } from '../spf/fetch.ts';
+import type { RecordOverrides } from '../spf/fetch.ts';
+import { type PolicyNode, type PolicyPlace, type PolicyProblem, type PolicyTarget, type PolicyTree, policyTree } from '../spf/policy-tree.ts';
 
 /** Why a policy's pass set cannot be resolved statically. */
 export type StaticProblem =
+  /** The tree's own problems (src/spf/policy-tree.ts); `dns-error` also for an a/mx host's addresses. */
+  | PolicyProblem
   | { code: 'macro'; domain: string; term: string }
   | { code: 'exists'; domain: string; term: string }
   | { code: 'ptr'; domain: string; term: string }
@@ -25,12 +27,6 @@ export type StaticProblem =
   | { code: 'pass-all'; domain: string; term: string }
   /** A non-pass term before a pass term: the pass set is not a plain union (§4.6.2 order). */
   | { code: 'order-dependent'; domain: string; term: string }
-  | { code: 'no-record'; domain: string }
-  | { code: 'multiple-records'; domain: string; count: number }
-  | { code: 'dns-error'; domain: string; name: string; answer: 'timeout' | 'servfail' }
-  | { code: 'syntax'; domain: string }
-  | { code: 'loop'; domain: string }
-  | { code: 'too-deep'; domain: string }
   /** §4.6.4: more than 10 MX names: the mx term is a permerror. */
   | { code: 'mx-limit'; domain: string; term: string; count: number };
 
@@ -55,7 +51,8 @@ export interface RangeOptions {
 
 interface Walk {
   resolver: Resolver;
-  overrides: RecordOverrides | undefined;
+  /** The policy tree, read only as far as the pass set needs. */
+  tree: PolicyTree;
   ttl: number | undefined;
   records: string[];
 }
@@ -73,9 +70,9 @@ class Unresolvable {
  * if (r.ok) r.cidrs.map(cidrText); // ['46.21.235.240/28', '82.94.214.0/24']
  */
 export async function resolvePassRanges(domain: string, resolver: Resolver, options: RangeOptions = {}): Promise<PassRanges> {
-  const walk: Walk = { resolver, overrides: options.overrides, ttl: undefined, records: [] };
+  const walk = startWalk(resolver, options);
   try {
-    const cidrs = await policyRanges(walk, canonicalDomain(domain), [], 0);
+    const cidrs = await policyRanges(walk, await walk.tree.root(domain));
     return finish(walk, cidrs);
   } catch (error) {
     if (error instanceof Unresolvable) return { ok: false, problem: error.problem };
@@ -91,14 +88,20 @@ export async function resolvePassRanges(domain: string, resolver: Resolver, opti
  * await mechanismRanges(parsed.mechanism, 'klant.nl', resolver); // a:smtp1.blueinkt.com → 5.255.64.53
  */
 export async function mechanismRanges(mechanism: Mechanism, domain: string, resolver: Resolver, options: RangeOptions = {}): Promise<PassRanges> {
-  const walk: Walk = { resolver, overrides: options.overrides, ttl: undefined, records: [] };
+  const walk = startWalk(resolver, options);
+  // The mechanism is not in a record of the tree yet: it stands at the top, with no path.
+  const place: PolicyPlace = { domain: canonicalDomain(domain), depth: 0, path: [], ancestors: new Set() };
   try {
-    const cidrs = await termRanges(walk, mechanism, canonicalDomain(domain), [], 0);
+    const cidrs = await termRanges(walk, mechanism, place);
     return finish(walk, cidrs);
   } catch (error) {
     if (error instanceof Unresolvable) return { ok: false, problem: error.problem };
     throw error;
   }
+}
+
+function startWalk(resolver: Resolver, options: RangeOptions): Walk {
+  return { resolver, tree: policyTree(resolver, options.overrides ? { overrides: options.overrides } : {}), ttl: undefined, records: [] };
 }
 
 function finish(walk: Walk, cidrs: Cidr[]): PassRanges {
@@ -111,32 +114,33 @@ function noteTtl(walk: Walk, ttl: number | undefined): void {
   if (ttl !== undefined && (walk.ttl === undefined || ttl < walk.ttl)) walk.ttl = ttl;
 }
 
-async function policyRanges(walk: Walk, domain: string, path: readonly string[], depth: number): Promise<Cidr[]> {
-  if (path.includes(domain)) throw new Unresolvable({ code: 'loop', domain });
-  if (depth > RFC_LIMITS.dnsTerms) throw new Unresolvable({ code: 'too-deep', domain });
-  const found = await fetchSpfRecord(walk.resolver, domain, walk.overrides);
-  switch (found.kind) {
-    case 'none':
-      throw new Unresolvable({ code: 'no-record', domain });
-    case 'multiple':
-      throw new Unresolvable({ code: 'multiple-records', domain, count: found.count });
-    case 'dns-error':
-      throw new Unresolvable({ code: 'dns-error', domain, name: domain, answer: found.answer });
-    case 'record':
-      break;
-    default: {
-      const never: never = found;
-      throw new Error(`unhandled fetch ${String(never)}`);
-    }
-  }
-  noteTtl(walk, found.ttl);
-  walk.records.push(domain);
-  const parsed = parseRecord(found.text);
-  if (!parsed.ok) throw new Unresolvable({ code: 'syntax', domain });
-  return recordRanges(walk, parsed.record, domain, [...path, domain], depth);
+async function policyRanges(walk: Walk, node: PolicyNode): Promise<Cidr[]> {
+  if (node.problem !== undefined) throw new Unresolvable(node.problem);
+  noteTtl(walk, node.fetch?.kind === 'record' ? node.fetch.ttl : undefined);
+  walk.records.push(node.domain);
+  return recordRanges(walk, node);
 }
 
-async function recordRanges(walk: Walk, record: SpfRecord, domain: string, path: readonly string[], depth: number): Promise<Cidr[]> {
+/** The pass set of the record an include or redirect leads to. */
+async function targetRanges(walk: Walk, from: PolicyPlace, term: PolicyTarget): Promise<Cidr[]> {
+  const step = await walk.tree.follow(from, term);
+  switch (step.kind) {
+    case 'dynamic':
+      throw new Unresolvable({ code: 'macro', domain: from.domain, term: renderTerm(term) });
+    case 'stop':
+      throw new Unresolvable(step.problem);
+    case 'node':
+      return policyRanges(walk, step.node);
+    default: {
+      const never: never = step;
+      throw new Error(`unhandled step ${String(never)}`);
+    }
+  }
+}
+
+async function recordRanges(walk: Walk, node: PolicyNode): Promise<Cidr[]> {
+  const { record, domain } = node;
+  if (record === undefined) return [];
   const out: Cidr[] = [];
   const mechanisms = record.mechanisms;
   // Index of the last pass mechanism: non-pass terms after it cannot remove anything from
@@ -158,18 +162,15 @@ async function recordRanges(walk: Walk, record: SpfRecord, domain: string, path:
       if (i < lastPass) throw new Unresolvable({ code: 'order-dependent', domain, term: renderTerm(m) });
       continue;
     }
-    out.push(...(await termRanges(walk, m, domain, path, depth)));
+    out.push(...(await termRanges(walk, m, node)));
   }
   // RFC 7208 §6.1: the redirect target decides when nothing matched and there is no "all".
-  if (record.redirect && !hasAll) {
-    const spec = record.redirect.domainSpec;
-    if (spec.hasMacros) throw new Unresolvable({ code: 'macro', domain, term: renderTerm(record.redirect) });
-    out.push(...(await policyRanges(walk, canonicalDomain(spec.text), path, depth + 1)));
-  }
+  if (record.redirect && !hasAll) out.push(...(await targetRanges(walk, node, record.redirect)));
   return out;
 }
 
-async function termRanges(walk: Walk, m: Mechanism, domain: string, path: readonly string[], depth: number): Promise<Cidr[]> {
+async function termRanges(walk: Walk, m: Mechanism, place: PolicyPlace): Promise<Cidr[]> {
+  const domain = place.domain;
   switch (m.kind) {
     case 'ip4':
     case 'ip6': {
@@ -182,10 +183,8 @@ async function termRanges(walk: Walk, m: Mechanism, domain: string, path: readon
       throw new Unresolvable({ code: 'exists', domain, term: renderTerm(m) });
     case 'ptr':
       throw new Unresolvable({ code: 'ptr', domain, term: renderTerm(m) });
-    case 'include': {
-      if (m.domainSpec.hasMacros) throw new Unresolvable({ code: 'macro', domain, term: renderTerm(m) });
-      return policyRanges(walk, canonicalDomain(m.domainSpec.text), path, depth + 1);
-    }
+    case 'include':
+      return targetRanges(walk, place, m);
     case 'a': {
       if (m.domainSpec?.hasMacros) throw new Unresolvable({ code: 'macro', domain, term: renderTerm(m) });
       const host = m.domainSpec ? canonicalDomain(m.domainSpec.text) : domain;

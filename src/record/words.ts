@@ -8,6 +8,7 @@ import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { issueMessage } from '../spf/describe.ts';
 import type { AddPlan } from './add.ts';
+import { MAX_NODES } from '../spf/policy-tree.ts';
 import type { LookupProblem } from './lookups.ts';
 import type { StaticProblem } from './ranges.ts';
 import type { AddIssue, AddReason, AddWarning } from './reasons.ts';
@@ -167,8 +168,12 @@ export function describeVerificationIssue(issue: VerificationIssue, lang: Lang):
   }
 }
 
-/** Why an include's or mechanism's addresses are not a fixed set (flattening, test addresses). */
-export function describeStaticProblem(problem: StaticProblem, lang: Lang): string {
+/**
+ * Why part of an include tree could not be read, counted or resolved to a fixed set of
+ * addresses, in words: the one describer of the policy tree's problems (src/spf/policy-tree.ts)
+ * and of what lookup counting and pass-range resolution add to them.
+ */
+export function describePolicyProblem(problem: StaticProblem | LookupProblem, lang: Lang): string {
   switch (problem.code) {
     case 'macro':
     case 'exists':
@@ -190,30 +195,10 @@ export function describeStaticProblem(problem: StaticProblem, lang: Lang): strin
       return t(lang, 'add.problem.loop', { domain: problem.domain });
     case 'too-deep':
       return t(lang, 'add.problem.too-deep', { domain: problem.domain });
+    case 'budget':
+      return t(lang, 'add.problem.budget', { domain: problem.domain, limit: MAX_NODES });
     case 'mx-limit':
       return t(lang, 'add.problem.mx-limit', { term: problem.term, domain: problem.domain, count: problem.count });
-    default: {
-      const never: never = problem;
-      throw new Error(`unhandled problem ${String(never)}`);
-    }
-  }
-}
-
-/** Why a lookup count is not exact. */
-export function describeLookupProblem(problem: LookupProblem, lang: Lang): string {
-  switch (problem.code) {
-    case 'no-record':
-      return t(lang, 'add.problem.no-record', { domain: problem.domain });
-    case 'multiple-records':
-      return t(lang, 'add.problem.multiple-records', { domain: problem.domain, count: problem.count });
-    case 'dns-error':
-      return t(lang, 'add.problem.dns-error', { name: problem.domain, answer: problem.answer });
-    case 'syntax':
-      return t(lang, 'add.problem.syntax', { domain: problem.domain });
-    case 'loop':
-      return t(lang, 'add.problem.loop', { domain: problem.domain });
-    case 'too-deep':
-      return t(lang, 'add.problem.too-deep', { domain: problem.domain });
     case 'dynamic':
       return t(lang, 'add.problem.dynamic', { term: problem.term });
     default: {
@@ -222,3 +207,9 @@ export function describeLookupProblem(problem: LookupProblem, lang: Lang): strin
     }
   }
 }
+
+/** Why an include's or mechanism's addresses are not a fixed set (flattening, test addresses). */
+export const describeStaticProblem: (problem: StaticProblem, lang: Lang) => string = describePolicyProblem;
+
+/** Why a lookup count is not exact. */
+export const describeLookupProblem: (problem: LookupProblem, lang: Lang) => string = describePolicyProblem;

@@ -61,6 +61,7 @@ export const bulkEn = {
   'bulk.domain.label-too-long': () => 'a label is longer than 63 characters',
   'bulk.domain.too-long': () => 'it is longer than 253 characters',
   'bulk.domain.single-label': () => 'it has only one label',
+  'bulk.domain.bad-idn': () => 'a label has no valid international (IDNA) form',
   'bulk.domain.bad-character': () => 'it has a control character',
   'bulk.domain.address-literal': () => 'it is an address literal',
 

@@ -63,6 +63,7 @@ export const bulkNl: Translation<typeof bulkEn> = {
   'bulk.domain.label-too-long': () => 'een label is langer dan 63 tekens',
   'bulk.domain.too-long': () => 'hij is langer dan 253 tekens',
   'bulk.domain.single-label': () => 'hij bestaat uit maar één label',
+  'bulk.domain.bad-idn': () => 'een label heeft geen geldige internationale (IDNA-)vorm',
   'bulk.domain.bad-character': () => 'hij bevat een stuurteken',
   'bulk.domain.address-literal': () => 'het is een letterlijk IP-adres',
 

@@ -145,6 +145,7 @@ export const spfEn = {
   'spf.domain.label-too-long': () => `a label longer than 63 characters`,
   'spf.domain.too-long': () => `a name longer than 253 characters`,
   'spf.domain.single-label': () => `only one label (a domain name like example.com has at least two)`,
+  'spf.domain.bad-idn': () => `a label that has no valid international (IDNA) form, such as an invisible or direction-changing character or a broken xn-- label`,
   'spf.domain.bad-character': () => `a control character in the name`,
   'spf.domain.address-literal': () => `an address literal such as [192.0.2.1] instead of a domain name`,
 

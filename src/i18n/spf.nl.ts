@@ -118,6 +118,7 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.domain.label-too-long': () => `een label van meer dan 63 tekens`,
   'spf.domain.too-long': () => `een naam van meer dan 253 tekens`,
   'spf.domain.single-label': () => `maar één label (een domeinnaam als example.com heeft er minstens twee)`,
+  'spf.domain.bad-idn': () => `een label zonder geldige internationale (IDNA-)vorm, zoals een onzichtbaar of richting-omkerend teken of een kapot xn--label`,
   'spf.domain.bad-character': () => `een stuurteken in de naam`,
   'spf.domain.address-literal': () => `een adres zoals [192.0.2.1] in plaats van een domeinnaam`,
 

@@ -1,6 +1,7 @@
 /**
  * Domain-name checks shared by the parser and the evaluator (RFC 7208 §4.3, RFC 1035 §2.3.4).
  */
+import { domainToASCII } from 'node:url';
 import type { DomainProblem } from './types.ts';
 
 /**
@@ -20,14 +21,19 @@ export function domainProblem(name: string): DomainProblem | undefined {
   if (end > 253) return 'too-long';
   let labelStart = 0;
   let labels = 0;
+  let international = false;
   for (let i = 0; i <= end; i++) {
     const c = i === end ? 0x2e : name.charCodeAt(i);
     if (c === 0x2e) {
       const length = i - labelStart;
       if (length === 0) return 'empty-label';
       if (length > 63) return 'label-too-long';
+      if ((international || isALabelPrefix(name, labelStart, i)) && !encodableLabel(name.slice(labelStart, i))) return 'bad-idn';
+      international = false;
       labels++;
       labelStart = i + 1;
+    } else if (c > 0x7f) {
+      international = true;
     } else if (c < 0x20 || c === 0x7f) {
       // DNS labels may hold any octet (RFC 2181 §11) — macro expansion can produce spaces
       // and "%" — but control characters are never a usable name here.
@@ -36,6 +42,21 @@ export function domainProblem(name: string): DomainProblem | undefined {
   }
   if (labels < 2) return 'single-label';
   return undefined;
+}
+
+/** True when name[start, end) begins with the A-label prefix "xn--" (RFC 5890 §2.3.2.1), in any case. */
+function isALabelPrefix(name: string, start: number, end: number): boolean {
+  return end - start >= 4 && name.slice(start, start + 4).toLowerCase() === 'xn--';
+}
+
+/**
+ * True when a label that is not plain ASCII (or claims to be an A-label) has an IDNA form
+ * (UTS #46, as node's resolver converts names). A label without one — an invisible or
+ * direction-changing character (U+200D, U+202E), a lone surrogate, a broken "xn--" label —
+ * cannot be sent: node's resolver would turn the whole name into "" and ask for the root.
+ */
+function encodableLabel(label: string): boolean {
+  return domainToASCII(label) !== '';
 }
 
 /**

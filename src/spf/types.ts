@@ -198,7 +198,7 @@ export type SpfCause =
 export type SpfCauseCode = SpfCause['code'];
 
 /** Why a string is not a usable domain name (RFC 7208 §4.3, RFC 1035 §2.3.4). */
-export type DomainProblem = 'empty' | 'empty-label' | 'label-too-long' | 'too-long' | 'single-label' | 'bad-character' | 'address-literal';
+export type DomainProblem = 'empty' | 'empty-label' | 'label-too-long' | 'too-long' | 'single-label' | 'bad-character' | 'bad-idn' | 'address-literal';
 
 /** How a check reached a domain. */
 export type Via = 'root' | 'include' | 'redirect';

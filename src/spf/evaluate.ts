@@ -440,6 +440,7 @@ function countVoid(ctx: Context, domain: string): Outcome | undefined {
 /** Expands a domain-spec; an expansion over the size guard is a permerror outcome. */
 async function expandTarget(ctx: Context, spec: MacroString, domain: string, depth: number): Promise<string | Outcome> {
   const values = spec.hasMacros ? await macroValues(ctx, spec, domain, depth) : ctx.macro;
+  if (!isMacroValues(values)) return values;
   const target = expandDomainSpec(spec, values, ctx.limits.maxMacroExpansion);
   if (target === undefined) {
     return { result: 'permerror', cause: { code: 'macro-too-long', domain, length: ctx.limits.maxMacroExpansion + 1, limit: ctx.limits.maxMacroExpansion } };
@@ -450,10 +451,22 @@ async function expandTarget(ctx: Context, spec: MacroString, domain: string, dep
   return target.name;
 }
 
-async function macroValues(ctx: Context, spec: MacroString, domain: string, depth: number): Promise<MacroValues> {
+/**
+ * The macro values for `spec` at `domain`. %{p} looks up the validated names; a void lookup
+ * over the limit there ends the check with permerror, as through ptr (RFC 7208 §4.6.4).
+ */
+async function macroValues(ctx: Context, spec: MacroString, domain: string, depth: number): Promise<MacroValues | Outcome> {
   const values: MacroValues = { ...ctx.macro, domain };
-  if (usesPtrMacro(spec)) values.ptr = await validatedPtrName(ctx, domain, depth);
+  if (usesPtrMacro(spec)) {
+    const ptr = await validatedPtrName(ctx, domain, depth);
+    if (typeof ptr !== 'string') return ptr;
+    values.ptr = ptr;
+  }
   return values;
+}
+
+function isMacroValues(values: MacroValues | Outcome): values is MacroValues {
+  return !('result' in values);
 }
 
 /** Where the target is not a usable domain name it cannot exist: no match (see docs/deviations.md). */
@@ -633,9 +646,10 @@ async function lookupValidatedNames(ctx: Context, depth: number): Promise<string
 }
 
 /** RFC 7208 §7.3 "p": a validated name equal to or under <domain>, else any, else "unknown". */
-async function validatedPtrName(ctx: Context, domain: string, depth: number): Promise<string> {
+async function validatedPtrName(ctx: Context, domain: string, depth: number): Promise<string | Outcome> {
   const names = await validatedPtrNames(ctx, depth);
-  if (!Array.isArray(names) || names.length === 0) return 'unknown';
+  if (!Array.isArray(names)) return names;
+  if (names.length === 0) return 'unknown';
   const d = canonicalDomain(domain);
   return names.find((n) => n === d) ?? names.find((n) => n.endsWith('.' + d)) ?? (names[0] as string);
 }
@@ -664,6 +678,8 @@ async function explain(ctx: Context, spec: MacroString, domain: string, depth: n
   const ms = parseMacroString(text, 0, text.length, issues, { explain: true });
   if (issues.length > 0) return fail(`the explanation at ${target} is not a valid explain-string: ${issues[0]?.message}`, 'exp-syntax');
   const values = await macroValues(ctx, ms, domain, depth);
+  // RFC 7208 §6.2: a failure while expanding the explanation only loses the explanation.
+  if (!isMacroValues(values)) return fail(`the explanation at ${target} could not be expanded: ${values.cause.code}`);
   const expanded = expandMacroString(ms, values, ctx.limits.maxMacroExpansion);
   if (expanded === undefined) return fail(`the explanation at ${target} expands beyond ${ctx.limits.maxMacroExpansion} characters`);
   step.text = expanded;

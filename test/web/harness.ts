@@ -35,7 +35,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Installs Chromium when it is missing (scripts/ensure-chromium.mjs); throws with its output when that fails. */
+/** Installs Chromium when it is missing (scripts/ensure-apt.mjs); throws with its output when that fails. */
 export function ensureChromium(): void {
   try {
     accessSync(CHROMIUM, constants.X_OK);
@@ -43,7 +43,7 @@ export function ensureChromium(): void {
   } catch {
     // not there: install below
   }
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-chromium.mjs')], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-apt.mjs'), 'chromium'], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`Chromium is missing and could not be installed:\n${run.stderr}${run.stdout}`);
 }
 

@@ -30,6 +30,9 @@ export const apiEn = {
   'api.content-length': () => `the Content-Length does not match the body`,
   'api.empty-body': () => `the body is empty; send a JSON object`,
   'api.invalid-json': () => `the body is not valid JSON`,
+  'api.forbidden-key': (p: { subject: string; key: string }) => `${p.subject}: the key "${p.key}" is not accepted (it could change the prototype of objects); rename or remove it`,
+  'api.bad-url': () => `the URL is not validly %-encoded (a % must be followed by two hexadecimal digits of UTF-8)`,
+  'api.url-too-long': (p: { limit: number }) => `a path segment of the URL is longer than ${p.limit} characters`,
   'api.rate-limited': (p: { seconds: number }) => `too many requests; retry in ${p.seconds} s`,
 
   // ── Route rules beyond the schema ─────────────────────────────────────────────────────

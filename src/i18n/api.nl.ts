@@ -31,6 +31,9 @@ export const apiNl: Translation<typeof apiEn> = {
   'api.content-length': () => `de Content-Length klopt niet met de body`,
   'api.empty-body': () => `de body is leeg; stuur een JSON-object`,
   'api.invalid-json': () => `de body is geen geldige JSON`,
+  'api.forbidden-key': (p) => `${p.subject}: de sleutel "${p.key}" wordt niet geaccepteerd (die kan het prototype van objecten veranderen); hernoem of verwijder hem`,
+  'api.bad-url': () => `de URL is niet geldig %-gecodeerd (na een % horen twee hexadecimale cijfers van UTF-8)`,
+  'api.url-too-long': (p) => `een deel van het pad van de URL is langer dan ${p.limit} tekens`,
   'api.rate-limited': (p) => `te veel verzoeken; probeer het over ${p.seconds} s opnieuw`,
 
   // ── Regels van de routes naast het schema ─────────────────────────────────────────────

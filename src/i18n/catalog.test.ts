@@ -105,6 +105,7 @@ const SAMPLE: AllParams = {
   pattern: '^[a-z]+$',
   left: '1:05',
   receiver: 'mx.example.org',
+  key: '__proto__',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../i18n/catalog.ts';
 import { type Lang, DEFAULT_LANG, detectLang, isLang } from '../i18n/lang.ts';
+import { ForbiddenKeyError } from './json-body.ts';
 
 /** One problem with the request, naming the field (`ip`, `overrides.example.com`, `body`). */
 export interface InputIssue {
@@ -123,8 +124,17 @@ function errorLang(request: FastifyRequest): Lang {
 function send(reply: FastifyReply, status: number, body: Omit<ErrorBody, 'requestId'>): FastifyReply {
   const full: ErrorBody = { error: body.error, message: body.message, requestId: String(reply.request.id) };
   if (body.issues !== undefined) full.issues = body.issues;
+  // Set here too: router errors (bad URL) are answered without the onSend hooks.
+  reply.header('x-request-id', full.requestId);
   return reply.code(status).type('application/json; charset=utf-8').send(full);
 }
+
+/**
+ * The router's limit on one path parameter, in characters as sent (%-encoded): a domain of
+ * 253 characters, each a %-encoded UTF-8 sequence of up to 4 bytes (12 characters), fits.
+ * Past the router's limit the schema's own length limit (254) names the field.
+ */
+export const MAX_PARAM_LENGTH = 254 * 12;
 
 /** Fastify's own client errors, by code, in our words. */
 const FASTIFY_ERRORS: Readonly<Record<string, { error: string; message: (lang: Lang, bodyLimit: number) => string }>> = {
@@ -133,6 +143,9 @@ const FASTIFY_ERRORS: Readonly<Record<string, { error: string; message: (lang: L
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'bad-request', message: (lang) => t(lang, 'api.content-length') },
   FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'invalid-json', message: (lang) => t(lang, 'api.empty-body') },
   FST_ERR_CTP_INVALID_JSON_BODY: { error: 'invalid-json', message: (lang) => t(lang, 'api.invalid-json') },
+  // Router errors (given to us through Fastify's `frameworkErrors`).
+  FST_ERR_BAD_URL: { error: 'bad-url', message: (lang) => t(lang, 'api.bad-url') },
+  FST_ERR_MAX_PARAM_LENGTH: { error: 'url-too-long', message: (lang) => t(lang, 'api.url-too-long', { limit: MAX_PARAM_LENGTH }) },
 };
 const INVALID_JSON = { error: 'invalid-json', message: (lang: Lang) => t(lang, 'api.invalid-json') };
 
@@ -147,6 +160,10 @@ export function errorHandler(bodyLimit: number) {
       return send(reply, 400, { error: 'invalid-input', message: error.message, issues: error.issues });
     }
     const lang = errorLang(request);
+    if (error instanceof ForbiddenKeyError) {
+      const message = t(lang, 'api.forbidden-key', { subject: t(lang, 'api.subject.field', { name: error.field }), key: error.key });
+      return send(reply, 400, { error: 'invalid-input', message, issues: [{ field: error.field, code: 'forbidden-key', message }] });
+    }
     if (error.validation) {
       const issues = error.validation.map((e) => schemaIssue(e as SchemaError, error.validationContext ?? 'body', lang));
       return send(reply, 400, { error: 'invalid-input', message: issues.map((i) => i.message).join('; '), issues });

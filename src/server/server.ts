@@ -20,8 +20,9 @@ import { addRoute, providersRoute } from './add-routes.ts';
 import { auditRoute } from './audit-route.ts';
 import { checkRoutes } from './check-routes.ts';
 import { DEFAULT_LIMITS, type ServerContext, type ServerLimits } from './context.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
+import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler } from './errors.ts';
 import { explainRoute } from './explain-route.ts';
+import { useJsonBodyParser } from './json-body.ts';
 import { COMPONENTS, HEALTH_SCHEMA } from './schemas.ts';
 
 export { DEFAULT_LIMITS, type ServerLimits } from './context.ts';
@@ -120,6 +121,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const catalogue = options.catalogue ?? loadCatalogue();
   const webRoot = options.webRoot ?? fileURLToPath(new URL('web/dist/', PACKAGE_ROOT));
 
+  const handleError = errorHandler(limits.bodyBytes);
   const app = Fastify({
     logger: privateLogger(options.logger ?? true),
     genReqId: () => randomUUID(),
@@ -128,6 +130,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // Slow clients: the whole request must arrive within 10 s (handlers are bounded by deadlineMs).
     requestTimeout: 10_000,
     return503OnClosing: true,
+    // Domains in the path (/api/audit/:domain) may be 253 characters, %-encoded (default 100).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // A badly %-encoded URL or an over-long path parameter: our error shape, with request id.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
     // Unknown fields are an error, not silently dropped; no type coercion of JSON bodies.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
@@ -135,7 +141,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   // The API speaks JSON only: a text/plain body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain');
-  app.setErrorHandler(errorHandler(limits.bodyBytes));
+  useJsonBodyParser(app);
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);

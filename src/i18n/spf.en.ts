@@ -214,4 +214,5 @@ export const spfEn = {
   'spf.record.ok': () => `No syntax problems.`,
   'spf.record.issues': (p: { count: number }) => plural(p.count, 'syntax problem', 'syntax problems') + ':',
   'spf.record.issue-at': (p: { column: number; problem: string }) => `Column ${p.column}: ${p.problem}.`,
+  'spf.record.more-issues': (p: { count: number }) => `… and ${plural(p.count, 'more problem', 'more problems')}, not shown: fix these first.`,
 } satisfies AreaMessages<'spf'>;

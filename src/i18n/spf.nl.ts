@@ -185,4 +185,5 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.record.ok': () => `Geen syntaxproblemen.`,
   'spf.record.issues': (p) => count(p.count, 'syntaxprobleem', 'syntaxproblemen') + ':',
   'spf.record.issue-at': (p) => `Kolom ${p.column}: ${p.problem}.`,
+  'spf.record.more-issues': (p) => `… en nog ${count(p.count, 'probleem', 'problemen')}, niet getoond: los eerst deze op.`,
 };

@@ -246,7 +246,7 @@ export const COMPONENTS = [
     $id: 'RecordExplanation',
     type: 'object',
     description: 'A record term by term: meaning, lookup cost, syntax problems with positions.',
-    required: ['text', 'ok', 'terms', 'issues', 'lookups', 'limit', 'notes'],
+    required: ['text', 'ok', 'terms', 'issues', 'moreIssues', 'lookups', 'limit', 'notes'],
     properties: {
       text: { type: 'string' },
       ok: { type: 'boolean', description: 'No syntax problems.' },
@@ -280,6 +280,7 @@ export const COMPONENTS = [
           },
         },
       },
+      moreIssues: { type: 'integer', description: 'Problems beyond the first 20, counted but not explained.' },
       lookups: { type: 'integer' },
       limit: { type: 'integer' },
       notes: { type: 'array', items: { type: 'string' } },

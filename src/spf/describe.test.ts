@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
-import { explainRecord, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
+import { CARET_WINDOW, MAX_EXPLAINED_ISSUES, explainRecord, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
 import { lookupCost } from './lookup-rules.ts';
 import { parseRecord } from './parse.ts';
 
@@ -128,6 +128,68 @@ describe('explainRecord: problems with carets', () => {
     const ok = renderRecordExplanation(explainRecord('v=spf1 include:spf.byte.nl ~all'));
     assert.match(ok, /include:spf\.byte\.nl {2}Servers that .* \(1 DNS lookup\)\n/);
     assert.match(ok, /No syntax problems\./);
+  });
+});
+
+describe('explainRecord: long broken records (issue 17.1)', () => {
+  /** Output size of an explanation: its JSON and its text form. */
+  const size = (text: string): number => {
+    const x = explainRecord(text);
+    return JSON.stringify(x).length + renderRecordExplanation(x).length;
+  };
+
+  it('reports a run of bad characters as one issue with one whole code point', () => {
+    const x = explainRecord('v=spf1 a:' + '\x7f'.repeat(8000));
+    assert.equal(x.issues.length, 1);
+    assert.equal(x.moreIssues, 0);
+    assert.deepEqual([x.issues[0]?.code, x.issues[0]?.span], ['illegal-character', { start: 9, end: 8009 }]);
+    const emoji = explainRecord('v=spf1 a:mail\u{1F600}.example.com -all');
+    assert.deepEqual(
+      emoji.issues.map((i) => [i.code, i.token, i.span]),
+      [['illegal-character', '\u{1F600}', { start: 13, end: 15 }]],
+    );
+    assert.match(emoji.issues[0]?.message ?? '', /U\+1F600/);
+  });
+
+  it('explains the first problems and counts the rest', () => {
+    const x = explainRecord('v=spf1 a:' + 'a\x7f'.repeat(4000));
+    assert.equal(x.issues.length, MAX_EXPLAINED_ISSUES);
+    assert.equal(x.moreIssues, 4000 - MAX_EXPLAINED_ISSUES);
+    const out = renderRecordExplanation(x, { lang: 'nl' });
+    assert.match(out, /4000 syntaxproblemen:/);
+    assert.match(out, /… en nog 3980 problemen, niet getoond/);
+    assert.match(renderRecordExplanation(x), /… and 3980 more problems, not shown/);
+  });
+
+  it('shows a long record around the problem only, carets still under it', () => {
+    const text = 'v=spf1 ' + 'ip4:192.0.2.1 '.repeat(40) + 'ip4:1.2.3 -all';
+    const caret = explainRecord(text).issues[0]?.caret ?? '';
+    const [line, carets] = caret.split('\n') as [string, string];
+    assert.ok(line.length <= CARET_WINDOW + 2, line);
+    assert.ok(line.startsWith('…'));
+    const at = carets.indexOf('^');
+    assert.equal(line.slice(at, at + 5), '1.2.3');
+    assert.equal(carets.trim().length, 5);
+  });
+
+  for (const [name, make] of [
+    ['DEL characters', (n: number) => 'v=spf1 a:' + '\x7f'.repeat(n)],
+    ['alternating bad characters', (n: number) => 'v=spf1 a:' + 'a\x7f'.repeat(n / 2)],
+    ['control characters', (n: number) => 'v=spf1 a:' + '\x01'.repeat(n)],
+    ['bad macros', (n: number) => 'v=spf1 a:' + '%q'.repeat(n / 2)],
+    ['unknown terms', (n: number) => 'v=spf1 ' + 'x '.repeat(n / 2)],
+  ] as const) {
+    it(`grows linearly, not with the square, for ${name}`, () => {
+      // Quadratic output would be 4× the size at twice the length; linear is 2× plus a constant.
+      const small = size(make(4000));
+      const large = size(make(8000));
+      assert.ok(large < 2.2 * small + 10_000, `${small} → ${large}`);
+    });
+  }
+
+  it('8 000 bad characters: under 100 KB of output', () => {
+    assert.ok(size('v=spf1 a:' + '\x7f'.repeat(8000)) < 100_000);
+    assert.ok(size('v=spf1 a:' + 'a\x7f'.repeat(4000)) < 100_000);
   });
 });
 

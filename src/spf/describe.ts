@@ -59,6 +59,11 @@ export interface RecordExplanation {
   ok: boolean;
   terms: TermExplanation[];
   issues: IssueExplanation[];
+  /**
+   * Problems found beyond the first `MAX_EXPLAINED_ISSUES`, counted but not explained: a
+   * long broken record then costs work and output in proportion to its length (issue 17.1).
+   */
+  moreIssues: number;
   /** DNS-querying terms of this record itself (includes and redirects add their own). */
   lookups: number;
   /** The limit the count is held against (RFC 7208 §4.6.4: 10). */
@@ -83,20 +88,34 @@ const QUALIFIER_RESULT: Record<Qualifier, Exclude<SpfResult, 'none' | 'temperror
 };
 
 
+/** How many problems of one record `explainRecord` explains; the rest are counted. */
+export const MAX_EXPLAINED_ISSUES = 20;
+/** The widest piece of a record a caret line shows (a longer record is cut around the problem, with `…`). */
+export const CARET_WINDOW = 100;
+/** Characters of context shown before the problem when the record is cut. */
+const CARET_LEAD = 30;
+
 /**
  * The text with a line of carets under `span` (at least one caret, also for an empty span).
- * Control characters are shown as `·` so that the carets stay aligned.
+ * Control characters are shown as `·` so that the carets stay aligned. A text longer than
+ * `CARET_WINDOW` is shown only around the span, cut ends marked `…`, so a caret costs the
+ * same for any length of record.
  *
  * @example
  * renderCaret('v=spf1 ip4:1.2.3 -all', { start: 11, end: 16 })
  * // 'v=spf1 ip4:1.2.3 -all\n           ^^^^^'
  */
 export function renderCaret(text: string, span: Span): string {
-  // eslint-disable-next-line no-control-regex
-  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f\u00a0]/g, '·');
   const start = Math.min(Math.max(span.start, 0), text.length);
-  const width = Math.max(1, Math.min(span.end, text.length) - start);
-  return `${shown}\n${' '.repeat(start)}${'^'.repeat(width)}`;
+  const end = Math.min(Math.max(span.end, start), text.length);
+  const from = text.length <= CARET_WINDOW ? 0 : Math.max(0, Math.min(start - CARET_LEAD, text.length - CARET_WINDOW));
+  const to = Math.min(text.length, from + CARET_WINDOW);
+  const head = from > 0 ? '…' : '';
+  const tail = to < text.length ? '…' : '';
+  // eslint-disable-next-line no-control-regex
+  const shown = text.slice(from, to).replace(/[\u0000-\u001f\u007f-\u009f\u00a0]/g, '·');
+  const width = Math.max(1, Math.min(end, to) - start);
+  return `${head}${shown}${tail}\n${' '.repeat(head.length + start - from)}${'^'.repeat(width)}`;
 }
 
 /** The offending text of an issue as it can be shown: invisible characters as U+XXXX. */
@@ -215,19 +234,19 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
     }
   }
 
-  const issues: IssueExplanation[] = parsed.ok
-    ? []
-    : parsed.issues.map((issue) => {
-        const explained: IssueExplanation = {
-          code: issue.code,
-          span: issue.span,
-          column: issue.span.start + 1,
-          message: issueMessage(issue, lang),
-          caret: renderCaret(text, issue.span),
-        };
-        if (issue.token !== undefined) explained.token = issue.token;
-        return explained;
-      });
+  const found = parsed.ok ? [] : parsed.issues;
+  const issues: IssueExplanation[] = found.slice(0, MAX_EXPLAINED_ISSUES).map((issue) => {
+    const explained: IssueExplanation = {
+      code: issue.code,
+      span: issue.span,
+      column: issue.span.start + 1,
+      message: issueMessage(issue, lang),
+      caret: renderCaret(text, issue.span),
+    };
+    if (issue.token !== undefined) explained.token = issue.token;
+    return explained;
+  });
+  const moreIssues = found.length - issues.length;
 
   const lookups = terms.reduce((sum, term) => sum + term.lookups, 0);
   const notes: string[] = [];
@@ -240,7 +259,7 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
   if (redirect && allAt !== -1) notes.push(t(lang, 'spf.record.redirect-ignored', { term: redirect.text }));
   if (parsed.ok && allAt === -1 && !redirect) notes.push(t(lang, 'spf.record.no-all'));
 
-  return { text, ok: parsed.ok, terms, issues, lookups, limit, notes };
+  return { text, ok: parsed.ok, terms, issues, moreIssues, lookups, limit, notes };
 }
 
 /** Spans of the space-separated pieces of a record (RFC 7208 §4.6.1: terms are split on SP). */
@@ -282,11 +301,12 @@ export function renderRecordExplanation(x: RecordExplanation, options: { lang?: 
   if (x.issues.length === 0) {
     lines.push(t(lang, 'spf.record.ok'));
   } else {
-    lines.push('', t(lang, 'spf.record.issues', { count: x.issues.length }));
+    lines.push('', t(lang, 'spf.record.issues', { count: x.issues.length + x.moreIssues }));
     for (const issue of x.issues) {
       lines.push(`  ${t(lang, 'spf.record.issue-at', { column: issue.column, problem: issue.message })}`);
       for (const line of issue.caret.split('\n')) lines.push(`    ${line}`);
     }
+    if (x.moreIssues > 0) lines.push(`  ${t(lang, 'spf.record.more-issues', { count: x.moreIssues })}`);
   }
   if (x.notes.length > 0) {
     lines.push('');

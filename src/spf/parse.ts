@@ -199,13 +199,16 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
   if (sep !== -1 && sep !== CC_COLON && sep !== CC_SLASH) {
     // Something other than ":" "/" "=" follows the name: an illegal character or a
     // malformed term.
-    const c = text.charCodeAt(i);
+    const c = text.codePointAt(i) ?? 0;
     if (c < 0x21 || c > 0x7e) {
+      // The run of bad characters is one issue (issue 17.1), its token one whole code point.
+      let stop = i + 1;
+      while (stop < end && (text.charCodeAt(stop) < 0x21 || text.charCodeAt(stop) > 0x7e)) stop++;
       issues.push({
         code: 'illegal-character',
-        span: { start: i, end: i + 1 },
+        span: { start: i, end: stop },
         message: `illegal character U+${c.toString(16).toUpperCase().padStart(4, '0')} in "${brief(text.slice(start, end))}"`,
-        token: text[i],
+        token: String.fromCodePoint(c),
       });
     } else if (sep === CC_EQUALS) {
       issues.push({ code: 'bad-modifier-name', span, message: `a modifier cannot have a qualifier: "${brief(text.slice(start, end))}"`, token: text.slice(start, end) });

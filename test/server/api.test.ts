@@ -379,6 +379,19 @@ describe('POST /api/explain', () => {
     assert.match(slow.problem.message, /traag\.nl/);
   });
 
+  it('explains a record of bad characters as a bounded answer (issue 17.1; 42 MB before)', async () => {
+    // 4 096 characters is the schema's cap for a record; 8 000 published in DNS: explain-bad-record.test.ts.
+    for (const [bad, count] of [['\x7f'.repeat(4080), 1], ['a\x7f'.repeat(2040), 2040]] as const) {
+      const res = await explain({ record: `v=spf1 a:${bad}` });
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.length < 100_000, `${res.body.length} bytes`);
+      const x = res.json().explanation;
+      assert.equal(x.issues[0].code, 'illegal-character');
+      assert.ok(x.issues.length <= 20);
+      assert.equal(x.issues.length + x.moreIssues, count);
+    }
+  });
+
   it('explains a candidate record for a domain', async () => {
     const body = (await explain({ domain: 'klant.nl', record: 'v=spf1 a mx -all' })).json();
     assert.equal(body.domain, 'klant.nl');

@@ -208,11 +208,13 @@ export const spfEn = {
     `DNS lookups in this record: ${p.count} of ${p.limit}. Every include and redirect adds the lookups of its own record.`,
   'spf.record.over-limit': (p: { count: number; limit: number }) =>
     `${p.count} DNS lookups is more than the ${p.limit} allowed: receivers give permerror (RFC 7208 §4.6.4).`,
-  'spf.record.after-all': (p: { terms: readonly string[] }) => `Terms after ${code('all')} are never used: ${p.terms.map(code).join(', ')}.`,
+  'spf.record.after-all': (p: { terms: readonly string[]; more?: number }) =>
+    `Terms after ${code('all')} are never used: ${p.terms.map(code).join(', ')}${p.more ? ` and ${plural(p.more, 'more term', 'more terms')}` : ''}.`,
   'spf.record.redirect-ignored': (p: { term: string }) => `${codeTerm(p.term)} is ignored because the record has ${code('all')} (RFC 7208 §6.1).`,
   'spf.record.no-all': () => `The record has no ${code('all')} and no ${code('redirect=')}: servers it does not list get neutral.`,
   'spf.record.ok': () => `No syntax problems.`,
   'spf.record.issues': (p: { count: number }) => plural(p.count, 'syntax problem', 'syntax problems') + ':',
   'spf.record.issue-at': (p: { column: number; problem: string }) => `Column ${p.column}: ${p.problem}.`,
+  'spf.record.more-terms': (p: { count: number }) => `… and ${plural(p.count, 'more term', 'more terms')}, not explained one by one.`,
   'spf.record.more-issues': (p: { count: number }) => `… and ${plural(p.count, 'more problem', 'more problems')}, not shown: fix these first.`,
 } satisfies AreaMessages<'spf'>;

@@ -179,11 +179,13 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.record.lookups': (p) =>
     `DNS-lookups in dit record: ${p.count} van ${p.limit}. Elke include en redirect telt daar de lookups van zijn eigen record bij op.`,
   'spf.record.over-limit': (p) => `${p.count} DNS-lookups is meer dan de toegestane ${p.limit}: ontvangers geven permerror (RFC 7208 §4.6.4).`,
-  'spf.record.after-all': (p) => `Termen na ${code('all')} worden nooit gebruikt: ${p.terms.map(code).join(', ')}.`,
+  'spf.record.after-all': (p) =>
+    `Termen na ${code('all')} worden nooit gebruikt: ${p.terms.map(code).join(', ')}${p.more ? ` en nog ${count(p.more, 'term', 'termen')}` : ''}.`,
   'spf.record.redirect-ignored': (p) => `${codeTerm(p.term)} wordt genegeerd, omdat het record ${code('all')} bevat (RFC 7208 §6.1).`,
   'spf.record.no-all': () => `Het record heeft geen ${code('all')} en geen ${code('redirect=')}: servers die het niet noemt krijgen neutral.`,
   'spf.record.ok': () => `Geen syntaxproblemen.`,
   'spf.record.issues': (p) => count(p.count, 'syntaxprobleem', 'syntaxproblemen') + ':',
   'spf.record.issue-at': (p) => `Kolom ${p.column}: ${p.problem}.`,
+  'spf.record.more-terms': (p) => `… en nog ${count(p.count, 'term', 'termen')}, niet één voor één uitgelegd.`,
   'spf.record.more-issues': (p) => `… en nog ${count(p.count, 'probleem', 'problemen')}, niet getoond: los eerst deze op.`,
 };

@@ -19,8 +19,25 @@ export interface ExplainResponse {
   lang: Lang;
   domain?: string;
   record?: string;
-  explanation?: RecordExplanation;
+  /** Set when `record` is cut to `RECORD_ECHO_LIMIT` characters: the record's own length. */
+  recordLength?: number;
+  /** Without `text`: the record is `record`, once (issue 17.1). */
+  explanation?: Omit<RecordExplanation, 'text'>;
   problem?: { code: ProblemCode; message: string };
+}
+
+/**
+ * The longest record echoed whole. A record fetched from DNS can be 64 KB; the explanation is
+ * bounded (describe.ts), and so is this echo of it: 8 192 characters are under 50 KB of JSON
+ * even when each is a control character (`\u0001`, six bytes).
+ */
+export const RECORD_ECHO_LIMIT = 8192;
+
+/** The answer for a record: the record once (cut past `RECORD_ECHO_LIMIT`), the explanation without a copy of it. */
+function explained(lang: Lang, domain: string | undefined, record: string): ExplainResponse {
+  const { text, ...explanation } = explainRecord(record, { lang, ...(domain ? { domain } : {}) });
+  const cut = text.length > RECORD_ECHO_LIMIT;
+  return { lang, ...(domain ? { domain } : {}), record: cut ? text.slice(0, RECORD_ECHO_LIMIT) : text, ...(cut ? { recordLength: text.length } : {}), explanation };
 }
 
 /** Why a domain's record cannot be explained, in words (the sentences `spfkit explain` uses). */
@@ -58,13 +75,13 @@ export function explainRoute(app: FastifyInstance, ctx: ServerContext): void {
       }
     }
     if (record !== undefined) {
-      return { lang, ...(domain ? { domain } : {}), record, explanation: explainRecord(record, { lang, ...(domain ? { domain } : {}) }) };
+      return explained(lang, domain, record);
     }
     if (domain === undefined) throw new InputError([{ field: 'record', code: 'required', message: t(lang, 'api.explain.record-or-domain') }]);
     const resolver = requestResolver(ctx);
     const found = await fetchSpfRecord(resolver, domain);
     request.log.info({ explain: { domain, found: found.kind }, dns: resolver.stats }, 'explain');
     if (found.kind !== 'record') return { lang, domain, problem: fetchProblem(found, lang) };
-    return { lang, domain, record: found.text, explanation: explainRecord(found.text, { lang, domain }) };
+    return explained(lang, domain, found.text);
   });
 }

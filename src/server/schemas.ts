@@ -245,10 +245,10 @@ export const COMPONENTS = [
   {
     $id: 'RecordExplanation',
     type: 'object',
-    description: 'A record term by term: meaning, lookup cost, syntax problems with positions.',
-    required: ['text', 'ok', 'terms', 'issues', 'moreIssues', 'lookups', 'limit', 'notes'],
+    description:
+      'A record term by term: meaning, lookup cost, syntax problems with positions. Spans point into the response’s `record` (carried once); at most 50 terms and 20 problems are explained, the rest counted.',
+    required: ['ok', 'terms', 'issues', 'moreIssues', 'moreTerms', 'lookups', 'limit', 'notes'],
     properties: {
-      text: { type: 'string' },
       ok: { type: 'boolean', description: 'No syntax problems.' },
       terms: {
         type: 'array',
@@ -256,7 +256,7 @@ export const COMPONENTS = [
           type: 'object',
           required: ['text', 'span', 'kind', 'meaning', 'lookups'],
           properties: {
-            text: { type: 'string' },
+            text: { type: 'string', description: 'The term for showing: control characters as ·, over 120 characters shortened with …; `span` is exact.' },
             span,
             qualifier: { type: 'string', enum: ['+', '-', '~', '?'] },
             kind: { type: 'string' },
@@ -281,6 +281,7 @@ export const COMPONENTS = [
         },
       },
       moreIssues: { type: 'integer', description: 'Problems beyond the first 20, counted but not explained.' },
+      moreTerms: { type: 'integer', description: 'Terms beyond the first 50, counted (lookups too) but not explained.' },
       lookups: { type: 'integer' },
       limit: { type: 'integer' },
       notes: { type: 'array', items: { type: 'string' } },
@@ -293,7 +294,8 @@ export const COMPONENTS = [
     properties: {
       lang: ref('Lang'),
       domain: { type: 'string', description: 'The domain asked for (canonical).' },
-      record: { type: 'string', description: 'The record explained.' },
+      record: { type: 'string', description: 'The record explained (its first 8 192 characters when it is longer: see `recordLength`).' },
+      recordLength: { type: 'integer', description: 'The length of the record when `record` is cut.' },
       explanation: ref('RecordExplanation'),
       problem: {
         type: 'object',

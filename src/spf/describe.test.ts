@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
-import { CARET_WINDOW, MAX_EXPLAINED_ISSUES, explainRecord, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
+import { CARET_WINDOW, MAX_EXPLAINED_ISSUES, MAX_EXPLAINED_TERMS, explainRecord, lookupPtrName, renderCaret, renderRecordExplanation } from './describe.ts';
 import { lookupCost } from './lookup-rules.ts';
 import { parseRecord } from './parse.ts';
 
@@ -132,10 +132,28 @@ describe('explainRecord: problems with carets', () => {
 });
 
 describe('explainRecord: long broken records (issue 17.1)', () => {
-  /** Output size of an explanation: its JSON and its text form. */
+  /** Output size of an explanation in bytes (UTF-8): its JSON and its text form. */
   const size = (text: string): number => {
     const x = explainRecord(text);
-    return JSON.stringify(x).length + renderRecordExplanation(x).length;
+    return Buffer.byteLength(JSON.stringify(x)) + Buffer.byteLength(renderRecordExplanation(x));
+  };
+  /** The larger of the two forms, in bytes: what one shell prints (CLI text or `--json`). */
+  const largest = (text: string): number => {
+    const x = explainRecord(text);
+    return Math.max(Buffer.byteLength(JSON.stringify(x)), Buffer.byteLength(renderRecordExplanation(x)));
+  };
+  /** 8 000-character records that made large output: one run, many terms, characters JSON escapes six-fold. */
+  const LONG = {
+    'DEL run': 'v=spf1 a:' + '\x7f'.repeat(8000),
+    'alternating DEL': 'v=spf1 a:' + 'a\x7f'.repeat(4000),
+    'control run': 'v=spf1 a:' + '\x01'.repeat(8000),
+    'lone surrogates': 'v=spf1 a:' + '\ud800'.repeat(8000),
+    'unknown terms': 'v=spf1 ' + 'x '.repeat(4000),
+    'ip4 terms': 'v=spf1 ' + 'ip4:192.0.2.1 '.repeat(571),
+    'terms after all': 'v=spf1 -all ' + 'a '.repeat(4000),
+    'control terms': 'v=spf1 ' + ('\x01'.repeat(63) + ' ').repeat(125),
+    'bad modifiers': 'v=spf1 ' + ('-x=' + '\x01'.repeat(60) + ' ').repeat(125),
+    'quote target': 'v=spf1 a:' + '"'.repeat(8000),
   };
 
   it('reports a run of bad characters as one issue with one whole code point', () => {
@@ -187,9 +205,36 @@ describe('explainRecord: long broken records (issue 17.1)', () => {
     });
   }
 
-  it('8 000 bad characters: under 100 KB of output', () => {
-    assert.ok(size('v=spf1 a:' + '\x7f'.repeat(8000)) < 100_000);
-    assert.ok(size('v=spf1 a:' + 'a\x7f'.repeat(4000)) < 100_000);
+  for (const [name, text] of Object.entries(LONG)) {
+    it(`8 000 characters (${name}): under 100 KB of output, as JSON and as text`, () => {
+      assert.ok(largest(text) < 100_000, `${largest(text)} bytes`);
+    });
+  }
+
+  it('explains the first terms, counts the rest, and still counts all their lookups', () => {
+    const text = 'v=spf1 ' + 'a:x.example '.repeat(60) + '-all';
+    const x = explainRecord(text);
+    assert.equal(x.terms.length, MAX_EXPLAINED_TERMS);
+    assert.equal(x.moreTerms, 62 - MAX_EXPLAINED_TERMS);
+    assert.equal(x.lookups, 60);
+    assert.match(x.notes.join(' '), /60 DNS lookups is more than the 10/);
+    assert.match(renderRecordExplanation(x), /… and 12 more terms, not explained one by one/);
+    assert.match(renderRecordExplanation(x, { lang: 'nl' }), /… en nog 12 termen, niet één voor één uitgelegd/);
+  });
+
+  it('names at most five terms after all, and counts the rest', () => {
+    const x = explainRecord('v=spf1 -all ' + 'a '.repeat(4000));
+    const note = x.notes.find((n) => n.startsWith('Terms after')) ?? '';
+    assert.equal(note.match(/`a`/g)?.length, 5);
+    assert.match(note, /and 3995 more terms\.$/);
+  });
+
+  it('shows invisible characters in terms, sentences and the record text as ·', () => {
+    const x = explainRecord('v=spf1 include:\x1b[31m.example -all');
+    const out = renderRecordExplanation(x);
+    assert.ok(!out.includes('\x1b'));
+    assert.ok(x.terms.every((term) => !term.text.includes('\x1b')));
+    assert.equal(x.text, 'v=spf1 include:\x1b[31m.example -all');
   });
 });
 

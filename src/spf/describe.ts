@@ -4,7 +4,7 @@
  * reverse-DNS name of a client (`lookupPtrName`) that explanations show beside the IP.
  */
 import type { Resolver } from '../dns/resolver.ts';
-import { code } from '../i18n/format.ts';
+import { TERM_QUOTE_LIMIT, code, elide } from '../i18n/format.ts';
 import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
 import { t } from '../i18n/catalog.ts';
 import { canonicalDomain, domainProblem } from './domain.ts';
@@ -26,7 +26,10 @@ import {
 
 /** One whitespace-separated piece of the record, explained. */
 export interface TermExplanation {
-  /** The term as written. */
+  /**
+   * The term as written, for showing: control characters as `·`, a term longer than
+   * `TERM_QUOTE_LIMIT` shortened with `…` (issue 17.1). `span` points at the exact text.
+   */
   text: string;
   span: Span;
   /** The qualifier of a mechanism (written or implied `+`); absent for modifiers. */
@@ -64,6 +67,8 @@ export interface RecordExplanation {
    * long broken record then costs work and output in proportion to its length (issue 17.1).
    */
   moreIssues: number;
+  /** Terms beyond the first `MAX_EXPLAINED_TERMS`, counted (and their lookups too) but not explained. */
+  moreTerms: number;
   /** DNS-querying terms of this record itself (includes and redirects add their own). */
   lookups: number;
   /** The limit the count is held against (RFC 7208 §4.6.4: 10). */
@@ -90,6 +95,10 @@ const QUALIFIER_RESULT: Record<Qualifier, Exclude<SpfResult, 'none' | 'temperror
 
 /** How many problems of one record `explainRecord` explains; the rest are counted. */
 export const MAX_EXPLAINED_ISSUES = 20;
+/** How many terms of one record `explainRecord` explains; the rest are counted (issue 17.1). */
+export const MAX_EXPLAINED_TERMS = 50;
+/** Terms named in a note (`after-all`) before the rest is left out. */
+const MAX_NOTED_TERMS = 5;
 /** The widest piece of a record a caret line shows (a longer record is cut around the problem, with `…`). */
 export const CARET_WINDOW = 100;
 /** Characters of context shown before the problem when the record is cut. */
@@ -112,16 +121,26 @@ export function renderCaret(text: string, span: Span): string {
   const to = Math.min(text.length, from + CARET_WINDOW);
   const head = from > 0 ? '…' : '';
   const tail = to < text.length ? '…' : '';
-  // eslint-disable-next-line no-control-regex
-  const shown = text.slice(from, to).replace(/[\u0000-\u001f\u007f-\u009f\u00a0]/g, '·');
+  const shown = visible(text.slice(from, to));
   const width = Math.max(1, Math.min(end, to) - start);
   return `${head}${shown}${tail}\n${' '.repeat(head.length + start - from)}${'^'.repeat(width)}`;
+}
+
+/** Control characters (and NBSP) as `·`, one for one, so text in sentences and under carets stays visible. */
+function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u00a0]/g, '·');
+}
+
+/** Record text quoted inside a sentence: visible and at most `TERM_QUOTE_LIMIT` characters. */
+function quoted(text: string): string {
+  return visible(elide(text, TERM_QUOTE_LIMIT));
 }
 
 /** The offending text of an issue as it can be shown: invisible characters as U+XXXX. */
 function shownToken(issue: ParseIssue): string {
   const token = issue.token ?? '';
-  if (issue.code !== 'illegal-character') return token;
+  if (issue.code !== 'illegal-character') return quoted(token);
   const c = token.codePointAt(0) ?? 0;
   return c < 0x21 || c > 0x7e ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : code(token);
 }
@@ -148,23 +167,23 @@ function termMeaning(term: Term, lang: Lang, domain: string | undefined): string
   const extra: string[] = [];
   switch (term.kind) {
     case 'redirect':
-      return t(lang, 'spf.term.redirect', { target: term.domainSpec.text }) + macroNote(term.domainSpec.hasMacros, lang);
+      return t(lang, 'spf.term.redirect', { target: quoted(term.domainSpec.text) }) + macroNote(term.domainSpec.hasMacros, lang);
     case 'exp':
-      return t(lang, 'spf.term.exp', { target: term.domainSpec.text }) + macroNote(term.domainSpec.hasMacros, lang);
+      return t(lang, 'spf.term.exp', { target: quoted(term.domainSpec.text) }) + macroNote(term.domainSpec.hasMacros, lang);
     case 'unknown-modifier':
-      return t(lang, 'spf.term.unknown-modifier', { name: term.name });
+      return t(lang, 'spf.term.unknown-modifier', { name: quoted(term.name) });
     case 'all':
       what = t(lang, 'spf.term.all');
       if (term.qualifier === '+') extra.push(t(lang, 'spf.term.plus-all'));
       break;
     case 'include':
-      what = t(lang, 'spf.term.include', { target: term.domainSpec.text });
+      what = t(lang, 'spf.term.include', { target: quoted(term.domainSpec.text) });
       break;
     case 'a':
     case 'mx': {
       const params: { target?: string; cidr?: string } = {};
       const target = term.domainSpec?.text ?? domain;
-      if (target !== undefined) params.target = target;
+      if (target !== undefined) params.target = quoted(target);
       const cidr = cidrText(term.cidr);
       if (cidr) params.cidr = cidr;
       what = term.kind === 'a' ? t(lang, 'spf.term.a', params) : t(lang, 'spf.term.mx', params);
@@ -172,7 +191,7 @@ function termMeaning(term: Term, lang: Lang, domain: string | undefined): string
     }
     case 'ptr': {
       const target = term.domainSpec?.text ?? domain;
-      what = t(lang, 'spf.term.ptr', target !== undefined ? { target } : {});
+      what = t(lang, 'spf.term.ptr', target !== undefined ? { target: quoted(target) } : {});
       extra.push(t(lang, 'spf.term.ptr-deprecated'));
       break;
     }
@@ -183,7 +202,7 @@ function termMeaning(term: Term, lang: Lang, domain: string | undefined): string
       break;
     }
     case 'exists':
-      what = t(lang, 'spf.term.exists', { target: term.domainSpec.text });
+      what = t(lang, 'spf.term.exists', { target: quoted(term.domainSpec.text) });
       break;
     default: {
       const never: never = term;
@@ -218,14 +237,21 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
   const parsedTerms = new Map<number, Term>();
   for (const term of record?.terms ?? []) parsedTerms.set(term.span.start, term);
 
-  const terms: TermExplanation[] = [];
+  // Every piece is classified and costed (the lookup count and the notes are about the whole
+  // record); only the first MAX_EXPLAINED_TERMS are put in words, so a record of 4 000 pieces
+  // costs no more output than one of 50 (issue 17.1).
   const hasVersion = isSpfRecordText(text);
-  for (const span of pieces(text)) {
-    const piece = text.slice(span.start, span.end);
-    const term = parsedTerms.get(span.start);
-    if (span.start === 0 && hasVersion) {
+  const all = pieces(text).map((span, index) => {
+    const term = index === 0 && span.start === 0 && hasVersion ? undefined : parsedTerms.get(span.start);
+    const whole = term !== undefined && term.span.end === span.end ? term : undefined;
+    return { span, term: whole, version: index === 0 && span.start === 0 && hasVersion };
+  });
+  const terms: TermExplanation[] = [];
+  for (const { span, term, version } of all.slice(0, MAX_EXPLAINED_TERMS)) {
+    const piece = quoted(text.slice(span.start, span.end));
+    if (version) {
       terms.push({ text: piece, span, kind: 'version', meaning: t(lang, 'spf.term.version'), lookups: 0 });
-    } else if (term && term.span.end === span.end) {
+    } else if (term) {
       const explained: TermExplanation = { text: piece, span, kind: term.kind, meaning: termMeaning(term, lang, options.domain), lookups: lookupCost(term) };
       if ('qualifier' in term) explained.qualifier = term.qualifier;
       terms.push(explained);
@@ -233,6 +259,7 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
       terms.push({ text: piece, span, kind: 'invalid', meaning: t(lang, 'spf.term.invalid'), lookups: 0 });
     }
   }
+  const moreTerms = all.length - terms.length;
 
   const found = parsed.ok ? [] : parsed.issues;
   const issues: IssueExplanation[] = found.slice(0, MAX_EXPLAINED_ISSUES).map((issue) => {
@@ -243,23 +270,29 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
       message: issueMessage(issue, lang),
       caret: renderCaret(text, issue.span),
     };
-    if (issue.token !== undefined) explained.token = issue.token;
+    if (issue.token !== undefined) explained.token = elide(issue.token, TERM_QUOTE_LIMIT);
     return explained;
   });
   const moreIssues = found.length - issues.length;
 
-  const lookups = terms.reduce((sum, term) => sum + term.lookups, 0);
+  const lookups = all.reduce((sum, piece) => sum + (piece.term ? lookupCost(piece.term) : 0), 0);
   const notes: string[] = [];
   if (lookups > limit) notes.push(t(lang, 'spf.record.over-limit', { count: lookups, limit }));
-  const mechanisms = terms.filter((term) => term.qualifier !== undefined);
-  const allAt = mechanisms.findIndex((term) => term.kind === 'all');
+  const mechanisms = all.filter((piece) => piece.term !== undefined && 'qualifier' in piece.term);
+  const allAt = mechanisms.findIndex((piece) => piece.term?.kind === 'all');
+  const termText = (span: Span): string => quoted(text.slice(span.start, span.end));
   // RFC 7208 §4.6.2: evaluation stops at `all`, which always matches.
-  if (allAt !== -1 && allAt < mechanisms.length - 1) notes.push(t(lang, 'spf.record.after-all', { terms: mechanisms.slice(allAt + 1).map((m) => m.text) }));
-  const redirect = terms.find((term) => term.kind === 'redirect');
-  if (redirect && allAt !== -1) notes.push(t(lang, 'spf.record.redirect-ignored', { term: redirect.text }));
+  if (allAt !== -1 && allAt < mechanisms.length - 1) {
+    const unused = mechanisms.slice(allAt + 1);
+    const named = unused.slice(0, MAX_NOTED_TERMS).map((piece) => termText(piece.span));
+    const more = unused.length - named.length;
+    notes.push(t(lang, 'spf.record.after-all', more > 0 ? { terms: named, more } : { terms: named }));
+  }
+  const redirect = all.find((piece) => piece.term?.kind === 'redirect');
+  if (redirect && allAt !== -1) notes.push(t(lang, 'spf.record.redirect-ignored', { term: text.slice(redirect.span.start, redirect.span.end) }));
   if (parsed.ok && allAt === -1 && !redirect) notes.push(t(lang, 'spf.record.no-all'));
 
-  return { text, ok: parsed.ok, terms, issues, moreIssues, lookups, limit, notes };
+  return { text, ok: parsed.ok, terms, issues, moreIssues, moreTerms, lookups, limit, notes };
 }
 
 /** Spans of the space-separated pieces of a record (RFC 7208 §4.6.1: terms are split on SP). */
@@ -290,13 +323,14 @@ export function renderRecordExplanation(x: RecordExplanation, options: { lang?: 
   const lang = options.lang ?? DEFAULT_LANG;
   const lines: string[] = [];
   if (options.title) lines.push(options.title);
-  lines.push(`  ${x.text}`, '');
+  lines.push(`  ${visible(x.text)}`, '');
   const width = Math.min(32, Math.max(0, ...x.terms.map((term) => term.text.length)));
   for (const term of x.terms) {
     const cost = term.lookups > 0 ? ` (${t(lang, 'spf.term.lookups', { count: term.lookups })})` : '';
     const name = term.text.length > width ? `${term.text}\n  ${' '.repeat(width)}` : term.text.padEnd(width);
     lines.push(`  ${name}  ${term.meaning}${cost}`);
   }
+  if (x.moreTerms > 0) lines.push(`  ${t(lang, 'spf.record.more-terms', { count: x.moreTerms })}`);
   lines.push('', t(lang, 'spf.record.lookups', { count: x.lookups, limit: x.limit }));
   if (x.issues.length === 0) {
     lines.push(t(lang, 'spf.record.ok'));

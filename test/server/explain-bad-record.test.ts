@@ -17,13 +17,27 @@ const strings = (text: string): string[] => Array.from({ length: Math.ceil(text.
 
 const RUN = 'v=spf1 a:' + '\x7f'.repeat(8000);
 const MIXED = 'v=spf1 a:' + 'a\x7f'.repeat(4000);
+/** Six bytes each in JSON (`\u0001`): 141 KB when the answer carried the record three times. */
+const CONTROL = 'v=spf1 a:' + '\x01'.repeat(8000);
+/** 4 000 terms: 520 KB when every term was explained. */
+const TERMS = 'v=spf1 ' + 'x '.repeat(4000);
+/** Longer than the echo limit (8 192 characters): the record is echoed cut, with its length. */
+const HUGE = 'v=spf1 a:' + '\x01'.repeat(20_000);
 
 let dns: DnsServer;
 let app: FastifyInstance;
 let base: string;
 
 before(async () => {
-  dns = await startDnsServer(zoneFromObject({ 'run.example': [{ TXT: strings(RUN) }], 'mixed.example': [{ TXT: strings(MIXED) }] }));
+  dns = await startDnsServer(
+    zoneFromObject({
+      'run.example': [{ TXT: strings(RUN) }],
+      'mixed.example': [{ TXT: strings(MIXED) }],
+      'control.example': [{ TXT: strings(CONTROL) }],
+      'terms.example': [{ TXT: strings(TERMS) }],
+      'huge.example': [{ TXT: strings(HUGE) }],
+    }),
+  );
   app = createServer({ dns: { servers: [dns.address], timeout: 2000, tries: 1 }, logger: false, webRoot: false });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -32,21 +46,40 @@ after(async () => {
   await dns.stop();
 });
 
+type Answer = { record: string; recordLength?: number; explanation: { text?: string; terms: unknown[]; issues: { code: string }[]; moreIssues: number; moreTerms: number } };
+
+async function explainDomain(domain: string): Promise<{ bytes: number; body: Answer }> {
+  const res = await fetch(`${base}/api/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ domain }) });
+  assert.equal(res.status, 200);
+  const body = Buffer.from(await res.arrayBuffer());
+  return { bytes: body.length, body: JSON.parse(body.toString('utf8')) as Answer };
+}
+
 describe('POST /api/explain {domain} with 8 000 bad characters published in DNS', () => {
-  for (const [domain, record, count] of [
-    ['run.example', RUN, 1],
-    ['mixed.example', MIXED, 4000],
+  for (const [domain, record, first, count] of [
+    ['run.example', RUN, 'illegal-character', 1],
+    ['mixed.example', MIXED, 'illegal-character', 4000],
+    ['control.example', CONTROL, 'illegal-character', 1],
+    ['terms.example', TERMS, 'unknown-mechanism', 4000],
   ] as const) {
-    it(`${domain}: the record fetched whole, its problems bounded (under 100 KB)`, async () => {
-      const res = await fetch(`${base}/api/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ domain }) });
-      assert.equal(res.status, 200);
-      const body = await res.text();
-      assert.ok(body.length < 100_000, `${body.length} bytes`);
-      const parsed = JSON.parse(body) as { record: string; explanation: { issues: { code: string }[]; moreIssues: number } };
-      assert.equal(parsed.record, record);
-      assert.equal(parsed.explanation.issues[0]?.code, 'illegal-character');
-      assert.ok(parsed.explanation.issues.length <= 20);
-      assert.equal(parsed.explanation.issues.length + parsed.explanation.moreIssues, count);
+    it(`${domain}: the record fetched whole and carried once, its problems bounded (under 100 KB)`, async () => {
+      const { bytes, body } = await explainDomain(domain);
+      assert.ok(bytes < 100_000, `${bytes} bytes`);
+      assert.equal(body.record, record);
+      assert.equal(body.recordLength, undefined);
+      assert.equal(body.explanation.text, undefined);
+      assert.equal(body.explanation.issues[0]?.code, first);
+      assert.ok(body.explanation.issues.length <= 20);
+      assert.ok(body.explanation.terms.length <= 50);
+      assert.equal(body.explanation.terms.length + body.explanation.moreTerms, record.split(' ').filter(Boolean).length);
+      assert.equal(body.explanation.issues.length + body.explanation.moreIssues, count);
     });
   }
+
+  it('a 20 000-character record: echoed cut to 8 192 characters with its length, under 100 KB', async () => {
+    const { bytes, body } = await explainDomain('huge.example');
+    assert.ok(bytes < 100_000, `${bytes} bytes`);
+    assert.equal(body.record, HUGE.slice(0, 8192));
+    assert.equal(body.recordLength, HUGE.length);
+  });
 });

@@ -93,7 +93,8 @@ export interface ExplainResponse {
   lang: PageLang;
   domain?: string;
   record?: string;
-  explanation?: RecordExplanation;
+  recordLength?: number;
+  explanation?: Omit<RecordExplanation, 'text'>;
   /** No record to explain: `nxdomain`, `nodata`, `no-spf`, `multiple-records`, `timeout`, `servfail`, in words. */
   problem?: { code: string; message: string };
 }

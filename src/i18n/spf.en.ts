@@ -86,8 +86,8 @@ export const spfEn = {
     `The ${p.type} lookup of ${p.name}, needed for ${recordOf(p.record)}, failed: the DNS server answered with an error (SERVFAIL${detailOf(p.detail)}).`,
   'spf.reason.multiple-records': (p: { record: RecordRef; count: number }) =>
     `${domainOf(p.record)} publishes ${p.count} SPF records (TXT records that start with ${code('v=spf1')}); there must be exactly one (RFC 7208 §4.5).`,
-  'spf.reason.syntax': (p: { record: RecordRef; column: number; code: string; problem: string; more: number }) =>
-    `${capitalize(recordOf(p.record))} has a syntax error at column ${p.column} (${p.code}): ${p.problem}${p.more > 0 ? ` (and ${plural(p.more, 'more problem', 'more problems')})` : ''}.`,
+  'spf.reason.syntax': (p: { record: RecordRef; column: number; problem: string; more: number }) =>
+    `${capitalize(recordOf(p.record))} has a syntax error at column ${p.column}: ${p.problem}${p.more > 0 ? ` (and ${plural(p.more, 'more problem', 'more problems')})` : ''}.`,
   'spf.reason.lookup-limit': (p: { domain: string; record: RecordRef; term: string; count: number; limit: number }) =>
     `Checking ${p.domain} needs more than ${p.limit} DNS lookups: ${codeTerm(p.term)} in ${recordOf(p.record)} was lookup ${ordinal(p.count)} (RFC 7208 §4.6.4).`,
   'spf.reason.void-limit': (p: { record: RecordRef; term: string; limit: number; names: readonly string[] }) =>
@@ -162,7 +162,7 @@ export const spfEn = {
   'spf.issue.wrong-version': (p: { token: string }) => `${codeTerm(p.token)} is not ${code('v=spf1')}`,
   'spf.issue.unknown-mechanism': (p: { token: string }) =>
     `${codeTerm(p.token)} is not a mechanism or modifier (known: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
-  'spf.issue.bad-cidr': (p: { token: string }) => `${codeTerm(p.token)} is not a valid prefix length (/0–32 for IPv4, //0–128 for IPv6, no leading zeros)`,
+  'spf.issue.bad-cidr': (p: { token: string }) => `${codeTerm(p.token)} is not a valid prefix length (IPv4 /0 to /32, IPv6 /0 to /128 — in ${code('a')} and ${code('mx')} the IPv6 length comes after a second slash, as in ${code('a/24//64')}; no leading zeros)`,
   'spf.issue.bad-address': (p: { token: string }) => `${codeTerm(p.token)} is not a valid IP address`,
   'spf.issue.duplicate-modifier': (p: { token: string }) => `${code(p.token + '=')} appears more than once`,
   'spf.issue.bad-macro': (p: { token: string }) => `${codeTerm(p.token)} is not a valid macro (RFC 7208 §7.1)`,

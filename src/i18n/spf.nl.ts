@@ -63,7 +63,7 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.reason.multiple-records': (p) =>
     `${domainOf(p.record)} publiceert ${p.count} SPF-records (TXT-records die met ${code('v=spf1')} beginnen); dat moet er precies één zijn (RFC 7208 §4.5).`,
   'spf.reason.syntax': (p) =>
-    `${capitalize(recordOf(p.record))} bevat een syntaxfout op kolom ${p.column} (${p.code}): ${p.problem}${p.more > 0 ? ` (en nog ${count(p.more, 'probleem', 'problemen')})` : ''}.`,
+    `${capitalize(recordOf(p.record))} bevat een syntaxfout op kolom ${p.column}: ${p.problem}${p.more > 0 ? ` (en nog ${count(p.more, 'probleem', 'problemen')})` : ''}.`,
   'spf.reason.lookup-limit': (p) =>
     `Voor de controle van ${p.domain} zijn meer dan ${p.limit} DNS-lookups nodig: ${codeTerm(p.term)} in ${recordOf(p.record)} was lookup nummer ${p.count} (RFC 7208 §4.6.4).`,
   'spf.reason.void-limit': (p) =>
@@ -135,7 +135,7 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.issue.wrong-version': (p) => `${codeTerm(p.token)} is niet ${code('v=spf1')}`,
   'spf.issue.unknown-mechanism': (p) =>
     `${codeTerm(p.token)} is geen mechanisme of modifier (bekend zijn: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
-  'spf.issue.bad-cidr': (p) => `${codeTerm(p.token)} is geen geldige prefixlengte (/0–32 voor IPv4, //0–128 voor IPv6, zonder voorloopnullen)`,
+  'spf.issue.bad-cidr': (p) => `${codeTerm(p.token)} is geen geldige prefixlengte (IPv4 /0 tot /32, IPv6 /0 tot /128 — bij ${code('a')} en ${code('mx')} staat de IPv6-lengte na een tweede schuine streep, zoals in ${code('a/24//64')}; zonder voorloopnullen)`,
   'spf.issue.bad-address': (p) => `${codeTerm(p.token)} is geen geldig IP-adres`,
   'spf.issue.duplicate-modifier': (p) => `${code(p.token + '=')} komt meer dan één keer voor`,
   'spf.issue.bad-macro': (p) => `${codeTerm(p.token)} is geen geldige macro (RFC 7208 §7.1)`,

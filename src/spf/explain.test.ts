@@ -331,8 +331,8 @@ const CASES = {
       ip: '192.0.2.1',
       sender: 'a@typo.nl',
       result: 'permerror',
-      en: ['The SPF record of typo.nl has a syntax error at column 12 (bad-address): `192.0.2` is not a valid IP address'],
-      nl: ['Het SPF-record van typo.nl bevat een syntaxfout op kolom 12 (bad-address): `192.0.2` is geen geldig IP-adres'],
+      en: ['The SPF record of typo.nl has a syntax error at column 12: `192.0.2` is not a valid IP address'],
+      nl: ['Het SPF-record van typo.nl bevat een syntaxfout op kolom 12: `192.0.2` is geen geldig IP-adres'],
       advice: ['Correct the SPF record of typo.nl'],
     },
     {
@@ -344,7 +344,7 @@ const CASES = {
       sender: 'a@klant.nl',
       result: 'permerror',
       en: [
-        'The SPF record of spf.kapot.net (reached through `include:spf.kapot.net`) has a syntax error at column 8 (unknown-mechanism): `inclde:x.net` is not a mechanism or modifier',
+        'The SPF record of spf.kapot.net (reached through `include:spf.kapot.net`) has a syntax error at column 8: `inclde:x.net` is not a mechanism or modifier',
         '(and 1 more problem)',
       ],
       nl: ['Het SPF-record van spf.kapot.net (bereikt via `include:spf.kapot.net`) bevat een syntaxfout op kolom 8', '(en nog 1 probleem)'],
@@ -532,6 +532,20 @@ describe('explainCheck: every cause and result, in en and nl', () => {
 });
 
 describe('explainCheck: details', () => {
+  it('a bad prefix length names both ranges without a stray `//0–128`, and no internal code (issue 16.3)', async () => {
+    for (const record of ['v=spf1 ip6:2001:db8::/129 -all', 'v=spf1 a/24//129 -all', 'v=spf1 ip4:192.0.2.0/33 -all']) {
+      const check = await run({ zone: `zone:\n  cidr.nl: [{TXT: "${record}"}]`, ip: '192.0.2.1', sender: 'a@cidr.nl' });
+      assert.equal(check.cause.code, 'syntax', record);
+      const { en, nl } = explainBoth(check);
+      assertIncludes(en.reason, ['is not a valid prefix length', 'IPv4 /0 to /32, IPv6 /0 to /128', '`a/24//64`'], record);
+      assertIncludes(nl.reason, ['is geen geldige prefixlengte', 'IPv4 /0 tot /32, IPv6 /0 tot /128', '`a/24//64`'], record);
+      for (const reason of [en.reason, nl.reason]) {
+        assert.doesNotMatch(reason, /\/\/0/, reason);
+        assert.doesNotMatch(reason, /bad-cidr/, reason);
+      }
+    }
+  });
+
   it('shows the bare IP without a PTR name', async () => {
     const check = await run({ zone: SEED_004, ip: '5.255.64.53', sender: 'info@example.com' });
     const x = explainCheck(check);

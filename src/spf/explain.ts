@@ -203,7 +203,6 @@ function explainCause(check: SpfCheck, lang: Lang, ptrName: string | undefined):
         reason: t(lang, 'spf.reason.syntax', {
           record: refOf(cause.domain),
           column: (first?.span.start ?? 0) + 1,
-          code: first?.code ?? 'syntax',
           problem,
           more: Math.max(0, cause.issues.length - 1),
         }),

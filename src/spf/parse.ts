@@ -360,7 +360,7 @@ function parseDualCidr(text: string, start: number, end: number, issues: ParseIs
     issues?.push({
       code: 'bad-cidr',
       span: { start, end },
-      message: `bad CIDR length "${brief(text.slice(start, end))}" (expected /0–32 and/or //0–128, no leading zeros)`,
+      message: `bad CIDR length "${brief(text.slice(start, end))}" (IPv4 /0 to /32, IPv6 /0 to /128 after a second slash, as in a/24//64; no leading zeros)`,
       token: text.slice(start, end),
     });
     return undefined;

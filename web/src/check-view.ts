@@ -82,8 +82,58 @@ export function treeView(root: TreeNode, lang: PageLang): HTMLElement {
     { class: 'tree', 'aria-labelledby': 'tree-heading' },
     h('h3', { id: 'tree-heading' }, pageText(lang, 'tree.heading')),
     h('p', { class: 'hint' }, pageText(lang, 'tree.caption')),
+    legendView(lang),
     nodeView(root, lang, true),
   );
+}
+
+/** What the tree's colours and marks mean: an outline's colour is always an SPF result's colour. */
+function legendView(lang: PageLang): HTMLElement {
+  const swatch = (attrs: Record<string, string>, text: string): HTMLElement => h('li', {}, h('span', { class: 'swatch', 'aria-hidden': 'true', ...attrs }), ' ', text);
+  return h(
+    'div',
+    { class: 'legend' },
+    h('p', {}, pageText(lang, 'tree.legend.outline')),
+    h(
+      'ul',
+      {},
+      LEGEND_RESULTS.map((result) => swatch({ 'data-tone': tone(result) }, result)),
+      swatch({ 'data-tone': 'error' }, pageText(lang, 'tree.legend.error')),
+      swatch({ 'data-state': 'decided' }, pageText(lang, 'tree.legend.decided')),
+      swatch({ 'data-state': 'no-match' }, pageText(lang, 'tree.legend.noMatch')),
+      swatch({ 'data-state': 'skipped' }, pageText(lang, 'tree.legend.skipped')),
+    ),
+    h('p', {}, pageText(lang, 'tree.legend.badge')),
+  );
+}
+
+/** The results a matching term can give (its qualifier: + - ~ ?), in the legend's order. */
+const LEGEND_RESULTS: readonly SpfResult[] = ['pass', 'fail', 'softfail', 'neutral'];
+
+/**
+ * The result a matching term gives: its qualifier's (RFC 7208 §4.6.2; none means `+`), or for
+ * a redirect the result of the record it points to (§6.1). A term that did not match gives none.
+ */
+function termResult(term: TreeTerm): SpfResult | undefined {
+  if (term.outcome !== 'match') return undefined;
+  if (term.kind === 'redirect') return term.child?.result;
+  switch (term.text.charAt(0)) {
+    case '-':
+      return 'fail';
+    case '~':
+      return 'softfail';
+    case '?':
+      return 'neutral';
+    default:
+      return 'pass';
+  }
+}
+
+/** Where each piece of a record starts (RFC 7208 §4.6.1: terms are separated by spaces). */
+function recordPieces(record: string): Array<{ text: string; start: number }> {
+  const pieces: Array<{ text: string; start: number }> = [];
+  for (const match of record.matchAll(/[^ ]+/g)) pieces.push({ text: match[0], start: match.index });
+  return pieces;
 }
 
 function branchTotal(node: TreeNode): number {
@@ -122,29 +172,36 @@ function nodeView(node: TreeNode, lang: PageLang, onPath: boolean): HTMLElement 
  * includes and redirects opening their own box, terms after the decision greyed out.
  */
 function recordTerms(node: TreeNode, lang: PageLang, onPath: boolean): HTMLElement {
-  const record = node.record ?? '';
-  // RFC 7208 §4.6.1: terms are separated by spaces; the first piece is the version.
-  const pieces = record.split(' ').filter((p) => p !== '');
+  // The first piece is the version.
+  const pieces = recordPieces(node.record ?? '');
   const byIndex = new Map<number, TreeTerm>();
   for (const term of node.terms) byIndex.set(term.index, term);
+  // A record with a syntax error is not evaluated (RFC 7208 §4.6): mark the pieces the parser
+  // found at fault, where the CLI puts its caret.
+  const faults = node.cause?.code === 'syntax' ? node.cause.issues.map((issue) => issue.span.start) : [];
   const items: Child[] = [];
-  pieces.forEach((piece, i) => {
+  pieces.forEach(({ text: piece, start }, i) => {
     if (i === 0 && /^v=spf1$/i.test(piece)) {
       items.push(h('li', { class: 'term version' }, codeText(piece)));
       return;
     }
-    const term = byIndex.get(i - (/^v=spf1$/i.test(pieces[0] ?? '') ? 1 : 0));
+    if (faults.some((at) => at >= start && at < start + piece.length)) {
+      items.push(h('li', { class: 'term error syntax', 'data-term': piece }, codeText(piece), h('span', { class: 'mark' }, pageText(lang, 'tree.syntax'))));
+      return;
+    }
+    const term = byIndex.get(i - (/^v=spf1$/i.test(pieces[0]?.text ?? '') ? 1 : 0));
     if (!term || term.text !== piece) {
       items.push(h('li', { class: 'term skipped', title: pageText(lang, 'tree.notReached') }, codeText(piece)));
       return;
     }
     const decisive = onPath && term.outcome !== 'no-match';
     const leaf = decisive && !term.child?.terms.some((t) => t.outcome !== 'no-match');
+    const result = termResult(term);
     const mark = !leaf ? undefined : term.outcome === 'match' ? pageText(lang, 'tree.matched') : pageText(lang, 'tree.error');
     items.push(
       h(
         'li',
-        { class: `term ${term.outcome}${leaf ? ' decided' : ''}`, 'data-term': term.text },
+        { class: `term ${term.outcome}${leaf ? ' decided' : ''}`, 'data-term': term.text, 'data-tone': result ? tone(result) : undefined },
         codeText(term.text),
         term.counted ? h('span', { class: 'term-cost', title: pageText(lang, 'tree.lookups', { count: 1 }), 'aria-label': pageText(lang, 'tree.lookups', { count: 1 }) }, '1') : null,
         mark ? h('span', { class: 'mark' }, mark) : null,

@@ -1,0 +1,116 @@
+// What the page says when something is wrong or could be misread (issues 16.3 and 10.10), in a
+// real Chromium against the real server and a real DNS server on loopback (examples/seeds.yaml):
+// a syntax error marked in the tree, colours with one meaning and a legend, an empty candidate
+// box, a refused field and the rate limit, each in the page's language.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type PageLang, pageText } from '../../web/src/i18n.ts';
+import { type Stack, ensureChromium, inPage, launchChromium, openContext, screenshot, startStack } from './harness.ts';
+
+const COACHVIEW_IP = '212.83.209.204';
+const SENDER = 'info@mydomain.nl';
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+
+/** Fills the Test tab and, with `candidate`, chooses "Test a new policy" with that text in the box. */
+async function testTab(page: Page, lang: PageLang, fields: { ip: string; sender: string; candidate?: string }): Promise<void> {
+  await page.getByLabel(pageText(lang, 'test.ip')).fill(fields.ip);
+  await page.getByLabel(pageText(lang, 'test.sender')).fill(fields.sender);
+  if (fields.candidate !== undefined) {
+    await page.getByLabel(pageText(lang, 'test.policy.candidate')).check();
+    // The box starts as the published record; wait for it before replacing it.
+    await page.waitForFunction(`document.getElementById('test-candidate')?.value === 'v=spf1 mx ~all'`);
+    await page.getByLabel(pageText(lang, 'test.candidate')).fill(fields.candidate);
+  }
+  await page.getByRole('button', { name: pageText(lang, 'test.submit'), exact: true }).click();
+}
+
+/** The computed outline colour of an element. */
+function borderColour(page: Page, selector: string): Promise<string> {
+  return inPage(page, `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).borderTopColor`);
+}
+
+describe('the page says what is wrong, plainly', { timeout: 180_000 }, () => {
+  before(async () => {
+    ensureChromium();
+    stack = await startStack();
+    browser = await launchChromium();
+    ({ context } = await openContext(browser, stack));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('a syntax error is marked on its term in the tree, and the text names no internal code', async () => {
+    const record = 'v=spf1 mx include:spf.coachview.net ip4:212.83.209.0/33 ~all';
+    for (const lang of ['en', 'nl'] as const) {
+      const page = await context.newPage();
+      await page.goto(`${stack.base}#test`);
+      if (lang === 'nl') await page.getByRole('button', { name: 'Nederlands' }).click();
+      await testTab(page, lang, { ip: COACHVIEW_IP, sender: SENDER, candidate: record });
+      await page.locator('.out .check[data-result="permerror"]').waitFor();
+      const reason = (await page.locator('.explanation .reason').textContent()) ?? '';
+      const column = Number(/(?:column|kolom) (\d+)/.exec(reason)?.[1]);
+      assert.ok(column > 0, reason);
+      assert.doesNotMatch(reason, /bad-cidr|\(bad-|\/\/0/, reason);
+      // The marked term is the one at that column, as the CLI's caret.
+      const marked = page.locator('.tree .term.syntax');
+      assert.equal(await marked.count(), 1);
+      assert.equal(await marked.locator('code').textContent(), 'ip4:212.83.209.0/33');
+      assert.equal(await marked.locator('.mark').textContent(), pageText(lang, 'tree.syntax'));
+      const start = record.indexOf('ip4:212.83.209.0/33') + 1;
+      assert.ok(column >= start && column < start + 'ip4:212.83.209.0/33'.length, `column ${column} is not in the marked term (${start}…)`);
+      // Only that term: the others are shown as not evaluated.
+      assert.equal(await page.locator('.tree .term.skipped').count(), 3);
+      if (lang === 'en') await screenshot(page, 'desktop-test-syntax');
+      else await page.getByRole('button', { name: 'English' }).click();
+      await page.close();
+    }
+  });
+
+  it('colours mean one thing: a matched term has its result’s colour (the failing include’s -all is red, not green), with a legend (seed 004, eneco.com passes)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.base}#why?scope=mfrom&identity=fm_eib_verkoop_midden@eneco.com&ip=5.255.64.53`);
+    await page.locator('.out .check[data-result="pass"]').waitFor();
+    const include = '.node[data-domain="spf.protection.outlook.com"]';
+    assert.equal(await page.locator(`${include} > .node-head .badge`).textContent(), 'fail');
+    const red = await inPage<string>(page, `getComputedStyle(document.querySelector('${include} > .node-head .badge')).color`);
+    const green = await inPage<string>(page, `getComputedStyle(document.querySelector('.verdict')).color`);
+    assert.notEqual(red, green);
+    // The include's own -all matched inside it and gives fail: red like its badge.
+    assert.equal(await borderColour(page, `${include} .term.match[data-term="-all"]`), red);
+    // The term that decided the pass is green, like the pass verdict.
+    assert.equal(await page.locator('.tree .term.decided code').textContent(), 'a:smtp1.blueinkt.com');
+    assert.equal(await borderColour(page, '.tree .term.decided'), green);
+    // One colour, one result: every outline colour in the tree belongs to one result only, and the legend shows it.
+    const outlines = await inPage<Array<{ tone: string; colour: string }>>(
+      page,
+      `[...document.querySelectorAll('.tree .term[data-tone]')].map((t) => ({ tone: t.dataset.tone, colour: getComputedStyle(t).borderTopColor }))`,
+    );
+    const legend = await inPage<Array<{ tone: string; colour: string }>>(
+      page,
+      `[...document.querySelectorAll('.tree .legend .swatch[data-tone]')].map((s) => ({ tone: s.dataset.tone, colour: getComputedStyle(s).borderTopColor }))`,
+    );
+    assert.deepEqual(
+      legend.map((l) => l.tone),
+      ['good', 'bad', 'warn', 'plain', 'error'],
+    );
+    assert.equal(new Set(legend.map((l) => l.colour)).size, legend.length, 'each legend colour is different');
+    for (const outline of outlines) assert.equal(outline.colour, legend.find((l) => l.tone === outline.tone)?.colour, JSON.stringify(outline));
+    assert.ok(outlines.length >= 2);
+    const legendText = (await page.locator('.tree .legend').textContent()) ?? '';
+    for (const words of ['pass', 'fail', 'softfail', 'neutral', pageText('en', 'tree.legend.decided'), pageText('en', 'tree.legend.skipped'), pageText('en', 'tree.legend.badge')]) {
+      assert.ok(legendText.includes(words), `the legend lacks ${words}: ${legendText}`);
+    }
+    await screenshot(page, 'desktop-why-legend');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.locator('.tree .legend', { hasText: pageText('nl', 'tree.legend.badge') }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.close();
+  });
+});

@@ -52,7 +52,7 @@ export function usage<K extends MessageKey>(key: K, ...args: MessageArgs<K>): Us
  * @example
  * io.stdout(helpText('help.check', values.lang));
  */
-export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk', lang: string | undefined): string {
+export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk' | 'help.policyd', lang: string | undefined): string {
   const chosen = lang !== undefined && isLang(lang) ? lang : DEFAULT_LANG;
   return t(chosen, key, { dns: t(chosen, 'help.dns') }) + '\n';
 }

@@ -15,6 +15,7 @@ const COMMANDS = {
   explain: async () => (await import('./explain.ts')).explainCommand,
   audit: async () => (await import('./audit.ts')).auditCommand,
   bulk: async () => (await import('./bulk.ts')).bulkCommand,
+  policyd: async () => (await import('./policyd.ts')).policydCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
 type CommandName = keyof typeof COMMANDS;

@@ -92,6 +92,7 @@ const SAMPLE: AllParams = {
   issue: 'multiple-records',
   message: 'resolver exploded',
   seconds: 1.25,
+  where: 'policyd-spf.conf:3',
   rate: 7.2,
   out: 'report.csv',
   option: '--ip',

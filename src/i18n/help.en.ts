@@ -16,6 +16,7 @@ Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
   'help.summary.explain': () => `explain an SPF record term by term (en, nl)`,
   'help.summary.audit': () => `audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)`,
   'help.summary.bulk': () => `check a service's customer list: who must change their SPF record`,
+  'help.summary.policyd': () => `a Postfix policy service: SPF for incoming mail, Received-SPF header`,
 
   'help.dns': () => `DNS options:
   --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
@@ -130,4 +131,29 @@ ${p.dns}
 
 Rows are written as they finish, so their order is not the file's: each names its line.
 Exit codes: 0 every row reported (whatever the situations), 2 usage or input error.`,
+  'help.policyd': (p: { dns: string }) => `Usage: spfkit policyd [--listen inet:HOST:PORT|unix:PATH] [options]
+
+A Postfix SMTP access policy service (check_policy_service): checks SPF for the HELO name,
+then MAIL FROM, and answers reject, defer, or PREPEND Received-SPF (or Authentication-
+Results). Without --listen it speaks on stdin/stdout, for Postfix's spawn(8); with --listen
+it is a daemon. Settings have policyd-spf's names and meanings (docs/policyd.md).
+
+  --listen <address>          inet:127.0.0.1:10023, inet:[::1]:10023 or unix:/run/spfkit.sock
+  --config <file>             a policyd-spf.conf-style file (Name = value lines)
+  --set <Name>=<value>        one setting, as in the file (repeatable; wins over --config)
+  --helo-reject <level>       HELO_reject: Fail, SPF_Not_Pass, Softfail, Null, False, No_Check
+  --mail-from-reject <level>  Mail_From_reject (same levels)
+  --header-type SPF|AR|None   Header_Type: Received-SPF, Authentication-Results or none
+  --receiver <host>           this host's name in headers and replies (default: host name)
+  --deadline <seconds>        answer every request within this time (default 10)
+  --on-failure DUNNO|DEFER    the answer after the deadline or an internal error (default DUNNO)
+  --why-url <url>             link rejects to this server's /why page
+  --log <stderr|none|file>    one line per decision (default: stderr with --listen, none
+                              without: under spawn(8) stderr goes to Postfix)
+  --log-format mail|json      the log line's style (default mail)
+  --check-config              check the configuration and flags, print the problems, exit
+  --lang en|nl                language of these messages and of the replies (default en)
+${p.dns}
+
+Exit codes: 0 stopped normally (or the configuration is valid), 2 usage or configuration error.`,
 } satisfies AreaMessages<'help'>;

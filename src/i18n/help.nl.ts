@@ -17,6 +17,7 @@ ${p.commands}
   'help.summary.explain': () => `een SPF-record term voor term uitleggen (en, nl)`,
   'help.summary.audit': () => `SPF, DKIM, DMARC en MX van een domein nalopen, met een cijfer (en, nl)`,
   'help.summary.bulk': () => `de klantenlijst van een dienst controleren: wie moet zijn SPF-record aanpassen`,
+  'help.summary.policyd': () => `een Postfix-policyservice: SPF voor binnenkomende mail, Received-SPF-header`,
 
   'help.dns': () => `DNS-opties:
   --dns <server[:poort]>  DNS-server om te vragen (herhaalbaar; standaard die van het systeem)
@@ -135,4 +136,30 @@ ${p.dns}
 Regels worden geschreven zodra ze klaar zijn, dus niet in de volgorde van het bestand: elke
 regel noemt zijn regelnummer.
 Afsluitcodes: 0 elke regel gerapporteerd (wat de situaties ook zijn), 2 fout in gebruik of invoer.`,
+  'help.policyd': (p) => `Gebruik: spfkit policyd [--listen inet:HOST:POORT|unix:PAD] [opties]
+
+Een Postfix-policyservice (check_policy_service): controleert SPF voor de HELO-naam en
+daarna MAIL FROM, en antwoordt met weigeren, uitstellen of PREPEND Received-SPF (of
+Authentication-Results). Zonder --listen praat hij via stdin/stdout, voor Postfix' spawn(8);
+met --listen draait hij als daemon. De instellingen hebben de namen en betekenissen van
+policyd-spf (docs/policyd.md).
+
+  --listen <adres>            inet:127.0.0.1:10023, inet:[::1]:10023 of unix:/run/spfkit.sock
+  --config <bestand>          een bestand in de stijl van policyd-spf.conf (regels Naam = waarde)
+  --set <Naam>=<waarde>       één instelling, als in het bestand (herhaalbaar; gaat voor --config)
+  --helo-reject <niveau>      HELO_reject: Fail, SPF_Not_Pass, Softfail, Null, False, No_Check
+  --mail-from-reject <niveau> Mail_From_reject (dezelfde niveaus)
+  --header-type SPF|AR|None   Header_Type: Received-SPF, Authentication-Results of geen
+  --receiver <host>           de naam van deze host in headers en antwoorden (standaard: hostnaam)
+  --deadline <seconden>       beantwoord elk verzoek binnen deze tijd (standaard 10)
+  --on-failure DUNNO|DEFER    het antwoord na de deadline of een interne fout (standaard DUNNO)
+  --why-url <url>             link bij weigeringen naar de /why-pagina van deze server
+  --log <stderr|none|bestand> één regel per beslissing (standaard: stderr met --listen, none
+                              zonder: onder spawn(8) gaat stderr naar Postfix)
+  --log-format mail|json      de stijl van de logregel (standaard mail)
+  --check-config              controleer configuratie en opties, meld de problemen, stop
+  --lang en|nl                taal van deze meldingen en van de antwoorden (standaard en)
+${p.dns}
+
+Afsluitcodes: 0 normaal gestopt (of de configuratie is in orde), 2 gebruiks- of configuratiefout.`,
 };

@@ -33,4 +33,13 @@ export const policydEn = {
   'policyd.defer.deadline': () => `The SPF check took too long; try again later.`,
   'policyd.defer.error': () => `The SPF check failed on our side; try again later.`,
   'policyd.see': (p: { url: string }) => `See ${p.url}`,
+
+  // ── The config file and the command (spfkit policyd, --check-config) ───────────────────
+  'policyd.config.syntax': (p: { where: string; text: string }) => `${p.where}: "${p.text}" is not a "Name = value" line`,
+  'policyd.config.unknown-setting': (p: { where: string; name: string }) => `${p.where}: unknown setting "${p.name}" (see docs/policyd.md)`,
+  'policyd.config.bad-value': (p: { where: string; name: string; value: string; expected: string }) =>
+    `${p.where}: ${p.name} cannot be "${p.value}" (expected: ${p.expected})`,
+  'policyd.config.ignored': (p: { where: string; name: string }) => `${p.where}: ${p.name} is a policyd-spf setting spfkit does not use; ignored`,
+  'policyd.config.ok': (p: { where: string; count: number }) => `${p.where}: configuration OK (${p.count} ${p.count === 1 ? 'setting' : 'settings'} set)`,
+  'policyd.cli.listening': (p: { text: string }) => `listening on ${p.text}`,
 } satisfies AreaMessages<'policyd'>;

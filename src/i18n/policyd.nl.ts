@@ -28,4 +28,11 @@ export const policydNl: Translation<typeof policydEn> = {
   'policyd.defer.deadline': () => `De SPF-controle duurde te lang; probeer het later opnieuw.`,
   'policyd.defer.error': () => `De SPF-controle mislukte aan onze kant; probeer het later opnieuw.`,
   'policyd.see': (p) => `Zie ${p.url}`,
+
+  'policyd.config.syntax': (p) => `${p.where}: "${p.text}" is geen regel "Naam = waarde"`,
+  'policyd.config.unknown-setting': (p) => `${p.where}: onbekende instelling "${p.name}" (zie docs/policyd.md)`,
+  'policyd.config.bad-value': (p) => `${p.where}: ${p.name} kan niet "${p.value}" zijn (verwacht: ${p.expected})`,
+  'policyd.config.ignored': (p) => `${p.where}: ${p.name} is een instelling van policyd-spf die spfkit niet gebruikt; genegeerd`,
+  'policyd.config.ok': (p) => `${p.where}: configuratie in orde (${p.count} ${p.count === 1 ? 'instelling' : 'instellingen'} gezet)`,
+  'policyd.cli.listening': (p) => `luistert op ${p.text}`,
 };

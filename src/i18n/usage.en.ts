@@ -58,4 +58,12 @@ export const usageEn = {
   'usage.bulk.concurrency': (p: { text: string; limit: number }) => `--concurrency must be a whole number from 1 to ${p.limit}, got "${p.text}"`,
   'usage.bulk.out-format': (p: { text: string }) => `--out must end in .jsonl, .ndjson or .csv, got "${p.text}"`,
   'usage.bulk.resume-needs-out': () => `--resume needs --out: the report to continue`,
+
+  // ── spfkit policyd ────────────────────────────────────────────────────────────────────
+  'usage.policyd.config-unreadable': (p: { name: string; detail: string }) => `cannot read config file ${p.name}: ${fileProblem(p.detail)}`,
+  'usage.policyd.set-syntax': (p: { text: string }) => `--set needs Name=value, got "${p.text}"`,
+  'usage.policyd.listen': (p: { text: string }) => `--listen needs inet:HOST:PORT or unix:PATH, got "${p.text}"`,
+  'usage.policyd.listen-failed': (p: { text: string; detail: string }) => `cannot listen on ${p.text}: ${p.detail}`,
+  'usage.policyd.log-unwritable': (p: { name: string; detail: string }) => `cannot write the log file ${p.name}: ${fileProblem(p.detail)}`,
+  'usage.policyd.config-errors': (p: { count: number }) => `${p.count} ${p.count === 1 ? 'error' : 'errors'} in the configuration; not started`,
 } satisfies AreaMessages<'usage'>;

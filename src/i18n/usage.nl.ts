@@ -59,4 +59,11 @@ export const usageNl: Translation<typeof usageEn> = {
   'usage.bulk.concurrency': (p) => `--concurrency moet een geheel getal van 1 tot en met ${p.limit} zijn, niet "${p.text}"`,
   'usage.bulk.out-format': (p) => `--out moet eindigen op .jsonl, .ndjson of .csv, niet "${p.text}"`,
   'usage.bulk.resume-needs-out': () => `--resume werkt alleen met --out: het rapport om verder te gaan`,
+
+  'usage.policyd.config-unreadable': (p) => `kan configuratiebestand ${p.name} niet lezen: ${fileProblem(p.detail)}`,
+  'usage.policyd.set-syntax': (p) => `--set verwacht Naam=waarde, kreeg "${p.text}"`,
+  'usage.policyd.listen': (p) => `--listen verwacht inet:HOST:POORT of unix:PAD, kreeg "${p.text}"`,
+  'usage.policyd.listen-failed': (p) => `kan niet luisteren op ${p.text}: ${p.detail}`,
+  'usage.policyd.log-unwritable': (p) => `kan logbestand ${p.name} niet schrijven: ${fileProblem(p.detail)}`,
+  'usage.policyd.config-errors': (p) => `${p.count} ${p.count === 1 ? 'fout' : 'fouten'} in de configuratie; niet gestart`,
 };

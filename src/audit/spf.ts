@@ -8,16 +8,13 @@ import type { Lang } from '../i18n/lang.ts';
 import type { RecordRef } from '../i18n/spf.en.ts';
 import { issueMessage, renderCaret } from '../spf/describe.ts';
 import { RFC_LIMITS, type Mechanism } from '../spf/types.ts';
+import { MAX_RECORD_BYTES, MAX_STRING_BYTES } from '../spf/size.ts';
 import { makeFinding } from './findings.ts';
 import { type Cidr, cidrContains, mechanismCidr } from '../spf/cidr.ts';
 import { type SpfNode, lookupTreeEvidence, ownNodes, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
 import { reachableTerms } from '../spf/lookup-rules.ts';
 import type { AreaReport, Evidence, Finding } from './types.ts';
 
-/** RFC 1035 §3.3: a character-string is at most 255 octets. */
-export const MAX_STRING_BYTES = 255;
-/** RFC 7208 §3.4: name plus TXT records under 450 octets keep the answer within a UDP packet. */
-export const MAX_ANSWER_BYTES = 450;
 
 interface Ctx {
   domain: string;
@@ -28,7 +25,10 @@ interface Ctx {
 /** Strings that look like an attempt at an SPF record without being one: `spf1 …`, `v=spf2.0`, `"v=spf1 …"`, ` v=spf1`. */
 const LOOKALIKE = /^\s*["']?\s*(?:v\s*=\s*)?spf/i;
 
-/** A TXT string's size on the wire: code points 0–255 are one byte each (zone.ts convention); others UTF-8. */
+/**
+ * A fetched TXT string's size on the wire: code points 0–255 are one byte each, as the resolvers
+ * decode wire octets (zone.ts convention); others UTF-8. Typed records are measured by spf/size.ts.
+ */
 function byteLength(text: string): number {
   let bytes = 0;
   for (const ch of text) {
@@ -217,12 +217,12 @@ function ownRecordRules(ctx: Ctx, node: SpfNode): void {
   });
   const txtBytes = node.txt.reduce((sum, record) => sum + record.reduce((s, text) => s + byteLength(text), 0), 0);
   const answerBytes = byteLength(node.domain) + txtBytes;
-  if (answerBytes > MAX_ANSWER_BYTES) {
+  if (answerBytes > MAX_RECORD_BYTES) {
     ctx.findings.push(
       makeFinding({
         id: 'spf-record-too-long',
         severity: 'warning',
-        message: t(lang, 'audit.spf-record-too-long.message', { record: ref, count: answerBytes, limit: MAX_ANSWER_BYTES }),
+        message: t(lang, 'audit.spf-record-too-long.message', { record: ref, count: answerBytes, limit: MAX_RECORD_BYTES }),
         fix: t(lang, 'audit.spf-record-too-long.fix'),
         evidence: { ...where, bytes: answerBytes, recordBytes: byteLength(node.fetch.text), txtRecords: node.txt.length },
       }),

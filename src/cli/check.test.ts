@@ -58,6 +58,21 @@ describe('spfkit check', () => {
     assert.equal((JSON.parse(r.stdout) as { result: string }).result, 'pass');
   });
 
+  it('warns that a 5 791-character candidate cannot be published, as add and audit do (issue 10.11)', async () => {
+    let policy = 'v=spf1 include:spf.coachview.net';
+    for (let i = 0; policy.length + 25 <= 5791; i++) policy += ` ip4:10.${i >> 8}.${i & 255}.0/24`;
+    policy += ' ~all';
+    const r = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', policy, '--zone', fixture.path);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Result: {2}pass\n/);
+    assert.match(r.stdout, new RegExp(`Candidate record for strikt\\.nl: Cannot be published like this: the record is ${policy.length} bytes, over the 450`));
+    assert.match(r.stdout, /Candidate record for strikt\.nl: The record is \d+ bytes and a TXT string holds at most 255 .*split into \d+ strings/);
+    const nl = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', policy, '--zone', fixture.path, '--lang', 'nl');
+    assert.match(nl.stdout, /Kandidaat-record voor strikt\.nl: Zo niet te publiceren/);
+    const short = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', 'v=spf1 include:spf.coachview.net -all', '--zone', fixture.path);
+    assert.doesNotMatch(short.stdout, /Candidate record for/);
+  });
+
   it('tests a candidate policy and overrides without DNS changes', async () => {
     const policy = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', 'v=spf1 include:spf.coachview.net -all', '--zone', fixture.path);
     assert.equal(policy.code, 0);

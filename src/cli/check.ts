@@ -7,7 +7,8 @@ import { isSpfRecordText } from '../spf/parse.ts';
 import { validateCheckInput } from '../spf/evaluate.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import { RECORD_QUOTE_LIMIT, TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
-import { lookupPtrName } from '../spf/describe.ts';
+import { lookupPtrName, recordSizeNotes } from '../spf/describe.ts';
+import { measureRecord } from '../spf/size.ts';
 import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
@@ -65,11 +66,16 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const ptrName = values.json ? undefined : await lookupPtrName(dns.resolver, check.ip);
   await dns.finish();
   if (values.json) io.stdout(JSON.stringify(check, null, 2) + '\n');
-  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}) }), lang));
+  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}) }), lang, candidateNotes(overrides, lang)));
   return check.result === 'pass' ? EXIT.ok : EXIT.notPass;
 }
 
-function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang): string {
+/** What the size of each candidate record means for publishing it (the published ones are already out there). */
+function candidateNotes(overrides: ReadonlyMap<string, string>, lang: Lang): string[] {
+  return [...overrides].flatMap(([domain, record]) => (record === '' ? [] : recordSizeNotes(measureRecord(record), lang).map((note) => t(lang, 'cli.check.candidate-note', { domain, note }))));
+}
+
+function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang, notes: readonly string[] = []): string {
   const lines: string[] = [];
   const identity = check.identity === 'helo' ? `HELO ${check.domain}` : `MAIL FROM ${check.sender}`;
   lines.push(t(lang, 'cli.check.result', { result: check.result }));
@@ -86,6 +92,7 @@ function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang)
   }
   lines.push('', t(lang, 'cli.check.lookups', { count: check.lookups.terms, limit: RFC_LIMITS.dnsTerms, voidCount: check.lookups.void, voidLimit: RFC_LIMITS.voidLookups }));
   for (const p of check.problems) lines.push(t(lang, 'cli.check.problem', { domain: p.domain, problem: p.message }));
+  if (notes.length > 0) lines.push('', ...notes);
   return lines.join('\n') + '\n';
 }
 

@@ -88,3 +88,44 @@ describe('spfkit explain', () => {
     assert.match(r.stdout, /\nAdvies: .*`a:smtp1\.blueinkt\.com`.*vóór `-all`\./);
   });
 });
+
+/** A record of about `chars` characters: ip4 ranges, then ~all (the issue's candidate was 5 791). */
+function longRecord(chars: number): string {
+  let record = 'v=spf1';
+  for (let i = 0; record.length + 20 + 5 <= chars; i++) record += ` ip4:10.${i >> 8}.${i & 255}.0/24`;
+  return `${record} ~all`;
+}
+
+describe('spfkit explain: a record too long to publish (issues 10.11, 16.4)', () => {
+  it('warns that a 5 791-character record cannot be published, and exits 1', async () => {
+    const record = longRecord(5791);
+    assert.ok(record.length > 5700 && record.length <= 5791, String(record.length));
+    const r = await spfkit('explain', record);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /No syntax problems\./);
+    assert.match(r.stdout, new RegExp(`- Cannot be published like this: the record is ${record.length} bytes, over the 450 that fit one DNS answer over UDP \\(RFC 7208 §3\\.4\\)`));
+    assert.match(r.stdout, new RegExp(`- The record is ${record.length} bytes and a TXT string holds at most 255 \\(RFC 1035 §3\\.3\\): it has to be split into \\d+ strings of one TXT record`));
+    const nl = await spfkit('explain', record, '--lang', 'nl');
+    assert.equal(nl.code, 1);
+    assert.match(nl.stdout, new RegExp(`Zo niet te publiceren: het record is ${record.length} bytes, meer dan de 450`));
+    const json = JSON.parse((await spfkit('explain', record, '--json')).stdout) as { ok: boolean; size: { bytes: number; strings: number; tooLong: boolean } };
+    assert.equal(json.ok, true);
+    assert.equal(json.size.bytes, record.length);
+    assert.equal(json.size.tooLong, true);
+    assert.ok(json.size.strings >= Math.ceil(record.length / 255), String(json.size.strings));
+  });
+
+  it('says how many strings a 300-byte record takes, and exits 0 (it fits under 450)', async () => {
+    const record = longRecord(300);
+    assert.ok(record.length > 255 && record.length <= 300);
+    const r = await spfkit('explain', record);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, new RegExp(`The record is ${record.length} bytes and a TXT string holds at most 255 \\(RFC 1035 §3\\.3\\): it has to be split into 2 strings`));
+    assert.doesNotMatch(r.stdout, /Cannot be published/);
+  });
+
+  it('says nothing about size for a record that fits one string', async () => {
+    const r = await spfkit('explain', 'v=spf1 mx -all');
+    assert.doesNotMatch(r.stdout, /bytes/);
+  });
+});

@@ -64,7 +64,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     if (values.dns || values.zone || values.record || values.timeout) throw usage('usage.explain.dns-only-with-domain');
     const x = explainRecord(record, { lang });
     io.stdout(values.json ? JSON.stringify(x, null, 2) + '\n' : renderRecordExplanation(x, { lang, title: t(lang, 'cli.explain.record', {}) }));
-    return x.ok ? EXIT.ok : EXIT.notPass;
+    return publishable(x) ? EXIT.ok : EXIT.notPass;
   }
 
   if (record !== undefined) throw usage('usage.explain.not-both');
@@ -117,5 +117,10 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     if (lines.length > 0) io.stdout(lines.join('\n') + '\n' + (out.records.length > 0 ? '\n' : ''));
     io.stdout(out.records.map((x) => renderRecordExplanation(x, { lang, title })).join('\n'));
   }
-  return out.problem === undefined && out.records.every((x) => x.ok) ? EXIT.ok : EXIT.notPass;
+  return out.problem === undefined && out.records.every(publishable) ? EXIT.ok : EXIT.notPass;
+}
+
+/** Exit 0 only for a record that parses and fits (RFC 7208 §3.4); the notes say which it is not. */
+function publishable(x: RecordExplanation): boolean {
+  return x.ok && !x.size.tooLong;
 }

@@ -20,6 +20,7 @@ export const cliEn = {
   'cli.check.lookups': (p: { count: number; limit: number; voidCount: number; voidLimit: number }) =>
     `Lookups: ${p.count} of ${p.limit} DNS-querying terms, ${p.voidCount} of ${p.voidLimit} void lookups`,
   'cli.check.problem': (p: { domain: string; problem: string }) => `Problem at ${p.domain}: ${p.problem}`,
+  'cli.check.candidate-note': (p: { domain: string; note: string }) => `Candidate record for ${p.domain}: ${p.note}`,
   'cli.check.candidate': () => `[candidate]`,
   'cli.check.decided': () => `◀ decided the result`,
   'cli.check.matched-term': () => `(matched)`,

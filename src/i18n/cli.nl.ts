@@ -16,6 +16,7 @@ export const cliNl: Translation<typeof cliEn> = {
   'cli.check.evaluation': () => `Evaluatie:`,
   'cli.check.lookups': (p) => `Lookups: ${p.count} van ${p.limit} termen met een DNS-lookup, ${p.voidCount} van ${p.voidLimit} lege lookups`,
   'cli.check.problem': (p) => `Probleem bij ${p.domain}: ${p.problem}`,
+  'cli.check.candidate-note': (p) => `Kandidaat-record voor ${p.domain}: ${p.note}`,
   'cli.check.candidate': () => `[kandidaat]`,
   'cli.check.decided': () => `◀ bepaalde het resultaat`,
   'cli.check.matched-term': () => `(komt overeen)`,

@@ -50,8 +50,9 @@ lookups it costs (RFC 7208 allows 10), and every syntax problem with its positio
   --json             print the explanation as JSON
 ${p.dns}
 
-Exit codes: 0 the record has no syntax problems; 1 it has, or the domain has no SPF
-record, several, or its DNS lookup failed; 2 usage error.`,
+Exit codes: 0 the record has no syntax problems and can be published; 1 it has, it is
+over 450 bytes (RFC 7208 §3.4), or the domain has no SPF record, several, or its DNS
+lookup failed; 2 usage error.`,
 
   'help.audit': (p: { dns: string }) => `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
 

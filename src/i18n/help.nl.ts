@@ -51,8 +51,9 @@ DNS-lookups het kost (RFC 7208 staat er 10 toe) en elk syntaxprobleem met zijn p
   --json             de uitleg als JSON tonen
 ${p.dns}
 
-Afsluitcodes: 0 het record heeft geen syntaxproblemen; 1 wel, of het domein heeft geen
-SPF-record, meerdere, of de DNS-lookup mislukte; 2 fout in gebruik.`,
+Afsluitcodes: 0 het record heeft geen syntaxproblemen en is te publiceren; 1 wel, het is
+meer dan 450 bytes (RFC 7208 §3.4), of het domein heeft geen SPF-record, meerdere, of de
+DNS-lookup mislukte; 2 fout in gebruik.`,
 
   'help.audit': (p) => `Gebruik: spfkit audit <domein> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS-opties]
 

@@ -212,6 +212,10 @@ export const spfEn = {
     `Terms after ${code('all')} are never used: ${p.terms.map(code).join(', ')}${p.more ? ` and ${plural(p.more, 'more term', 'more terms')}` : ''}.`,
   'spf.record.redirect-ignored': (p: { term: string }) => `${codeTerm(p.term)} is ignored because the record has ${code('all')} (RFC 7208 §6.1).`,
   'spf.record.no-all': () => `The record has no ${code('all')} and no ${code('redirect=')}: servers it does not list get neutral.`,
+  'spf.record.too-long': (p: { bytes: number; limit: number }) =>
+    `Cannot be published like this: the record is ${p.bytes} bytes, over the ${p.limit} that fit one DNS answer over UDP (RFC 7208 §3.4), so receivers that do not retry over TCP never see it. Move address ranges into an include (${code('spfkit add')} proposes sub-records) or remove terms.`,
+  'spf.record.strings': (p: { bytes: number; count: number; limit: number }) =>
+    `The record is ${p.bytes} bytes and a TXT string holds at most ${p.limit} (RFC 1035 §3.3): it has to be split into ${p.count} strings of one TXT record, ${code('"v=spf1 …" "… -all"')}.`,
   'spf.record.ok': () => `No syntax problems.`,
   'spf.record.issues': (p: { count: number }) => plural(p.count, 'syntax problem', 'syntax problems') + ':',
   'spf.record.issue-at': (p: { column: number; problem: string }) => `Column ${p.column}: ${p.problem}.`,

@@ -183,6 +183,10 @@ export const spfNl: Translation<typeof spfEn> = {
     `Termen na ${code('all')} worden nooit gebruikt: ${p.terms.map(code).join(', ')}${p.more ? ` en nog ${count(p.more, 'term', 'termen')}` : ''}.`,
   'spf.record.redirect-ignored': (p) => `${codeTerm(p.term)} wordt genegeerd, omdat het record ${code('all')} bevat (RFC 7208 §6.1).`,
   'spf.record.no-all': () => `Het record heeft geen ${code('all')} en geen ${code('redirect=')}: servers die het niet noemt krijgen neutral.`,
+  'spf.record.too-long': (p) =>
+    `Zo niet te publiceren: het record is ${p.bytes} bytes, meer dan de ${p.limit} die in één DNS-antwoord over UDP passen (RFC 7208 §3.4), dus ontvangers die het niet via TCP opnieuw proberen zien het nooit. Verplaats adresreeksen naar een include (${code('spfkit add')} stelt subrecords voor) of verwijder termen.`,
+  'spf.record.strings': (p) =>
+    `Het record is ${p.bytes} bytes en een TXT-tekenreeks bevat hoogstens ${p.limit} bytes (RFC 1035 §3.3): het moet worden gesplitst in ${p.count} tekenreeksen van één TXT-record, ${code('"v=spf1 …" "… -all"')}.`,
   'spf.record.ok': () => `Geen syntaxproblemen.`,
   'spf.record.issues': (p) => count(p.count, 'syntaxprobleem', 'syntaxproblemen') + ':',
   'spf.record.issue-at': (p) => `Kolom ${p.column}: ${p.problem}.`,

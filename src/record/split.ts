@@ -1,57 +1,15 @@
 /**
- * Sizing a record for publication. A TXT character-string holds at most 255 octets
- * (RFC 1035 §3.3; RFC 7208 §3.3 joins a record's strings without separator), and a whole
- * SPF answer should stay under 450 octets so it fits one 512-octet UDP reply (RFC 7208 §3.4).
+ * Fitting a record that is too long for publication into sub-records; the size rule itself
+ * (255-octet strings, 450-octet answers) is src/spf/size.ts.
  */
 import { parseRecord } from '../spf/parse.ts';
 import { renderRecord, renderTerm } from '../spf/render.ts';
 import type { Term } from '../spf/types.ts';
-import { allTerm, byteLength, includeTerm } from './terms.ts';
+import { MAX_RECORD_BYTES, byteLength, splitTxtStrings } from '../spf/size.ts';
+import { allTerm, includeTerm } from './terms.ts';
 
-/**
- * RFC 1035 §3.3: a character-string is a length octet and up to 255 octets.
- *
- * @example
- * splitTxtStrings(record).every((s) => s.length <= MAX_STRING_BYTES) // true
- */
-export const MAX_STRING_BYTES = 255;
-/**
- * RFC 7208 §3.4: keep the record (and the whole answer) under 450 octets.
- *
- * @example
- * if (byteLength(record) > MAX_RECORD_BYTES) proposeSubRecords(record, domain);
- */
-export const MAX_RECORD_BYTES = 450;
-
-/**
- * Splits a record into TXT character-strings of at most `max` octets, at term boundaries.
- * The space between two terms ends the earlier string, so joining the strings without
- * separator (RFC 7208 §3.3) gives the record back. A single term longer than `max` (only
- * possible with very long macro domain-specs) is cut inside; that is still valid, as the
- * strings are joined before parsing.
- *
- * @example
- * splitTxtStrings('v=spf1 ip4:192.0.2.0/24 … -all'); // ['v=spf1 ip4:… ', 'ip4:… -all']
- */
-export function splitTxtStrings(record: string, max = MAX_STRING_BYTES): string[] {
-  const tokens = record.split(' ');
-  const strings: string[] = [];
-  let current = '';
-  tokens.forEach((token, i) => {
-    const piece = i < tokens.length - 1 ? `${token} ` : token;
-    if (current !== '' && byteLength(current + piece) > max) {
-      strings.push(current);
-      current = '';
-    }
-    current += piece;
-    while (byteLength(current) > max) {
-      strings.push(current.slice(0, max));
-      current = current.slice(max);
-    }
-  });
-  if (current !== '' || strings.length === 0) strings.push(current);
-  return strings;
-}
+// The limits and the string split are the SPF size rule (src/spf/size.ts); re-exported for record callers.
+export { MAX_RECORD_BYTES, MAX_STRING_BYTES, splitTxtStrings } from '../spf/size.ts';
 
 /** A record to publish at a name of its own, included from the main record. */
 export interface SubRecord {

@@ -147,12 +147,5 @@ export function termKey(term: Term): string {
   }
 }
 
-/**
- * The size of a record or string on the wire, in octets (records are ASCII; RFC 7208 §3.3).
- *
- * @example
- * byteLength('v=spf1 -all') // 11
- */
-export function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+// The wire size of a record is part of the SPF size rule (src/spf/size.ts).
+export { byteLength } from '../spf/size.ts';

@@ -247,7 +247,7 @@ export const COMPONENTS = [
     type: 'object',
     description:
       'A record term by term: meaning, lookup cost, syntax problems with positions. Spans point into the response’s `record` (carried once); at most 50 terms and 20 problems are explained, the rest counted.',
-    required: ['ok', 'terms', 'issues', 'moreIssues', 'moreTerms', 'lookups', 'limit', 'notes'],
+    required: ['ok', 'terms', 'issues', 'moreIssues', 'moreTerms', 'lookups', 'limit', 'size', 'notes'],
     properties: {
       ok: { type: 'boolean', description: 'No syntax problems.' },
       terms: {
@@ -284,6 +284,16 @@ export const COMPONENTS = [
       moreTerms: { type: 'integer', description: 'Terms beyond the first 50, counted (lookups too) but not explained.' },
       lookups: { type: 'integer' },
       limit: { type: 'integer' },
+      size: {
+        type: 'object',
+        description: 'What publishing the record takes (RFC 1035 §3.3: 255-byte TXT strings; RFC 7208 §3.4: under 450 bytes).',
+        required: ['bytes', 'strings', 'tooLong'],
+        properties: {
+          bytes: { type: 'integer' },
+          strings: { type: 'integer', description: 'TXT strings it is published as.' },
+          tooLong: { type: 'boolean', description: 'Over 450 bytes: cannot be published like this.' },
+        },
+      },
       notes: { type: 'array', items: { type: 'string' } },
     },
   },

@@ -11,6 +11,7 @@ import { canonicalDomain, domainProblem } from './domain.ts';
 import { addressMatches, parseClientIp, reverseName } from './ip.ts';
 import { isSpfRecordText, parseRecord } from './parse.ts';
 import { lookupCost } from './lookup-rules.ts';
+import { MAX_RECORD_BYTES, MAX_STRING_BYTES, type RecordSize, measureRecord } from './size.ts';
 import {
   type DualCidr,
   type MechanismKind,
@@ -73,7 +74,9 @@ export interface RecordExplanation {
   lookups: number;
   /** The limit the count is held against (RFC 7208 §4.6.4: 10). */
   limit: number;
-  /** Remarks on the record as a whole (over the limit, terms after `all` …). */
+  /** What publishing it takes: bytes, TXT strings, over RFC 7208 §3.4's 450 octets or not. */
+  size: RecordSize;
+  /** Remarks on the record as a whole (too long to publish, over the limit, terms after `all` …). */
   notes: string[];
 }
 
@@ -276,7 +279,8 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
   const moreIssues = found.length - issues.length;
 
   const lookups = all.reduce((sum, piece) => sum + (piece.term ? lookupCost(piece.term) : 0), 0);
-  const notes: string[] = [];
+  const size = measureRecord(text);
+  const notes: string[] = recordSizeNotes(size, lang);
   if (lookups > limit) notes.push(t(lang, 'spf.record.over-limit', { count: lookups, limit }));
   const mechanisms = all.filter((piece) => piece.term !== undefined && 'qualifier' in piece.term);
   const allAt = mechanisms.findIndex((piece) => piece.term?.kind === 'all');
@@ -292,7 +296,23 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
   if (redirect && allAt !== -1) notes.push(t(lang, 'spf.record.redirect-ignored', { term: text.slice(redirect.span.start, redirect.span.end) }));
   if (parsed.ok && allAt === -1 && !redirect) notes.push(t(lang, 'spf.record.no-all'));
 
-  return { text, ok: parsed.ok, terms, issues, moreIssues, moreTerms, lookups, limit, notes };
+  return { text, ok: parsed.ok, terms, issues, moreIssues, moreTerms, lookups, limit, size, notes };
+}
+
+/**
+ * What a record's size means for publishing it, in words: nothing for a record that fits one
+ * TXT string; how many strings it takes above 255 octets; that it cannot be published like
+ * this above 450 (`explain`, and `check --policy` for a candidate, say so as `add` and `audit` do).
+ *
+ * @example
+ * recordSizeNotes(measureRecord(longRecord), 'en')
+ * // ['Cannot be published like this: the record is 5791 bytes, over the 450 …', 'The record is 5791 bytes and a TXT string …']
+ */
+export function recordSizeNotes(size: RecordSize, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (size.tooLong) notes.push(t(lang, 'spf.record.too-long', { bytes: size.bytes, limit: MAX_RECORD_BYTES }));
+  if (size.strings > 1) notes.push(t(lang, 'spf.record.strings', { bytes: size.bytes, count: size.strings, limit: MAX_STRING_BYTES }));
+  return notes;
 }
 
 /** Spans of the space-separated pieces of a record (RFC 7208 §4.6.1: terms are split on SP). */

@@ -56,3 +56,22 @@ export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'he
   const chosen = lang !== undefined && isLang(lang) ? lang : DEFAULT_LANG;
   return t(chosen, key, { dns: t(chosen, 'help.dns') }) + '\n';
 }
+
+/**
+ * An error message as one printable line: line breaks and tabs become spaces, and control
+ * characters (C0, DEL, C1), bidi controls and lone surrogates — which file names, zone files
+ * and records can carry — are shown as escapes (`\x00`, `\u{202e}`), never written raw.
+ *
+ * @example
+ * oneLine('zone file x: bad\n  1 | \x7fELF') // 'zone file x: bad 1 | \\x7fELF'
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/[\r\n\t]+\s*/g, ' ')
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+    })
+    .trim();
+}

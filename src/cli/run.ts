@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n/catalog.ts';
 import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
-import { type CliIo, EXIT, UsageError } from './io.ts';
+import { type CliIo, EXIT, UsageError, oneLine } from './io.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -42,13 +42,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (!isCommand(name)) {
-    io.stderr(`spfkit: ${t(lang, 'usage.unknown-command', { name })}\n`);
+    io.stderr(`spfkit: ${oneLine(t(lang, 'usage.unknown-command', { name }))}\n`);
     return EXIT.usage;
   }
   try {
     return await (await COMMANDS[name]())(args, io);
   } catch (error) {
-    io.stderr(`spfkit ${name}: ${describeError(error, lang)}\n`);
+    io.stderr(`spfkit ${name}: ${oneLine(describeError(error, lang, args))}\n`);
     return EXIT.usage;
   }
 }
@@ -67,18 +67,21 @@ export function langInArgs(args: readonly string[]): Lang {
   return DEFAULT_LANG;
 }
 
-function describeError(error: unknown, lang: Lang): string {
+function describeError(error: unknown, lang: Lang, args: readonly string[]): string {
   if (error instanceof UsageError) return error.words(lang);
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return parseArgsError(String(error.code), error.message, lang);
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return parseArgsError(String(error.code), error.message, lang, args);
   if (error instanceof Error && error.name === 'SpfInputError') return error.message;
   return t(lang, 'usage.unexpected', { message: error instanceof Error ? error.message : String(error) });
 }
+
+/** The options that take a number (check, add, bulk and the DNS options). */
+const NUMBER_OPTIONS: ReadonlySet<string> = new Set(['--timeout', '--ttl', '--concurrency']);
 
 /**
  * node:util parseArgs errors in words: the code says what went wrong, the message names the
  * option (quoted: "Unknown option '--foo'"). A message of another shape is passed on as is.
  */
-function parseArgsError(code: string, message: string, lang: Lang): string {
+function parseArgsError(code: string, message: string, lang: Lang, args: readonly string[]): string {
   const firstLine = message.split('\n')[0] ?? message;
   const quoted = /'([^']+)'/.exec(firstLine)?.[1];
   if (quoted === undefined) return firstLine;
@@ -88,7 +91,12 @@ function parseArgsError(code: string, message: string, lang: Lang): string {
       return t(lang, 'usage.unknown-option', { option });
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       // "argument missing", or "argument is ambiguous" when the next word is another option.
-      if (/argument (missing|is ambiguous)/.test(firstLine)) return t(lang, 'usage.option-needs-value', { option });
+      if (/argument (missing|is ambiguous)/.test(firstLine)) {
+        // `--timeout -5`: parseArgs takes -5 for an option, but the user meant a number.
+        const next = args[args.indexOf(option) + 1];
+        if (NUMBER_OPTIONS.has(option) && next !== undefined && /^-\d/.test(next)) return t(lang, 'usage.option-positive', { option, text: next });
+        return t(lang, 'usage.option-needs-value', { option });
+      }
       return /does not take an argument/.test(firstLine) ? t(lang, 'usage.option-takes-no-value', { option }) : firstLine;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return t(lang, 'usage.unexpected-argument', { text: quoted });

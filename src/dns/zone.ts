@@ -6,7 +6,7 @@
  * The lookup rule lives here, once (`lookupZone`): the zone resolver and
  * test/support/dns-server.ts both call it, so offline and on-the-wire answers agree.
  */
-import { dump, load } from 'js-yaml';
+import { YAMLException, dump, load } from 'js-yaml';
 import ipaddr from 'ipaddr.js';
 import { normalizeName } from './resolver.ts';
 import type { DnsAnswer, DnsAnswerKind, RecordData, Resolver, RrType } from './resolver.ts';
@@ -361,7 +361,7 @@ export function zoneFromText(text: string): Zone {
   try {
     data = load(text);
   } catch (error) {
-    throw new ZoneFormatError('', `not valid YAML/JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ZoneFormatError('', `not valid YAML/JSON: ${yamlProblem(error)}`);
   }
   return zoneFromObject(data);
 }
@@ -390,6 +390,15 @@ function itemToObject(item: ZoneItem): unknown {
     }
   }
   return item.ttl === undefined ? { [item.type]: value } : { [item.type]: value, ttl: item.ttl };
+}
+
+/**
+ * A YAML parse error on one line: js-yaml's reason and position, without the excerpt of the
+ * file it appends (several lines, and raw bytes when the file is binary).
+ */
+function yamlProblem(error: unknown): string {
+  if (error instanceof YAMLException && error.mark) return `${error.reason} (line ${error.mark.line + 1}, column ${error.mark.column + 1})`;
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 /**

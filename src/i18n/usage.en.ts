@@ -14,6 +14,7 @@ export const usageEn = {
   'usage.unknown-command': (p: { name: string }) => `unknown command "${p.name}" (try "spfkit --help")`,
   'usage.unknown-option': (p: { option: string }) => `unknown option ${p.option} (see --help)`,
   'usage.option-needs-value': (p: { option: string }) => `option ${p.option} needs a value`,
+  'usage.option-positive': (p: { option: string; text: string }) => `option ${p.option} must be a positive number, got "${p.text}"`,
   'usage.option-takes-no-value': (p: { option: string }) => `option ${p.option} takes no value`,
   'usage.unexpected-argument': (p: { text: string }) => `unexpected argument "${p.text}"`,
   'usage.unexpected': (p: { message: string }) => `unexpected error: ${p.message}`,

@@ -15,6 +15,7 @@ export const usageNl: Translation<typeof usageEn> = {
   'usage.unknown-command': (p) => `onbekende opdracht "${p.name}" (probeer "spfkit --help")`,
   'usage.unknown-option': (p) => `onbekende optie ${p.option} (zie --help)`,
   'usage.option-needs-value': (p) => `optie ${p.option} heeft een waarde nodig`,
+  'usage.option-positive': (p) => `optie ${p.option} moet een positief getal zijn, niet "${p.text}"`,
   'usage.option-takes-no-value': (p) => `optie ${p.option} neemt geen waarde`,
   'usage.unexpected-argument': (p) => `onverwacht argument "${p.text}"`,
   'usage.unexpected': (p) => `onverwachte fout: ${p.message}`,

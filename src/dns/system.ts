@@ -2,6 +2,14 @@
  * The resolver over real DNS: node's `dns.promises.Resolver` (c-ares), with its error codes
  * mapped onto the answer kinds of resolver.ts. A DNS outcome never throws, and every query
  * settles within `timeout × tries × servers` milliseconds (plus a 100 ms margin).
+ *
+ * The retries are spfkit's, not c-ares's: c-ares 1.34 adapts its per-try timeout to the
+ * latencies it has seen and doubles it at every retry, and whether it takes a late answer to
+ * an earlier try depends on its socket handling — a server answering after 2.5 s with
+ * `timeout: 2000` gave an answer or a timeout at random, and a query after a timed-out one
+ * could time out early. Here every try is one c-ares query that listens for the whole budget,
+ * a new try is sent every `timeout` ms while none has answered, the first answer wins, and
+ * the budget is the deadline: the same slow answer gives the same result every time.
  */
 import { promises as dns } from 'node:dns';
 import { isIPv4, isIPv6 } from 'node:net';
@@ -119,8 +127,9 @@ function answerOf<T>(records: T[], ttl?: number): DnsAnswer<T> {
 
 /**
  * A resolver over real DNS (node's c-ares). Node gives TTLs for A and AAAA only, so other
- * answers have no `ttl`. c-ares doubles its timeout at every retry; this resolver settles a
- * query as a timeout at most 100 ms after `timeout × tries × servers` whatever c-ares does.
+ * answers have no `ttl`. A try goes out every `timeout` ms (servers in turn) until one answers;
+ * an answer to any try within `timeout × tries × servers` is taken, and the query settles as a
+ * timeout at most 100 ms after that.
  *
  * @example
  * const resolver = systemResolver({ servers: ['127.0.0.1:5353'], timeout: 1000, tries: 2 });
@@ -129,19 +138,31 @@ function answerOf<T>(records: T[], ttl?: number): DnsAnswer<T> {
 export function systemResolver(options: SystemResolverOptions = {}): Resolver {
   const timeout = positiveInteger(options.timeout, DEFAULT_TIMEOUT, 'timeout');
   const tries = positiveInteger(options.tries, DEFAULT_TRIES, 'tries');
-  const resolver = new dns.Resolver({ timeout, tries });
+  const probe = new dns.Resolver();
   if (options.servers !== undefined) {
     if (options.servers.length === 0) throw new Error('systemResolver: servers must not be empty (leave it out to use the system servers)');
-    resolver.setServers(options.servers.map((s) => formatServer(parseDnsServer(s))));
+    probe.setServers(options.servers.map((s) => formatServer(parseDnsServer(s))));
   }
-  const serverList = resolver.getServers();
+  const serverList = probe.getServers();
   const servers = serverList.join(',');
-  // The budget the caller set; c-ares alone may take longer (it doubles the timeout at each
-  // retry). The guard leaves c-ares a short margin to report its own ETIMEOUT first.
+  // The budget the caller set, and the deadline of every query (see the header).
   const budgetMs = timeout * tries * Math.max(1, serverList.length);
   const guardMs = budgetMs + GUARD_MARGIN_MS;
+  // One c-ares channel per server, one c-ares try per spfkit try, listening past the deadline
+  // (c-ares never gives up first); spfkit sends the next try every `timeout` ms, to the servers
+  // in turn.
+  const channels = (serverList.length > 0 ? serverList : ['']).map((server) => {
+    const channel = new dns.Resolver({ timeout: guardMs + GUARD_MARGIN_MS, tries: 1 });
+    if (server !== '') channel.setServers([server]);
+    return channel;
+  });
+  const attempts = tries * channels.length;
+  // Queries of this resolver not yet settled, and tries still out after their query settled.
+  // When nothing is in progress, leftover tries are cancelled so no socket keeps the process alive.
+  let inProgress = 0;
+  let leftover = false;
 
-  function ask(name: string, type: RrType): Promise<DnsAnswer<RecordData[RrType]>> {
+  function ask(resolver: InstanceType<typeof dns.Resolver>, name: string, type: RrType): Promise<DnsAnswer<RecordData[RrType]>> {
     switch (type) {
       case 'TXT':
         return resolver.resolveTxt(name).then((records) => answerOf(records));
@@ -173,17 +194,53 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
     return last;
   }
 
+  /** One try over c-ares; a name c-ares refuses (EBADNAME) goes over the wire, with the wire's own tries. */
+  function attempt(channel: InstanceType<typeof dns.Resolver>, name: string, type: RrType, onWire: () => void): Promise<DnsAnswer<RecordData[RrType]>> {
+    return ask(channel, name, type).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== 'EBADNAME' || !encodableName(name)) return answerFromError(error, servers);
+      onWire();
+      return askOverWire(name, type);
+    });
+  }
+
   return {
     query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-      const work = ask(name, type).catch((error: unknown) =>
-        (error as { code?: string }).code === 'EBADNAME' && encodableName(name) ? askOverWire(name, type) : answerFromError(error, servers),
-      );
-      // The safety net: c-ares's own timers normally fire first.
-      let timer: NodeJS.Timeout | undefined;
-      const guard = new Promise<DnsAnswer<never>>((resolve) => {
-        timer = setTimeout(() => resolve({ kind: 'timeout', detail: `no answer within ${budgetMs} ms ${servers}` }), guardMs);
-      });
-      return Promise.race([work, guard]).finally(() => clearTimeout(timer)) as Promise<DnsAnswer<RecordData[T]>>;
+      inProgress++;
+      return new Promise<DnsAnswer<RecordData[RrType]>>((resolve) => {
+        let settled = false;
+        let overWire = false;
+        let sent = 0;
+        let out = 0;
+        const timers: NodeJS.Timeout[] = [];
+        const settle = (answer: DnsAnswer<RecordData[RrType]>): void => {
+          if (settled) return;
+          settled = true;
+          for (const t of timers) clearTimeout(t);
+          if (out > 0) leftover = true;
+          inProgress--;
+          if (inProgress === 0 && leftover) {
+            leftover = false;
+            for (const channel of channels) channel.cancel();
+          }
+          resolve(answer);
+        };
+        const send = (): void => {
+          if (settled || overWire || sent >= attempts) return;
+          const channel = channels[sent++ % channels.length] as InstanceType<typeof dns.Resolver>;
+          out++;
+          void attempt(channel, name, type, () => (overWire = true)).then((answer) => {
+            out--;
+            if (answer.kind !== 'timeout' || overWire) return settle(answer);
+            // A try that ended without an answer (a refused port, at once): the next try goes
+            // out now; the last one's word stands when no other try is left to answer.
+            if (sent < attempts) send();
+            else if (out === 0) settle(answer);
+          });
+        };
+        send();
+        for (let k = 1; k < attempts; k++) timers.push(setTimeout(send, k * timeout));
+        timers.push(setTimeout(() => settle({ kind: 'timeout', detail: `no answer within ${budgetMs} ms ${servers}` }), guardMs));
+      }) as Promise<DnsAnswer<RecordData[T]>>;
     },
   };
 }

@@ -225,7 +225,9 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
   const port = udp.address().port;
   const connections = new Set<TcpSocket>();
   const delayMs = options.delayMs ?? 0;
-  const later = (send: () => void): void => void (delayMs > 0 ? setTimeout(send, delayMs) : send());
+  let stopped = false;
+  // A delayed answer due after stop() is dropped (the socket is closed by then).
+  const later = (send: () => void): void => void (delayMs > 0 ? setTimeout(() => stopped || send(), delayMs) : send());
 
   udp.on('message', (message: Buffer, peer: RemoteInfo) => {
     const out = handle(current, message, 'udp', queries);
@@ -269,6 +271,7 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
       current = normalizeZone(next);
     },
     async stop() {
+      stopped = true;
       for (const socket of connections) socket.destroy();
       await Promise.all([
         new Promise<void>((resolve) => udpSocket.close(() => resolve())),

@@ -1,0 +1,19 @@
+/**
+ * The monitor: watched customer domains, a check of each kept with its history, and the
+ * changes between checks as events (issue 11). The store is an interface (store.ts) with
+ * an embedded SQLite implementation; schedules, alerts and the HTTP routes call into it.
+ *
+ * @example
+ * import { openStore, storeLocation } from './monitor/index.ts';
+ * const store = await openStore(storeLocation({ env: process.env, cwd: process.cwd() }));
+ * await store.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }] }, new Date().toISOString());
+ */
+export { MIGRATIONS, SchemaVersionError, migrationSql, pendingMigrations } from './migrations.ts';
+export type { Dialect, Migration } from './migrations.ts';
+export { SQLITE_FILE, StoreSettingError, openStore, storeLocation } from './open.ts';
+export type { StoreLocation } from './open.ts';
+export { StoreOpenError, openSqliteStore } from './sqlite-store.ts';
+export type { SqliteStoreOptions } from './sqlite-store.ts';
+export { NotWatchedError } from './store.ts';
+export type { DomainQuery, EventQuery, MonitorStore, WatchOutcome } from './store.ts';
+export * from './types.ts';

@@ -1,0 +1,117 @@
+/**
+ * The monitor's one schema, as numbered migrations. Each store applies the ones it has not
+ * applied yet, in order, each in a transaction, and records it in `schema_migrations`. A
+ * database written by a newer spfkit (a version above the last one here) is refused rather
+ * than guessed at.
+ *
+ * The SQL is kept to what SQLite and PostgreSQL both accept; where they differ (an
+ * auto-numbered key) the statement names a slot that `migrationSql` fills per dialect.
+ * Times are ISO 8601 UTC text (they sort as text); structured parts of a check are JSON
+ * text in `snapshot`, the columns lists filter on are columns of their own.
+ */
+
+/** The SQL dialects a store speaks. */
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  /** 1, 2, 3 … without gaps. */
+  version: number;
+  name: string;
+  /** Statements, in order; `{{id}}` is the auto-numbered primary key column type. */
+  statements: readonly string[];
+}
+
+const ID_COLUMN: Record<Dialect, string> = {
+  sqlite: 'INTEGER PRIMARY KEY',
+  postgres: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+};
+
+/** The table that records which migrations were applied. */
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+/** Every migration, oldest first. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    name: 'watched domains, checks, events',
+    statements: [
+      `CREATE TABLE watched_domains (
+        domain TEXT PRIMARY KEY,
+        services TEXT NOT NULL,
+        dkim_selectors TEXT NOT NULL,
+        customer_id TEXT,
+        label TEXT,
+        schedule TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_check_id BIGINT,
+        last_checked_at TEXT,
+        last_situation TEXT
+      )`,
+      // The dashboard filters on the latest situation and pages in domain order.
+      'CREATE INDEX watched_domains_situation ON watched_domains (last_situation, domain)',
+      'CREATE INDEX watched_domains_customer ON watched_domains (customer_id)',
+      `CREATE TABLE checks (
+        id {{id}},
+        domain TEXT NOT NULL REFERENCES watched_domains (domain) ON DELETE CASCADE,
+        checked_at TEXT NOT NULL,
+        situation TEXT NOT NULL,
+        lookups INTEGER,
+        bytes INTEGER,
+        dmarc_policy TEXT,
+        snapshot TEXT NOT NULL
+      )`,
+      'CREATE INDEX checks_domain ON checks (domain, id)',
+      `CREATE TABLE events (
+        id {{id}},
+        check_id BIGINT NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+        domain TEXT NOT NULL REFERENCES watched_domains (domain) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (check_id, kind, subject)
+      )`,
+      'CREATE INDEX events_domain ON events (domain, id)',
+      'CREATE INDEX events_kind ON events (kind, id)',
+    ],
+  },
+]);
+
+/**
+ * The statements of a migration for a dialect.
+ *
+ * @example
+ * migrationSql(MIGRATIONS[0], 'postgres')[3]; // 'CREATE TABLE checks (\n id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, …'
+ */
+export function migrationSql(migration: Migration, dialect: Dialect): string[] {
+  return migration.statements.map((sql) => sql.replaceAll('{{id}}', ID_COLUMN[dialect]));
+}
+
+/** The database was written by a newer spfkit, or the migration list is not 1, 2, 3 …. */
+export class SchemaVersionError extends Error {
+  override name = 'SchemaVersionError';
+}
+
+/**
+ * The migrations to apply on a database at `applied` (the versions it has), in order.
+ * Throws `SchemaVersionError` for a database newer than `migrations` or a list with gaps.
+ *
+ * @example
+ * pendingMigrations([], MIGRATIONS).map((m) => m.version); // [1]
+ * pendingMigrations([1], MIGRATIONS);                      // []
+ */
+export function pendingMigrations(applied: readonly number[], migrations: readonly Migration[]): Migration[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new SchemaVersionError(`migration ${i + 1} is numbered ${m.version}: versions must be 1, 2, 3 …`);
+  });
+  const known = migrations.length;
+  const newest = Math.max(0, ...applied);
+  if (newest > known) throw new SchemaVersionError(`the database is at schema version ${newest}, this spfkit knows up to ${known}: use a newer spfkit`);
+  const done = new Set(applied);
+  return migrations.filter((m) => !done.has(m.version));
+}

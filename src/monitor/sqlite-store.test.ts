@@ -1,0 +1,138 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, type Migration, SchemaVersionError, migrationSql, pendingMigrations } from './migrations.ts';
+import { SQLITE_FILE, StoreSettingError, openStore, storeLocation } from './open.ts';
+import { sampleCheck, storeContract } from './store.contract.ts';
+import { StoreOpenError, openSqliteStore } from './sqlite-store.ts';
+
+let dir = '';
+let n = 0;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'spfkit-monitor-'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+// A real file per test, in a folder that does not exist yet (created on first use).
+storeContract('SQLite file', { open: () => openSqliteStore({ file: join(dir, `contract-${++n}`, 'sub', 'monitor.sqlite') }) });
+
+const V2: Migration = { version: 2, name: 'domain notes', statements: ['ALTER TABLE watched_domains ADD COLUMN note TEXT'] };
+
+describe('SQLite store on disk', () => {
+  it('creates the folder and file on first use, and keeps the data when reopened', async () => {
+    const file = join(dir, 'reopen', 'deeper', 'monitor.sqlite');
+    const store = await openSqliteStore({ file });
+    await store.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z');
+    await store.saveCheck(sampleCheck('klant.nl', '2026-01-01T01:00:00.000Z', 'authorised'), []);
+    await store.close();
+    assert.ok((await stat(file)).size > 0);
+    const again = await openSqliteStore({ file });
+    assert.equal((await again.getDomain('klant.nl'))?.lastCheck?.situation, 'authorised');
+    assert.equal((await again.recentChecks('klant.nl', 5)).length, 1);
+    await again.close();
+    // The file is a plain SQLite database: migrations recorded once, not re-applied on reopen.
+    const db = new Database(file, { readonly: true });
+    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), [{ version: 1, name: MIGRATIONS[0]?.name }]);
+    db.close();
+  });
+
+  it('applies a later migration to a database that has data, once', async () => {
+    const file = join(dir, 'migrate', 'monitor.sqlite');
+    const v1 = await openSqliteStore({ file });
+    await v1.watch({ domain: 'klant.nl', services: [{ provider: 'byte' }] }, '2026-01-01T00:00:00.000Z');
+    await v1.close();
+    const v2 = await openSqliteStore({ file, migrations: [...MIGRATIONS, V2], now: () => new Date('2026-02-01T00:00:00.000Z') });
+    assert.equal(await v2.schemaVersion(), 2);
+    assert.equal((await v2.getDomain('klant.nl'))?.domain, 'klant.nl');
+    await v2.close();
+    const reopened = await openSqliteStore({ file, migrations: [...MIGRATIONS, V2] });
+    assert.equal(await reopened.schemaVersion(), 2);
+    await reopened.close();
+    const db = new Database(file, { readonly: true });
+    assert.deepEqual(db.prepare('SELECT version, applied_at FROM schema_migrations WHERE version = 2').all(), [{ version: 2, applied_at: '2026-02-01T00:00:00.000Z' }]);
+    assert.ok((db.prepare('PRAGMA table_info(watched_domains)').all() as Array<{ name: string }>).some((c) => c.name === 'note'));
+    db.close();
+  });
+
+  it('refuses a database written by a newer spfkit, leaving it as it was', async () => {
+    const file = join(dir, 'newer', 'monitor.sqlite');
+    await (await openSqliteStore({ file, migrations: [...MIGRATIONS, V2] })).close();
+    const before = await readFile(file);
+    await assert.rejects(openSqliteStore({ file }), (error: unknown) => error instanceof SchemaVersionError && /schema version 2.*knows up to 1/.test(error.message));
+    assert.deepEqual(await readFile(file), before);
+  });
+
+  it('rolls a failing migration back entirely', async () => {
+    const file = join(dir, 'failing', 'monitor.sqlite');
+    const bad: Migration = { version: 2, name: 'half', statements: ['CREATE TABLE half_done (x TEXT)', 'THIS IS NOT SQL'] };
+    await assert.rejects(openSqliteStore({ file, migrations: [...MIGRATIONS, bad] }), /syntax error/);
+    const db = new Database(file, { readonly: true });
+    assert.deepEqual(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all(), []);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').all(), [{ version: 1 }]);
+    db.close();
+  });
+
+  it('says clearly when the file is not a database', async () => {
+    const file = join(dir, 'not-a-db.sqlite');
+    await writeFile(file, 'domain,provider\nklant.nl,coachview\n'.repeat(200));
+    await assert.rejects(openSqliteStore({ file }), (error: unknown) => error instanceof StoreOpenError && error.message.includes(file) && /not a database/.test(error.message));
+  });
+});
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3 … and pending ones come in order', () => {
+    assert.deepEqual(pendingMigrations([], [...MIGRATIONS, V2]).map((m) => m.version), [1, 2]);
+    assert.deepEqual(pendingMigrations([1], [...MIGRATIONS, V2]).map((m) => m.version), [2]);
+    assert.deepEqual(pendingMigrations([1, 2], [...MIGRATIONS, V2]), []);
+    assert.throws(() => pendingMigrations([], [{ ...V2, version: 3 }]), SchemaVersionError);
+  });
+
+  it('fill the auto-numbered key per dialect and are otherwise the same SQL', () => {
+    for (const migration of MIGRATIONS) {
+      const sqlite = migrationSql(migration, 'sqlite');
+      const postgres = migrationSql(migration, 'postgres');
+      assert.equal(sqlite.length, postgres.length);
+      sqlite.forEach((sql, i) => {
+        assert.ok(!sql.includes('{{'));
+        assert.equal(sql.replaceAll('INTEGER PRIMARY KEY', 'ID'), (postgres[i] ?? '').replaceAll('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'ID'));
+      });
+    }
+    assert.match(migrationSql(MIGRATIONS[0] as Migration, 'postgres').join('\n'), /id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY/);
+  });
+});
+
+describe('storeLocation', () => {
+  const cwd = '/srv/app';
+  const table = [
+    ['--data wins', { dataDir: 'mine', env: { SPFKIT_DATA_DIR: '/x', HOME: '/home/jan' } }, '/srv/app/mine'],
+    ['SPFKIT_DATA_DIR', { env: { SPFKIT_DATA_DIR: '/var/lib/spfkit', XDG_DATA_HOME: '/xdg', HOME: '/home/jan' } }, '/var/lib/spfkit'],
+    ['XDG_DATA_HOME', { env: { XDG_DATA_HOME: '/xdg', HOME: '/home/jan' } }, '/xdg/spfkit'],
+    ['a relative XDG_DATA_HOME is ignored (XDG spec)', { env: { XDG_DATA_HOME: 'rel', HOME: '/home/jan' } }, '/home/jan/.local/share/spfkit'],
+    ['HOME', { env: { HOME: '/home/jan' } }, '/home/jan/.local/share/spfkit'],
+    ['no home at all', { env: {} }, '/srv/app/data-monitor'],
+    ['--data beats DATABASE_URL', { dataDir: '/d', env: { DATABASE_URL: 'postgres://db/spfkit' } }, '/d'],
+  ] as const;
+  for (const [name, options, dataDir] of table) {
+    it(name, () => {
+      assert.deepEqual(storeLocation({ cwd, ...options }), { kind: 'sqlite', dataDir, file: join(dataDir, SQLITE_FILE) });
+    });
+  }
+
+  it('names PostgreSQL for DATABASE_URL=postgres://…, which is refused for now, and a bad URL by its setting', async () => {
+    const location = storeLocation({ cwd, env: { DATABASE_URL: 'postgresql://u@db/spfkit', HOME: '/home/jan' } });
+    assert.deepEqual(location, { kind: 'postgres', url: 'postgresql://u@db/spfkit' });
+    await assert.rejects(openStore(location), (error: unknown) => error instanceof StoreSettingError && error.setting === 'DATABASE_URL');
+    assert.throws(() => storeLocation({ cwd, env: { DATABASE_URL: 'mysql://db' } }), (error: unknown) => error instanceof StoreSettingError && error.setting === 'DATABASE_URL');
+  });
+
+  it('opens the embedded store where the location says', async () => {
+    const location = storeLocation({ cwd: dir, env: { SPFKIT_DATA_DIR: 'via-env' } });
+    const store = await openStore(location);
+    assert.equal(await store.schemaVersion(), MIGRATIONS.length);
+    await store.close();
+    assert.ok((await stat(join(dir, 'via-env', SQLITE_FILE))).isFile());
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, created with its folder on
+ * first use — nothing to install, no server to run. WAL journal, so the CLI can check while
+ * the server reads; a busy timeout, so two writers wait for each other instead of failing.
+ *
+ * better-sqlite3 is synchronous; the methods are async to fit `MonitorStore` (a PostgreSQL
+ * store is networked). Each write that must hold together runs in one transaction.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
+import { type DomainQuery, type MonitorStore, NotWatchedError, type WatchOutcome } from './store.ts';
+import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type MonitorSituation, type StoredCheck, type StoredEvent, type WatchInput, type WatchedDomain } from './types.ts';
+
+export interface SqliteStoreOptions {
+  /** The database file; its folder is created when missing. `:memory:` for a throw-away store. */
+  file: string;
+  /** The schema to bring the file to (default `MIGRATIONS`); tests pass a longer list. */
+  migrations?: readonly Migration[];
+  /** The clock for `schema_migrations.applied_at` (default: now). */
+  now?: () => Date;
+}
+
+/** The file cannot be opened as a monitor database (not SQLite, no permission …). */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
+interface DomainRow {
+  domain: string;
+  services: string;
+  dkim_selectors: string;
+  customer_id: string | null;
+  label: string | null;
+  schedule: string;
+  added_at: string;
+  updated_at: string;
+  last_check_id: number | null;
+  last_checked_at: string | null;
+  last_situation: string | null;
+}
+
+interface CheckRow {
+  id: number;
+  snapshot: string;
+}
+
+interface EventRow {
+  id: number;
+  check_id: number;
+  at: string;
+  body: string;
+}
+
+function domainOf(row: DomainRow): WatchedDomain {
+  const out: WatchedDomain = {
+    domain: row.domain,
+    services: JSON.parse(row.services) as WatchedDomain['services'],
+    dkimSelectors: JSON.parse(row.dkim_selectors) as string[],
+    schedule: row.schedule,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.customer_id !== null) out.customerId = row.customer_id;
+  if (row.label !== null) out.label = row.label;
+  if (row.last_check_id !== null && row.last_checked_at !== null && row.last_situation !== null) {
+    out.lastCheck = { id: row.last_check_id, checkedAt: row.last_checked_at, situation: row.last_situation as MonitorSituation };
+  }
+  return out;
+}
+
+function checkOf(row: CheckRow): StoredCheck {
+  return { id: row.id, ...(JSON.parse(row.snapshot) as CheckSnapshot) };
+}
+
+function eventOf(row: EventRow): StoredEvent {
+  return { id: row.id, checkId: row.check_id, at: row.at, ...(JSON.parse(row.body) as MonitorEvent) };
+}
+
+/** `LIKE` pattern for "contains", with the wildcards in the text escaped. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** WHERE clause and parameters of a domain query (portable SQL). */
+function domainFilter(query: DomainQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (query.situation === 'unchecked') clauses.push('last_situation IS NULL');
+  else if (query.situation !== undefined) {
+    clauses.push('last_situation = ?');
+    params.push(query.situation);
+  }
+  if (query.search !== undefined && query.search.trim() !== '') {
+    const pattern = containsPattern(query.search.trim());
+    clauses.push("(domain LIKE ? ESCAPE '\\' OR lower(customer_id) LIKE ? ESCAPE '\\' OR lower(label) LIKE ? ESCAPE '\\')");
+    params.push(pattern, pattern, pattern);
+  }
+  return { where: clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/**
+ * Opens (and creates, with its folder) the SQLite monitor database at `file` and brings it
+ * to the current schema.
+ *
+ * @example
+ * const store = await openSqliteStore({ file: join(dataDir, 'monitor.sqlite') });
+ * await store.schemaVersion(); // 1
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<MonitorStore> {
+  const now = options.now ?? (() => new Date());
+  let db: Database.Database;
+  try {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    db = new Database(options.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.exec(MIGRATIONS_TABLE);
+  } catch (error) {
+    throw new StoreOpenError(`cannot open ${options.file} as a monitor database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    migrate(db, options.migrations ?? MIGRATIONS, now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return sqliteStore(db);
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[], now: () => Date): void {
+  const applied = (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of pendingMigrations(applied, migrations)) {
+    db.transaction(() => {
+      for (const sql of migrationSql(migration, 'sqlite')) db.exec(sql);
+      record.run(migration.version, migration.name, now().toISOString());
+    })();
+  }
+}
+
+function sqliteStore(db: Database.Database): MonitorStore {
+  const getDomain = db.prepare('SELECT * FROM watched_domains WHERE domain = ?');
+  const insertDomain = db.prepare(
+    'INSERT INTO watched_domains (domain, services, dkim_selectors, customer_id, label, schedule, added_at, updated_at) VALUES (@domain, @services, @dkim, @customer, @label, @schedule, @at, @at)',
+  );
+  const updateDomain = db.prepare(
+    'UPDATE watched_domains SET services = @services, dkim_selectors = @dkim, customer_id = @customer, label = @label, schedule = @schedule, updated_at = @at WHERE domain = @domain',
+  );
+  const deleteDomain = db.prepare('DELETE FROM watched_domains WHERE domain = ?');
+  const recent = db.prepare('SELECT id, snapshot FROM checks WHERE domain = ? ORDER BY id DESC LIMIT ?');
+  const insertCheck = db.prepare('INSERT INTO checks (domain, checked_at, situation, lookups, bytes, dmarc_policy, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO events (check_id, domain, at, kind, subject, body) VALUES (?, ?, ?, ?, ?, ?)');
+  const setLatest = db.prepare('UPDATE watched_domains SET last_check_id = ?, last_checked_at = ?, last_situation = ? WHERE domain = ?');
+
+  const watch = db.transaction((input: WatchInput, at: string): WatchOutcome => {
+    const row = {
+      domain: input.domain,
+      services: JSON.stringify(input.services),
+      dkim: JSON.stringify(input.dkimSelectors ?? []),
+      customer: input.customerId ?? null,
+      label: input.label ?? null,
+      schedule: input.schedule ?? DEFAULT_SCHEDULE,
+      at,
+    };
+    if (getDomain.get(input.domain) === undefined) {
+      insertDomain.run(row);
+      return 'added';
+    }
+    updateDomain.run(row);
+    return 'updated';
+  });
+
+  const save = db.transaction((check: CheckSnapshot, events: readonly MonitorEvent[]) => {
+    if (getDomain.get(check.domain) === undefined) throw new NotWatchedError(check.domain);
+    const info = insertCheck.run(check.domain, check.checkedAt, check.situation, check.spf.lookups ?? null, check.spf.bytes ?? null, check.dmarc.policy ?? null, JSON.stringify(check));
+    const checkId = Number(info.lastInsertRowid);
+    setLatest.run(checkId, check.checkedAt, check.situation, check.domain);
+    const stored = events.map((event): StoredEvent => {
+      const id = Number(insertEvent.run(checkId, check.domain, check.checkedAt, event.kind, event.subject, JSON.stringify(event)).lastInsertRowid);
+      return { id, checkId, at: check.checkedAt, ...event };
+    });
+    return { check: { id: checkId, ...check }, events: stored };
+  });
+
+  return {
+    async schemaVersion() {
+      const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+      return row.version ?? 0;
+    },
+    async watch(input, at) {
+      return watch(input, at);
+    },
+    async unwatch(domain) {
+      return deleteDomain.run(domain).changes > 0;
+    },
+    async getDomain(domain) {
+      const row = getDomain.get(domain) as DomainRow | undefined;
+      return row === undefined ? undefined : domainOf(row);
+    },
+    async listDomains(query = {}) {
+      const { where, params } = domainFilter(query);
+      const page = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`;
+      const rows = db.prepare(`SELECT * FROM watched_domains${where} ORDER BY domain${page}`).all(...params) as DomainRow[];
+      return rows.map(domainOf);
+    },
+    async countDomains(query = {}) {
+      const { where, params } = domainFilter(query);
+      return (db.prepare(`SELECT COUNT(*) AS n FROM watched_domains${where}`).get(...params) as { n: number }).n;
+    },
+    async recentChecks(domain, limit) {
+      return (recent.all(domain, Math.max(0, Math.floor(limit))) as CheckRow[]).map(checkOf);
+    },
+    async saveCheck(check, events) {
+      return save(check, events);
+    },
+    async listEvents(query = {}) {
+      const clauses: string[] = [];
+      const params: unknown[] = [];
+      if (query.domain !== undefined) {
+        clauses.push('domain = ?');
+        params.push(query.domain);
+      }
+      if (query.kind !== undefined) {
+        clauses.push('kind = ?');
+        params.push(query.kind);
+      }
+      if (query.afterId !== undefined) {
+        clauses.push('id > ?');
+        params.push(query.afterId);
+      }
+      const where = clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`;
+      const limit = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+      const rows = db.prepare(`SELECT id, check_id, at, body FROM events${where} ORDER BY id DESC${limit}`).all(...params) as EventRow[];
+      return rows.map(eventOf);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

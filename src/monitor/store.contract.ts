@@ -1,0 +1,160 @@
+/**
+ * The one behaviour suite every MonitorStore passes (STYLE.md: one interface, several
+ * implementations, one shared suite). sqlite-store.test.ts runs it on a real SQLite file;
+ * a PostgreSQL store runs the same suite against a real server.
+ */
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { MIGRATIONS } from './migrations.ts';
+import { type MonitorStore, NotWatchedError } from './store.ts';
+import type { CheckSnapshot, MonitorEvent, MonitorSituation } from './types.ts';
+
+/** How a contract run gets a fresh, empty store. */
+export interface StoreSubject {
+  open(): Promise<MonitorStore>;
+}
+
+/** A check as `checkDomain` would produce it, for store tests. */
+export function sampleCheck(domain: string, checkedAt: string, situation: MonitorSituation, record = 'v=spf1 include:spf.coachview.net -all'): CheckSnapshot {
+  return {
+    domain,
+    checkedAt,
+    situation,
+    spf: { status: 'record', records: [record], strings: [record], lookups: 2, lookupsComplete: true, bytes: record.length, longestString: record.length },
+    services: [{ service: 'coachview', mechanism: 'include:spf.coachview.net', situation, results: [{ ip: '212.83.209.204', result: situation === 'authorised' ? 'pass' : 'fail', cause: 'matched', decidedBy: '-all' }] }],
+    dmarc: { status: 'found', name: `_dmarc.${domain}`, record: 'v=DMARC1; p=reject', policy: 'reject' },
+    dkim: [{ selector: 'prezent-a', status: 'key', cname: '_dkim-a.prezent.nl' }],
+    providers: [{ domain: 'spf.coachview.net', status: 'record', record: 'v=spf1 ip4:212.83.209.0/24 -all', lookups: 1 }],
+    ...(situation === 'not-authorised' ? { recordToPublish: `${record.replace(/ -all$/, '')} include:spf.coachview.net -all` } : {}),
+  };
+}
+
+const event = (domain: string, kind: MonitorEvent['kind'], subject = ''): MonitorEvent => ({ kind, domain, subject, before: 'authorised', after: 'not-authorised' });
+
+export function storeContract(name: string, subject: StoreSubject): void {
+  describe(`MonitorStore contract: ${name}`, () => {
+    let store: MonitorStore;
+    beforeEach(async () => {
+      store = await subject.open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('is at the newest schema version', async () => {
+      assert.equal(await store.schemaVersion(), MIGRATIONS.length);
+    });
+
+    it('adds a domain, then updates it in place keeping when it was added', async () => {
+      assert.equal(await store.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z'), 'added');
+      const first = await store.getDomain('klant.nl');
+      assert.deepEqual(first, { domain: 'klant.nl', services: [{ provider: 'coachview' }], dkimSelectors: [], schedule: 'daily', addedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+      const services = [{ mechanism: 'a:smtp1.blueinkt.com', testIps: ['5.255.64.53'] }];
+      assert.equal(await store.watch({ domain: 'klant.nl', services, dkimSelectors: ['prezent-a'], customerId: 'K-17', label: 'Bakkerij Jansen', schedule: 'hourly' }, '2026-01-02T00:00:00.000Z'), 'updated');
+      assert.deepEqual(await store.getDomain('klant.nl'), {
+        domain: 'klant.nl',
+        services,
+        dkimSelectors: ['prezent-a'],
+        customerId: 'K-17',
+        label: 'Bakkerij Jansen',
+        schedule: 'hourly',
+        addedAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-02T00:00:00.000Z',
+      });
+      assert.equal(await store.getDomain('other.nl'), undefined);
+    });
+
+    it('stores a check with its events, makes it the latest, and reads it back equal', async () => {
+      await store.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z');
+      const one = sampleCheck('klant.nl', '2026-01-01T01:00:00.000Z', 'authorised');
+      const saved1 = await store.saveCheck(one, []);
+      assert.deepEqual(saved1.events, []);
+      const two = sampleCheck('klant.nl', '2026-01-01T02:00:00.000Z', 'not-authorised', 'v=spf1 include:spf.protection.outlook.com -all');
+      const saved2 = await store.saveCheck(two, [event('klant.nl', 'situation-changed'), event('klant.nl', 'record-changed')]);
+      assert.ok(saved2.check.id > saved1.check.id);
+      assert.deepEqual(saved2.events.map((e) => [e.kind, e.checkId, e.at]), [
+        ['situation-changed', saved2.check.id, two.checkedAt],
+        ['record-changed', saved2.check.id, two.checkedAt],
+      ]);
+      assert.deepEqual(await store.recentChecks('klant.nl', 10), [{ id: saved2.check.id, ...two }, { id: saved1.check.id, ...one }]);
+      assert.deepEqual(await store.recentChecks('klant.nl', 1), [{ id: saved2.check.id, ...two }]);
+      assert.deepEqual((await store.getDomain('klant.nl'))?.lastCheck, { id: saved2.check.id, checkedAt: two.checkedAt, situation: 'not-authorised' });
+    });
+
+    it('refuses a check of a domain that is not watched, storing nothing', async () => {
+      await assert.rejects(store.saveCheck(sampleCheck('nobody.nl', '2026-01-01T00:00:00.000Z', 'none'), []), NotWatchedError);
+      assert.deepEqual(await store.recentChecks('nobody.nl', 5), []);
+      assert.deepEqual(await store.listEvents(), []);
+    });
+
+    it('stores a check and its events together or not at all', async () => {
+      await store.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z');
+      const first = await store.saveCheck(sampleCheck('klant.nl', '2026-01-01T01:00:00.000Z', 'authorised'), []);
+      // The same event twice for one check breaks the (check, kind, subject) key: the whole save must roll back.
+      const twice = [event('klant.nl', 'dkim-key-revoked', 'prezent-a'), event('klant.nl', 'dkim-key-revoked', 'prezent-a')];
+      await assert.rejects(store.saveCheck(sampleCheck('klant.nl', '2026-01-01T02:00:00.000Z', 'not-authorised'), twice));
+      assert.deepEqual((await store.recentChecks('klant.nl', 5)).map((c) => c.id), [first.check.id]);
+      assert.deepEqual((await store.getDomain('klant.nl'))?.lastCheck?.situation, 'authorised');
+      assert.deepEqual(await store.listEvents(), []);
+    });
+
+    it('lists domains in order, by latest situation, by search, and in pages', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      await store.watch({ domain: 'c.nl', services: [{ provider: 'byte' }], customerId: 'K-3', label: 'Bakkerij' }, at);
+      await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }], customerId: 'K-1' }, at);
+      await store.watch({ domain: 'b100%.nl', services: [{ provider: 'byte' }], label: 'Slagerij de Boer' }, at);
+      await store.watch({ domain: 'd.nl', services: [{ provider: 'byte' }] }, at);
+      await store.saveCheck(sampleCheck('a.nl', at, 'authorised'), []);
+      await store.saveCheck(sampleCheck('c.nl', at, 'authorised'), []);
+      await store.saveCheck(sampleCheck('c.nl', '2026-01-02T00:00:00.000Z', 'not-authorised'), []);
+      const names = async (query: Parameters<MonitorStore['listDomains']>[0]) => (await store.listDomains(query)).map((d) => d.domain);
+      assert.deepEqual(await names({}), ['a.nl', 'b100%.nl', 'c.nl', 'd.nl']);
+      assert.deepEqual(await names({ situation: 'not-authorised' }), ['c.nl']);
+      assert.deepEqual(await names({ situation: 'authorised' }), ['a.nl']);
+      assert.deepEqual(await names({ situation: 'unchecked' }), ['b100%.nl', 'd.nl']);
+      assert.deepEqual(await names({ search: 'BAKKER' }), ['c.nl']);
+      assert.deepEqual(await names({ search: 'k-1' }), ['a.nl']);
+      assert.deepEqual(await names({ search: 'boer' }), ['b100%.nl']);
+      // LIKE wildcards in the search are literal characters.
+      assert.deepEqual(await names({ search: '%' }), ['b100%.nl']);
+      assert.deepEqual(await names({ search: '_' }), []);
+      assert.deepEqual(await names({ offset: 1, limit: 2 }), ['b100%.nl', 'c.nl']);
+      assert.deepEqual(await names({ offset: 3, limit: 2 }), ['d.nl']);
+      assert.equal(await store.countDomains(), 4);
+      assert.equal(await store.countDomains({ situation: 'unchecked' }), 2);
+      assert.equal(await store.countDomains({ search: 'nl' }), 4);
+    });
+
+    it('lists events newest first, by domain, kind and after an id', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);
+      await store.watch({ domain: 'b.nl', services: [{ provider: 'byte' }] }, at);
+      const a = await store.saveCheck(sampleCheck('a.nl', at, 'not-authorised'), [event('a.nl', 'situation-changed'), event('a.nl', 'record-changed')]);
+      const b = await store.saveCheck(sampleCheck('b.nl', at, 'not-authorised'), [event('b.nl', 'situation-changed')]);
+      const all = await store.listEvents();
+      assert.deepEqual(all.map((e) => [e.domain, e.kind]), [['b.nl', 'situation-changed'], ['a.nl', 'record-changed'], ['a.nl', 'situation-changed']]);
+      assert.deepEqual((await store.listEvents({ domain: 'a.nl' })).map((e) => e.kind), ['record-changed', 'situation-changed']);
+      assert.deepEqual((await store.listEvents({ kind: 'situation-changed' })).map((e) => e.domain), ['b.nl', 'a.nl']);
+      const firstId = a.events[0]?.id ?? 0;
+      assert.deepEqual((await store.listEvents({ afterId: firstId })).map((e) => e.id), [b.events[0]?.id, a.events[1]?.id]);
+      assert.equal((await store.listEvents({ limit: 1 })).length, 1);
+      assert.deepEqual(all[0], { id: b.events[0]?.id, checkId: b.check.id, at, ...event('b.nl', 'situation-changed') });
+    });
+
+    it('forgets a domain with its checks and events', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);
+      await store.watch({ domain: 'b.nl', services: [{ provider: 'byte' }] }, at);
+      await store.saveCheck(sampleCheck('a.nl', at, 'not-authorised'), [event('a.nl', 'situation-changed')]);
+      await store.saveCheck(sampleCheck('b.nl', at, 'not-authorised'), [event('b.nl', 'situation-changed')]);
+      assert.equal(await store.unwatch('a.nl'), true);
+      assert.equal(await store.unwatch('a.nl'), false);
+      assert.equal(await store.getDomain('a.nl'), undefined);
+      assert.deepEqual(await store.recentChecks('a.nl', 5), []);
+      assert.deepEqual((await store.listEvents()).map((e) => e.domain), ['b.nl']);
+      // Watching it again starts from nothing.
+      await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);
+      assert.equal((await store.getDomain('a.nl'))?.lastCheck, undefined);
+    });
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The monitor's store: one interface, implemented by the embedded SQLite store
+ * (sqlite-store.ts) and — for many machines — by a PostgreSQL store over the same schema
+ * (migrations.ts). Every method is async, so a networked store fits the same shape; every
+ * implementation passes the one suite in store.contract.ts.
+ */
+import type { CheckSnapshot, EventKind, MonitorEvent, MonitorSituation, StoredCheck, StoredEvent, WatchInput, WatchedDomain } from './types.ts';
+
+/** Which domains to list. */
+export interface DomainQuery {
+  /** Only domains whose latest check is in this situation; `unchecked` = never checked. */
+  situation?: MonitorSituation | 'unchecked';
+  /** Part of the domain, customer id or label (case-insensitive). */
+  search?: string;
+  /** Rows to skip and to return (paging). Default: from 0, all. */
+  offset?: number;
+  limit?: number;
+}
+
+/** Which events to list; newest first. */
+export interface EventQuery {
+  domain?: string;
+  kind?: EventKind;
+  /** Only events with an id above this (what a poller has seen). */
+  afterId?: number;
+  limit?: number;
+}
+
+/** What `watch` did. */
+export type WatchOutcome = 'added' | 'updated';
+
+/**
+ * The store of watched domains, their checks and their events.
+ *
+ * @example
+ * const store = await openSqliteStore({ file: 'data-monitor/monitor.sqlite' });
+ * await store.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }] }); // 'added'
+ * const last = await store.recentChecks('klant.nl', 1);
+ * await store.close();
+ */
+export interface MonitorStore {
+  /** The schema version the store is at (the highest migration applied). */
+  schemaVersion(): Promise<number>;
+  /** Adds a domain, or replaces what is watched for it (checks and events are kept). */
+  watch(input: WatchInput, at: string): Promise<WatchOutcome>;
+  /** Stops watching a domain; its checks and events go with it. False when it was not watched. */
+  unwatch(domain: string): Promise<boolean>;
+  getDomain(domain: string): Promise<WatchedDomain | undefined>;
+  /** Domains in domain order, filtered and paged. */
+  listDomains(query?: DomainQuery): Promise<WatchedDomain[]>;
+  countDomains(query?: Omit<DomainQuery, 'offset' | 'limit'>): Promise<number>;
+  /** The domain's latest checks, newest first. */
+  recentChecks(domain: string, limit: number): Promise<StoredCheck[]>;
+  /**
+   * Stores a check and the events it raised, together or not at all, and makes it the
+   * domain's latest. Throws for a domain that is not watched.
+   */
+  saveCheck(check: CheckSnapshot, events: readonly MonitorEvent[]): Promise<{ check: StoredCheck; events: StoredEvent[] }>;
+  listEvents(query?: EventQuery): Promise<StoredEvent[]>;
+  close(): Promise<void>;
+}
+
+/** A domain given to `saveCheck` is not watched. */
+export class NotWatchedError extends Error {
+  override name = 'NotWatchedError';
+  constructor(readonly domain: string) {
+    super(`${domain} is not watched`);
+  }
+}

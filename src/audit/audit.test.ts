@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { COMMON_SELECTORS } from '../dkim/selectors.ts';
+import { createSocket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
+import { resolverProbe } from '../dns/health.ts';
+import type { Resolver } from '../dns/resolver.ts';
+import { systemResolver } from '../dns/system.ts';
 import { zoneFromObject, zoneResolver } from '../dns/zone.ts';
+import { type DnsServer, startDnsServer } from '../../test/support/dns-server.ts';
 import { AuditInputError, auditDomain } from './audit.ts';
 import { SEVERITY_RANK } from './findings.ts';
 import { AUDIT_AREAS, type AuditResult, type Finding } from './types.ts';
@@ -117,7 +123,7 @@ describe('DNS failures: "could not check", never "no record"', () => {
     assert.deepEqual(only(result, 'dns-unavailable').evidence, { name: 'd.nl', type: 'TXT', answer: 'timeout', detail: 'TIMEOUT marker at d.nl' });
     assert.equal(result.areas.spf.summary, 'could not be checked: a DNS lookup failed');
     assert.equal(result.areas.mx.verdict, 'ok');
-    assert.ok(result.grade >= 'C');
+    assert.ok(result.grade !== null && result.grade >= 'C');
   });
 
   it('a SERVFAIL in an include', async () => {
@@ -139,6 +145,65 @@ describe('DNS failures: "could not check", never "no record"', () => {
     assert.ok(!ids(result.findings).includes('dkim-selector-missing'));
     assert.equal(result.areas.mx.verdict, 'unknown');
     assert.ok(!ids(result.findings).includes('mx-unresolvable'));
+  });
+});
+
+describe("spfkit's own resolver down: said once per area, no grade", () => {
+  let server: DnsServer;
+  let silent: Socket;
+  before(async () => {
+    server = await startDnsServer(zoneFromObject({}));
+    silent = createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+  });
+  after(async () => {
+    await server.stop();
+    silent.close();
+  });
+
+  it('a closed port (connection refused): one dns-resolver-unreachable per area, grade null', async () => {
+    const closed = '127.0.0.1:1';
+    const resolver = systemResolver({ servers: [closed] });
+    for (const lang of ['en', 'nl'] as const) {
+      const result = await auditDomain('byteklant.nl', { resolver, lang, probe: resolverProbe({ servers: [closed] }) });
+      assert.equal(result.grade, null);
+      assert.deepEqual(result.resolver, { state: 'unreachable', servers: [closed], error: 'refused', detail: `ECONNREFUSED ${closed}` });
+      assert.deepEqual(
+        result.findings.map((f) => [f.area, f.id]),
+        AUDIT_AREAS.map((area) => [area, 'dns-resolver-unreachable']),
+      );
+      for (const area of AUDIT_AREAS) assert.equal(result.areas[area].verdict, 'unknown');
+      const [first] = result.findings;
+      assert.deepEqual(first?.evidence, { servers: [closed], error: 'refused', detail: `ECONNREFUSED ${closed}` });
+      if (lang === 'en') {
+        assert.equal(first?.message, "Could not check: the DNS resolver spfkit uses, `127.0.0.1:1`, refused the connection (ECONNREFUSED 127.0.0.1:1): nothing answers DNS there, so not one lookup of this audit could be made. This says nothing about the domain.");
+        assert.equal(result.areas.spf.summary, "not checked: spfkit's own DNS resolver could not be reached");
+        assert.doesNotMatch(first?.fix ?? '', /DNS host of the domain/);
+      } else {
+        assert.match(first?.message ?? '', /^Niet te controleren: de DNS-resolver die spfkit gebruikt, `127\.0\.0\.1:1`, weigerde de verbinding/);
+      }
+    }
+  });
+
+  it('a resolver that never replies: no reply, grade null', async () => {
+    const address = `127.0.0.1:${silent.address().port}`;
+    const result = await auditDomain('byteklant.nl', {
+      resolver: systemResolver({ servers: [address], timeout: 200, tries: 1 }),
+      probe: resolverProbe({ servers: [address], timeout: 200 }),
+      selectors: ['s1'],
+    });
+    assert.equal(result.grade, null);
+    assert.equal(result.resolver?.error, 'no-reply');
+    assert.equal(result.findings.length, AUDIT_AREAS.length);
+  });
+
+  it("every query failing while the resolver answers the probe is the domain's DNS: dns-unavailable findings and a grade", async () => {
+    const failing: Resolver = { query: async () => ({ kind: 'servfail', detail: 'SERVFAIL from the domain' }) };
+    const result = await auditDomain('d.nl', { resolver: failing, selectors: ['s1'], probe: resolverProbe({ servers: [server.address] }) });
+    assert.equal(result.resolver, undefined);
+    assert.notEqual(result.grade, null);
+    assert.ok(result.findings.every((f) => f.id === 'dns-unavailable'));
+    assert.ok(server.queries.some((q) => q.name === '.' || q.name === ''), 'the probe was asked');
   });
 });
 

@@ -3,7 +3,8 @@
  * resolver, with findings in words (en, nl), a verdict per area and a grade.
  */
 import { t } from '../i18n/catalog.ts';
-import { DEFAULT_LANG } from '../i18n/lang.ts';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.ts';
+import { type UnreachableResolver, resolverWords } from '../spf/explain.ts';
 import { bundledPublicSuffixList } from '../psl/bundled.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import type { DomainProblem } from '../spf/types.ts';
@@ -33,11 +34,36 @@ export class AuditInputError extends Error {
 }
 
 /**
+ * The audit when spfkit's own resolver could not be reached: nothing about the domain is
+ * known, so no grade, and per area one `dns-resolver-unreachable` finding (not a finding per
+ * failed query, each blaming the domain's DNS).
+ */
+function unreachableAudit(domain: string, lang: Lang, resolver: UnreachableResolver): AuditResult {
+  const areas = {} as Record<AuditArea, AreaResult>;
+  const findings: Finding[] = [];
+  for (const area of AUDIT_AREAS) {
+    const finding = makeFinding({
+      id: 'dns-resolver-unreachable',
+      area,
+      severity: 'warning',
+      message: t(lang, 'audit.dns-resolver-unreachable.message', { resolver: resolverWords(resolver) }),
+      fix: t(lang, 'audit.dns-resolver-unreachable.fix'),
+      evidence: { servers: resolver.servers, error: resolver.error, detail: resolver.detail ?? null },
+    });
+    areas[area] = { verdict: areaVerdict([finding]), summary: t(lang, 'audit.summary.resolver-unreachable'), findings: [finding] };
+    findings.push(finding);
+  }
+  return { domain, lang, grade: null, resolver, areas, findings };
+}
+
+/**
  * Audits a domain: its SPF record and the tree of records it includes (lookup counts per
  * branch), its DKIM keys, its DMARC policy and its MX records. DNS goes only through
  * `options.resolver`; a query that times out or fails makes its area `unknown` ("could not
- * check") with a `dns-unavailable` finding — never "no record". Throws `AuditInputError`
- * only when `domain` is not a domain name.
+ * check") with a `dns-unavailable` finding — never "no record". When no query got a reply
+ * and `options.probe` finds spfkit's own resolver down, the result has no grade and one
+ * `dns-resolver-unreachable` finding per area. Throws `AuditInputError` only when `domain` is
+ * not a domain name.
  *
  * @example
  * const result = await auditDomain('prezentklant.nl', { resolver, selectors: ['prezent-a'], lang: 'nl' });
@@ -58,6 +84,10 @@ export async function auditDomain(domain: string, options: AuditOptions): Promis
     auditDmarc(name, dns.forArea('dmarc'), lang, suffixes),
     auditMx(name, dns.forArea('mx'), lang),
   ]);
+  if (!dns.answered && dns.failures.length > 0 && options.probe) {
+    const health = await options.probe();
+    if (health.state === 'unreachable') return unreachableAudit(name, lang, health);
+  }
   const reports = { spf, dkim, dmarc, mx };
   const areas = {} as Record<AuditArea, AreaResult>;
   const verdicts = {} as Record<AuditArea, Verdict>;

@@ -23,6 +23,8 @@ export interface AuditDns {
   forArea(area: AuditArea): Resolver;
   /** Failed queries, once per area, name and type, in the order met. */
   readonly failures: readonly DnsFailure[];
+  /** Whether any query got a reply (an answer, NXDOMAIN or no data). */
+  readonly answered: boolean;
 }
 
 /**
@@ -38,8 +40,12 @@ export function auditDns(resolver: Resolver): AuditDns {
   const memo = new Map<string, Promise<DnsAnswer<unknown>>>();
   const failures: DnsFailure[] = [];
   const noted = new Set<string>();
+  let answered = false;
   return {
     failures,
+    get answered() {
+      return answered;
+    },
     forArea(area: AuditArea): Resolver {
       return {
         async query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
@@ -50,7 +56,8 @@ export function auditDns(resolver: Resolver): AuditDns {
             memo.set(key, pending);
           }
           const answer = (await pending) as DnsAnswer<RecordData[T]>;
-          if (answer.kind === 'timeout' || answer.kind === 'servfail') {
+          if (answer.kind !== 'timeout' && answer.kind !== 'servfail') answered = true;
+          else {
             const failureKey = `${area} ${key}`;
             if (!noted.has(failureKey)) {
               noted.add(failureKey);

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { DnsAnswer, RecordData, Resolver, RrType } from '../dns/resolver.ts';
+import { type ResolverProbe, resolverProbe } from '../dns/health.ts';
+import { systemResolver } from '../dns/system.ts';
 import { zoneFromObject, zoneResolver } from '../dns/zone.ts';
 import { MESSAGES } from '../i18n/catalog.ts';
 import { LANGS } from '../i18n/lang.ts';
@@ -41,7 +43,12 @@ interface Case {
   zone: Record<string, unknown[]>;
   selectors?: string[];
   wrap?: (resolver: Resolver) => Resolver;
+  /** The resolver probe given to the audit. */
+  probe?: ResolverProbe;
 }
+
+/** A UDP port nothing listens on: spfkit's own resolver "down". */
+const CLOSED = '127.0.0.1:1';
 
 const D = 'd.nl';
 
@@ -201,13 +208,18 @@ const CASES: Record<FindingId, { trigger: Case; clean: Case }> = {
     clean: { zone: { [D]: [{ MX: [10, `mx.${D}`] }], [`mx.${D}`]: [{ AAAA: '2001:db8::25' }] } },
   },
   'dns-unavailable': { trigger: { zone: { [D]: ['TIMEOUT'] } }, clean: { zone: { [D]: [{ TXT: 'v=spf1 -all' }] } } },
+  'dns-resolver-unreachable': {
+    trigger: { zone: {}, wrap: () => systemResolver({ servers: [CLOSED] }), probe: resolverProbe({ servers: [CLOSED] }) },
+    // Queries answered: the probe is not even asked.
+    clean: { zone: { [D]: [{ TXT: 'v=spf1 -all' }] }, probe: resolverProbe({ servers: [CLOSED] }) },
+  },
 };
 
 /** Runs one case. */
 async function runCase(c: Case, lang: 'en' | 'nl' = 'en'): Promise<AuditResult> {
   const zone = zoneResolver(zoneFromObject(c.zone));
   const resolver = c.wrap ? c.wrap(zone) : zone;
-  return auditDomain(c.domain ?? D, { resolver, lang, ...(c.selectors ? { selectors: c.selectors } : {}) });
+  return auditDomain(c.domain ?? D, { resolver, lang, ...(c.selectors ? { selectors: c.selectors } : {}), ...(c.probe ? { probe: c.probe } : {}) });
 }
 
 describe('finding table', () => {

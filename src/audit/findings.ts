@@ -55,6 +55,7 @@
  * | `mx-null` | mx | info | a null MX: the domain receives no mail | RFC 7505 |
  * | `mx-unresolvable` | mx | error | an exchange without A and AAAA records | RFC 5321 §5.1 |
  * | `dns-unavailable` | any | warning | a query timed out or failed (SERVFAIL): the area could not be checked | RFC 7208 §2.6.6 |
+ * | `dns-resolver-unreachable` | any | warning | no query of the audit got a reply and spfkit's own resolver does not answer its probe: one per area, instead of the `dns-unavailable` findings, and no grade | RFC 7208 §2.6.6 |
  */
 import type { MessageKey } from '../i18n/catalog.ts';
 import type { AuditArea, Evidence, Finding, Severity } from './types.ts';
@@ -120,6 +121,7 @@ export const FINDINGS = {
   'mx-null': { area: 'mx', severities: ['info'] },
   'mx-unresolvable': { area: 'mx', severities: ['error'] },
   'dns-unavailable': { area: 'any', severities: ['warning'] },
+  'dns-resolver-unreachable': { area: 'any', severities: ['warning'] },
 } as const satisfies Record<string, FindingSpec>;
 
 /** Every finding id. */
@@ -149,7 +151,7 @@ export interface FindingInput<K extends FindingId> {
   message: string;
   evidence: Evidence;
   fix?: string;
-  /** Only for findings of area `any` (dns-unavailable): the area that asked. Ignored otherwise. */
+  /** Only for findings of area `any` (dns-unavailable, dns-resolver-unreachable): the area that asked. Ignored otherwise. */
   area?: AuditArea;
 }
 

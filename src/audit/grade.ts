@@ -5,15 +5,16 @@ import { AUDIT_AREAS, type AuditArea, type Finding, type Grade, type Verdict } f
 
 /**
  * The verdict on an area from its findings:
- * - `unknown` when any of its DNS queries timed out or failed (`dns-unavailable`): the area
- *   could not be checked, whatever else was found;
+ * - `unknown` when any of its DNS queries timed out or failed (`dns-unavailable`), or spfkit's
+ *   own resolver could not be reached (`dns-resolver-unreachable`): the area could not be
+ *   checked, whatever else was found;
  * - otherwise the worst severity: `error`, then `warning`; only `info` (or nothing) is `ok`.
  *
  * @example
  * areaVerdict([{ id: 'spf-no-all', severity: 'warning', … }]); // 'warning'
  */
 export function areaVerdict(findings: readonly Finding[]): Verdict {
-  if (findings.some((f) => f.id === 'dns-unavailable')) return 'unknown';
+  if (findings.some((f) => f.id === 'dns-unavailable' || f.id === 'dns-resolver-unreachable')) return 'unknown';
   if (findings.some((f) => f.severity === 'error')) return 'error';
   if (findings.some((f) => f.severity === 'warning')) return 'warning';
   return 'ok';

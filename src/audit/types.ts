@@ -2,7 +2,9 @@
  * The data model of a domain audit: findings (as data, with text rendered through the i18n
  * catalogue), a verdict per area and an overall grade. Nothing here does I/O.
  */
+import type { ResolverProbe } from '../dns/resolver-health.ts';
 import type { Resolver } from '../dns/resolver.ts';
+import type { UnreachableResolver } from '../spf/explain.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { PublicSuffixList } from '../psl/types.ts';
 import type { FindingId } from './findings.ts';
@@ -73,7 +75,10 @@ export interface AuditResult {
   /** The audited domain: lower case, no trailing dot. */
   domain: string;
   lang: Lang;
-  grade: Grade;
+  /** The grade; `null` when nothing could be checked because spfkit's own resolver is down (see `resolver`). */
+  grade: Grade | null;
+  /** Present when spfkit's own resolver could not be reached: then every area is `unknown` with one `dns-resolver-unreachable` finding. */
+  resolver?: UnreachableResolver;
   areas: Record<AuditArea, AreaResult>;
   /** Every finding of every area, in area order, worst first within an area. */
   findings: Finding[];
@@ -94,6 +99,12 @@ export interface AuditOptions {
   probeSelectors?: readonly string[];
   /** Language of messages and fixes (default English). */
   lang?: Lang;
+  /**
+   * Probes spfkit's own resolver (src/dns/health.ts). Asked only when not one query of the
+   * audit got a reply: if the resolver itself is down, the audit says so once per area and
+   * gives no grade, instead of blaming the domain's DNS in a finding per failed query.
+   */
+  probe?: ResolverProbe;
   /** The Public Suffix List for DMARC organisational domains (default: the bundled copy). */
   suffixes?: PublicSuffixList;
 }

@@ -65,7 +65,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
 
   const dns = await resolverFromOptions(values);
   const probeSelectors = selectors.length === 0 ? catalogueSelectors(await loadCatalogue()) : [];
-  const result = await auditDomain(domain, { resolver: dns.resolver, selectors, probeSelectors, lang });
+  const result = await auditDomain(domain, { resolver: dns.resolver, selectors, probeSelectors, lang, ...(dns.probe ? { probe: dns.probe } : {}) });
   await dns.finish();
 
   if (values.json) {
@@ -83,7 +83,9 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
 
 /** The text report: a title with the grade, then per area its verdict line and findings. */
 function formatAudit(result: AuditResult, lang: Lang, paint: Paint): string {
-  const lines: string[] = [paint('bold', t(lang, 'audit.cli.title', { domain: result.domain, grade: paint(GRADE_COLOUR[result.grade], result.grade) })), ''];
+  const grade = result.grade;
+  const title = grade === null ? t(lang, 'audit.cli.no-grade', { domain: result.domain }) : t(lang, 'audit.cli.title', { domain: result.domain, grade: paint(GRADE_COLOUR[grade], grade) });
+  const lines: string[] = [paint('bold', title), ''];
   const verdictWidth = Math.max(...(['ok', 'warning', 'error', 'unknown'] as const).map((v) => t(lang, `audit.verdict.${v}`).length));
   for (const area of AUDIT_AREAS) {
     const { verdict, summary, findings } = result.areas[area];

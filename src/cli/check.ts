@@ -12,6 +12,7 @@ import { measureRecord } from '../spf/size.ts';
 import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
+import { unreachableResolver } from '../app/resolver-state.ts';
 import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
@@ -63,10 +64,12 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const options: CheckOptions = { resolver: dns.resolver };
   if (overrides.size > 0) options.overrides = overrides;
   const check = await checkHost(input, options);
-  const ptrName = values.json ? undefined : await lookupPtrName(dns.resolver, check.ip);
+  // A temperror with no reply at all: is it spfkit's own resolver that is down?
+  const down = await unreachableResolver(check, dns.probe);
+  const ptrName = values.json || down ? undefined : await lookupPtrName(dns.resolver, check.ip);
   await dns.finish();
-  if (values.json) io.stdout(JSON.stringify(check, null, 2) + '\n');
-  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}) }), lang, candidateNotes(overrides, lang)));
+  if (values.json) io.stdout(JSON.stringify(down ? { ...check, resolver: down } : check, null, 2) + '\n');
+  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}), ...(down ? { resolver: down } : {}) }), lang, candidateNotes(overrides, lang)));
   return check.result === 'pass' ? EXIT.ok : EXIT.notPass;
 }
 

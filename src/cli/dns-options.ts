@@ -9,6 +9,7 @@ import { cachingResolver } from '../dns/cache.ts';
 import { recordingResolver } from '../dns/recorder.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { parseDnsServer, systemResolver } from '../dns/system.ts';
+import { type ResolverProbe, resolverProbe } from '../dns/health.ts';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
 import { usage } from './io.ts';
 
@@ -36,6 +37,8 @@ export interface DnsOptionValues {
 
 export interface CliDns {
   resolver: Resolver;
+  /** Probes the resolver the --dns servers (or the system's) stand for; none with --zone. */
+  probe?: ResolverProbe;
   /** Writes the --record file, if one was asked for. */
   finish(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function resolverFromOptions(values: DnsOptionValues): Promise<CliD
     if (!Number.isInteger(timeout) || timeout < 1 || timeout > 60000) throw usage('usage.dns.timeout', { text: values.timeout });
   }
   let base: Resolver;
+  let probe: ResolverProbe | undefined;
   if (values.zone !== undefined) {
     if (values.dns) throw usage('usage.dns.zone-and-dns');
     let text: string;
@@ -69,13 +73,16 @@ export async function resolverFromOptions(values: DnsOptionValues): Promise<CliD
       }
     }
     base = systemResolver({ ...(values.dns ? { servers: values.dns } : {}), ...(timeout !== undefined ? { timeout } : {}) });
+    probe = resolverProbe({ ...(values.dns ? { servers: values.dns } : {}), ...(timeout !== undefined ? { timeout } : {}) });
   }
   const cached = cachingResolver(base);
-  if (values.record === undefined) return { resolver: cached, finish: async () => {} };
+  const probed = probe ? { probe } : {};
+  if (values.record === undefined) return { resolver: cached, ...probed, finish: async () => {} };
   const recorder = recordingResolver(cached);
   const path = values.record;
   return {
     resolver: recorder,
+    ...probed,
     finish: async () => {
       try {
         await writeFile(path, recorder.toText());

@@ -53,6 +53,12 @@ export interface DnsTimeout {
   kind: 'timeout';
   /** What the transport said, e.g. `ETIMEOUT` or `ECONNREFUSED 127.0.0.1:5353`. */
   detail?: string;
+  /**
+   * The server refused the connection (an ICMP port-unreachable or a TCP reset): nothing
+   * listens there, so no answer was ever coming. Still temperror for SPF (RFC 7208 §2.6.6),
+   * but not a slow answer — and a sign that the resolver itself is down.
+   */
+  refused?: true;
 }
 
 /** The server answered with a failure (SERVFAIL, REFUSED, a malformed reply …). */

@@ -58,12 +58,12 @@ describe('systemResolver', () => {
     assert.throws(() => systemResolver({ tries: 1.5 }), /tries must be a positive integer/);
   });
 
-  it('answers a port with nothing listening as a timeout (ECONNREFUSED) within the timeout, without throwing', async () => {
+  it('answers a port with nothing listening as a refused timeout (ECONNREFUSED) within the timeout, without throwing', async () => {
     const address = await closedPort();
     const resolver = systemResolver({ servers: [address], timeout: 300, tries: 1 });
     const start = Date.now();
     const answer = await resolver.query('example.com', 'TXT');
-    assert.deepEqual(answer, { kind: 'timeout', detail: `ECONNREFUSED ${address}` });
+    assert.deepEqual(answer, { kind: 'timeout', refused: true, detail: `ECONNREFUSED ${address}` });
     assert.ok(Date.now() - start < 400, `took ${Date.now() - start} ms`);
   });
 

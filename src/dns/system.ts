@@ -100,9 +100,11 @@ function answerFromError(error: unknown, servers: string): DnsAnswer<never> {
       return { kind: 'nxdomain' };
     case 'ENODATA': // NOERROR with no records of the type (RFC 2308 §2.2)
       return { kind: 'nodata' };
+    // Nothing listens at the server's port: no answer will come (temperror, but not slow).
+    case 'ECONNREFUSED':
+      return { kind: 'timeout', refused: true, detail: `${code} ${servers}` };
     // No usable answer in time: RFC 7208 §2.6.6 makes these temperror, like a timeout.
     case 'ETIMEOUT':
-    case 'ECONNREFUSED':
     case 'ECANCELLED':
     case 'EDESTRUCTION':
       return { kind: 'timeout', detail: `${code} ${servers}` };

@@ -4,7 +4,7 @@
  * and the labels of `spfkit audit`. audit.nl.ts must translate every key.
  */
 import { branchText, capitalize, code, codeTerm, joinList } from './format.ts';
-import type { BranchCount, RecordRef } from './spf.en.ts';
+import { type BranchCount, type RecordRef, type ResolverWords, resolverText } from './spf.en.ts';
 import type { AreaMessages } from './types.ts';
 
 /** The data of a DKIM key-record issue, as `audit.dkim-issue.<code>` takes it ("" / 0 when absent). */
@@ -307,7 +307,13 @@ export const auditEn = {
     `Could not check: the ${p.type} lookup of ${p.name} ${p.answer === 'timeout' ? 'got no answer in time' : 'failed (SERVFAIL)'}${p.detail ? ` (${p.detail})` : ''}. This is not the same as "no record".`,
   'audit.dns-unavailable.fix': () => `Try again later; if it keeps failing, ask the DNS host of the domain to look at its name servers.`,
 
+  'audit.dns-resolver-unreachable.message': (p: { resolver: ResolverWords }) =>
+    `Could not check: ${resolverText(p.resolver)}, so not one lookup of this audit could be made. This says nothing about the domain.`,
+  'audit.dns-resolver-unreachable.fix': () =>
+    `Nothing needs to change at the domain: whoever runs this spfkit should check that its DNS resolver (${code('--dns')}, ${code('DNS_SERVERS')} or /etc/resolv.conf) is running and reachable, then audit again.`,
+
   // ── Area summaries (one line each) ────────────────────────────────────────────────────
+  'audit.summary.resolver-unreachable': () => `not checked: spfkit's own DNS resolver could not be reached`,
   'audit.summary.unavailable': () => `could not be checked: a DNS lookup failed`,
   'audit.summary.spf-record': (p: { text: string; count: number; limit: number }) => `${code(p.text)} (${p.count} of ${p.limit} DNS lookups)`,
   'audit.summary.spf-none': (p: { domain: string }) => `no SPF record at ${p.domain}`,
@@ -328,6 +334,7 @@ export const auditEn = {
   'audit.verdict.error': () => `error`,
   'audit.verdict.unknown': () => `could not check`,
   'audit.cli.title': (p: { domain: string; grade: string }) => `Audit of ${p.domain}: grade ${p.grade}`,
+  'audit.cli.no-grade': (p: { domain: string }) => `Audit of ${p.domain}: no grade — spfkit's own DNS resolver could not be reached`,
   'audit.cli.fix': () => `Fix`,
   'audit.cli.tree': () => `DNS lookups per branch`,
 } satisfies AreaMessages<'audit'>;

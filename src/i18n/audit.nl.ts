@@ -6,6 +6,7 @@
 import { branchText, capitalize, code, codeTerm, joinList } from './format.ts';
 import type { auditEn, MissingRecord } from './audit.en.ts';
 import type { RecordRef } from './spf.en.ts';
+import { resolverTextNl } from './spf.nl.ts';
 import type { Translation } from './types.ts';
 
 const viaText = (r: RecordRef): string => r.via.map(code).join(' → ');
@@ -272,7 +273,13 @@ export const auditNl: Translation<typeof auditEn> = {
     `Niet te controleren: de ${p.type}-lookup van ${p.name} ${p.answer === 'timeout' ? 'kreeg niet op tijd antwoord' : 'is mislukt (SERVFAIL)'}${p.detail ? ` (${p.detail})` : ''}. Dat is iets anders dan "geen record".`,
   'audit.dns-unavailable.fix': () => `Probeer het later opnieuw; blijft het mislukken, vraag dan de DNS-beheerder van het domein de nameservers na te kijken.`,
 
+  'audit.dns-resolver-unreachable.message': (p) =>
+    `Niet te controleren: ${resolverTextNl(p.resolver)}, dus geen enkele lookup van deze controle kon worden gedaan. Dit zegt niets over het domein.`,
+  'audit.dns-resolver-unreachable.fix': () =>
+    `Bij het domein hoeft niets te veranderen: wie deze spfkit beheert, moet nagaan of de DNS-resolver (${code('--dns')}, ${code('DNS_SERVERS')} of /etc/resolv.conf) draait en bereikbaar is, en daarna opnieuw controleren.`,
+
   // ── Samenvatting per onderdeel ────────────────────────────────────────────────────────
+  'audit.summary.resolver-unreachable': () => `niet gecontroleerd: de eigen DNS-resolver van spfkit was niet bereikbaar`,
   'audit.summary.unavailable': () => `niet te controleren: een DNS-lookup is mislukt`,
   'audit.summary.spf-record': (p) => `${code(p.text)} (${p.count} van ${p.limit} DNS-lookups)`,
   'audit.summary.spf-none': (p) => `geen SPF-record bij ${p.domain}`,
@@ -293,6 +300,7 @@ export const auditNl: Translation<typeof auditEn> = {
   'audit.verdict.error': () => `fout`,
   'audit.verdict.unknown': () => `niet te controleren`,
   'audit.cli.title': (p) => `Controle van ${p.domain}: cijfer ${p.grade}`,
+  'audit.cli.no-grade': (p) => `Controle van ${p.domain}: geen cijfer — de eigen DNS-resolver van spfkit was niet bereikbaar`,
   'audit.cli.fix': () => `Oplossing`,
   'audit.cli.tree': () => `DNS-lookups per tak`,
 };

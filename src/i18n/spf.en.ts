@@ -35,6 +35,22 @@ const domainOf = (r: RecordRef): string => (r.via.length === 0 ? r.domain : `${r
 
 const detailOf = (detail: string | undefined): string => (detail ? `: ${detail}` : '');
 
+/** spfkit's own resolver and how it could not be reached (`ResolverHealth` of src/dns/health.ts). */
+export interface ResolverWords {
+  servers: readonly string[];
+  error: 'refused' | 'no-reply';
+  detail?: string;
+}
+
+/** spfkit's own resolver and why it could not be reached, as a clause (the audit uses it too). */
+export const resolverText = (r: ResolverWords): string => {
+  const servers = joinList(r.servers.map(code), 'and');
+  const detail = r.detail ? ` (${r.detail})` : '';
+  return r.error === 'refused'
+    ? `the DNS resolver spfkit uses, ${servers}, refused the connection${detail}: nothing answers DNS there`
+    : `the DNS resolver spfkit uses, ${servers}, did not reply${detail}`;
+};
+
 const ordinal = (n: number): string => `number ${n}`;
 
 export const spfEn = {
@@ -52,6 +68,8 @@ export const spfEn = {
     `The SPF policy of ${p.domain} could not be checked because a DNS lookup failed (temperror).`,
   'spf.headline.permerror': (p: { domain: string }) =>
     `The SPF policy of ${p.domain} cannot be evaluated because of an error in it (permerror).`,
+  'spf.headline.resolver-unreachable': (p: { domain: string }) =>
+    `The SPF policy of ${p.domain} could not be checked: spfkit's own DNS resolver could not be reached (temperror).`,
 
   // ── Reasons: which term decided, and why ─────────────────────────────────────────────
   'spf.reason.matched': (p: { record: RecordRef; term: string; ip: string; why?: string }) =>
@@ -82,6 +100,11 @@ export const spfEn = {
     `“${p.domain}”: ${p.problem}. SPF checks only fully qualified domain names (RFC 7208 §4.3).`,
   'spf.reason.dns-timeout': (p: { record: RecordRef; name: string; type: string; detail?: string }) =>
     `The ${p.type} lookup of ${p.name}, needed for ${recordOf(p.record)}, got no answer in time (timeout${detailOf(p.detail)}).`,
+  'spf.reason.dns-refused': (p: { record: RecordRef; name: string; type: string; detail?: string }) =>
+    `The ${p.type} lookup of ${p.name}, needed for ${recordOf(p.record)}, could not be made: the connection to the DNS server was refused${detailOf(p.detail)} (nothing answers DNS at that address; this is not a timeout).`,
+  'spf.reason.resolver-unreachable': (p: { resolver: ResolverWords; domain: string }) =>
+    `${capitalize(resolverText(p.resolver))}, so no lookup could be made at all. This says nothing about the DNS of ${p.domain}.`,
+  'spf.resolver.unreachable': (p: ResolverWords) => resolverText(p),
   'spf.reason.dns-servfail': (p: { record: RecordRef; name: string; type: string; detail?: string }) =>
     `The ${p.type} lookup of ${p.name}, needed for ${recordOf(p.record)}, failed: the DNS server answered with an error (SERVFAIL${detailOf(p.detail)}).`,
   'spf.reason.multiple-records': (p: { record: RecordRef; count: number }) =>
@@ -125,6 +148,8 @@ export const spfEn = {
   'spf.advice.invalid-domain': () => `Check the sender address (MAIL FROM) or the HELO name the server uses.`,
   'spf.advice.temperror': (p: { name: string }) =>
     `Receivers usually defer the mail and try again later. If it keeps happening, check the DNS servers that answer for ${p.name}.`,
+  'spf.advice.resolver-unreachable': () =>
+    `Nothing needs to change at the domain: whoever runs this spfkit should check that its DNS resolver (${code('--dns')}, ${code('DNS_SERVERS')} or /etc/resolv.conf) is running and reachable, then check again.`,
   'spf.advice.multiple-records': (p: { domain: string }) =>
     `Merge them into one TXT record at ${p.domain}: one ${code('v=spf1')}, every mechanism once, and a single ${code('all')} at the end.`,
   'spf.advice.syntax': (p: { domain: string }) =>

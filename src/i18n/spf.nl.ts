@@ -5,7 +5,7 @@
  * gemarkeerd".
  */
 import { capitalize, code, codeTerm, groupDigits, joinList } from './format.ts';
-import type { RecordRef, spfEn } from './spf.en.ts';
+import type { RecordRef, ResolverWords, spfEn } from './spf.en.ts';
 import type { Translation } from './types.ts';
 
 const viaText = (r: RecordRef): string => r.via.map(code).join(' → ');
@@ -16,6 +16,15 @@ const recordOf = (r: RecordRef): string =>
 const domainOf = (r: RecordRef): string => (r.via.length === 0 ? r.domain : `${r.domain} (bereikt via ${viaText(r)})`);
 
 const detailOf = (detail: string | undefined): string => (detail ? `: ${detail}` : '');
+
+/** Zie spf.en.ts. */
+export const resolverTextNl = (r: ResolverWords): string => {
+  const servers = joinList(r.servers.map(code), 'en');
+  const detail = r.detail ? ` (${r.detail})` : '';
+  return r.error === 'refused'
+    ? `de DNS-resolver die spfkit gebruikt, ${servers}, weigerde de verbinding${detail}: daar beantwoordt niets DNS-vragen`
+    : `de DNS-resolver die spfkit gebruikt, ${servers}, gaf geen antwoord${detail}`;
+};
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -30,6 +39,8 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.headline.none': (p) => `${p.domain} heeft geen SPF-record gepubliceerd.`,
   'spf.headline.invalid-domain': (p) => `“${p.domain}” is geen bruikbare domeinnaam, dus er is geen SPF-beleid om te controleren.`,
   'spf.headline.temperror': (p) => `Het SPF-beleid van ${p.domain} kon niet worden gecontroleerd, omdat een DNS-lookup mislukte (temperror).`,
+  'spf.headline.resolver-unreachable': (p) =>
+    `Het SPF-beleid van ${p.domain} kon niet worden gecontroleerd: de eigen DNS-resolver van spfkit was niet bereikbaar (temperror).`,
   'spf.headline.permerror': (p) => `Het SPF-beleid van ${p.domain} kan niet worden beoordeeld, omdat er een fout in zit (permerror).`,
 
   // ── Redenen ───────────────────────────────────────────────────────────────────────────
@@ -58,6 +69,11 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.reason.invalid-domain': (p) => `“${p.domain}”: ${p.problem}. SPF controleert alleen volledige domeinnamen (RFC 7208 §4.3).`,
   'spf.reason.dns-timeout': (p) =>
     `De ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}, kreeg niet op tijd antwoord (timeout${detailOf(p.detail)}).`,
+  'spf.reason.dns-refused': (p) =>
+    `De ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}, kon niet worden gedaan: de verbinding met de DNS-server werd geweigerd${detailOf(p.detail)} (op dat adres beantwoordt niets DNS-vragen; dit is geen timeout).`,
+  'spf.reason.resolver-unreachable': (p) =>
+    `${capitalize(resolverTextNl(p.resolver))}, dus er kon helemaal geen lookup worden gedaan. Dit zegt niets over de DNS van ${p.domain}.`,
+  'spf.resolver.unreachable': (p) => resolverTextNl(p),
   'spf.reason.dns-servfail': (p) =>
     `De ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}, is mislukt: de DNS-server antwoordde met een fout (SERVFAIL${detailOf(p.detail)}).`,
   'spf.reason.multiple-records': (p) =>
@@ -99,6 +115,8 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.advice.invalid-domain': () => `Controleer het afzenderadres (MAIL FROM) of de HELO-naam die de server gebruikt.`,
   'spf.advice.temperror': (p) =>
     `Ontvangers stellen de e-mail meestal uit en proberen het later opnieuw. Blijft het gebeuren, controleer dan de DNS-servers die antwoorden voor ${p.name}.`,
+  'spf.advice.resolver-unreachable': () =>
+    `Bij het domein hoeft niets te veranderen: wie deze spfkit beheert, moet nagaan of de DNS-resolver (${code('--dns')}, ${code('DNS_SERVERS')} of /etc/resolv.conf) draait en bereikbaar is, en daarna opnieuw controleren.`,
   'spf.advice.multiple-records': (p) =>
     `Voeg ze samen tot één TXT-record bij ${p.domain}: één keer ${code('v=spf1')}, elk mechanisme één keer en één ${code('all')} aan het eind.`,
   'spf.advice.syntax': (p) =>

@@ -27,7 +27,7 @@ export function auditRoute(app: FastifyInstance, ctx: ServerContext, catalogue: 
     }
     const resolver = requestResolver(ctx, ctx.limits.auditMaxQueries);
     try {
-      const result = await auditDomain(request.params.domain, { resolver, selectors, probeSelectors, lang });
+      const result = await auditDomain(request.params.domain, { resolver, selectors, probeSelectors, lang, ...(ctx.probe ? { probe: ctx.probe } : {}) });
       request.log.info({ audit: { domain: result.domain, grade: result.grade }, dns: resolver.stats }, 'audit');
       return result;
     } catch (error) {

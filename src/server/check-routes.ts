@@ -10,7 +10,8 @@ import { t } from '../i18n/catalog.ts';
 import { lookupPtrName } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { type CheckInput, validateCheckInput } from '../spf/evaluate.ts';
-import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
+import { type CheckExplanation, type UnreachableResolver, describeInputIssue, explainCheck } from '../spf/explain.ts';
+import { unreachableResolver } from '../app/resolver-state.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import type { SpfCheck } from '../spf/types.ts';
@@ -25,6 +26,8 @@ export interface CheckResponse {
   tree?: TreeNode;
   explanation: CheckExplanation;
   ptrName?: string;
+  /** spfkit's own resolver, when it is what made the check a temperror. */
+  resolver?: UnreachableResolver;
   lang: Lang;
 }
 
@@ -72,8 +75,10 @@ async function runCheck(
     checkHost(input, { resolver, records: ctx.records, ...(overrides ? { overrides } : {}), ...(candidates.receiver !== undefined ? { receiver: candidates.receiver } : {}) }),
     lookupPtrName(resolver, input.ip),
   ]);
-  request.log.info({ spf: { result: check.result, domain: check.domain, cause: check.cause.code, lookups: check.lookups.terms }, dns: resolver.stats }, 'spf check');
-  const response: CheckResponse = { check, explanation: explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}) }), lang };
+  const down = await unreachableResolver(check, ctx.probe);
+  request.log.info({ spf: { result: check.result, domain: check.domain, cause: check.cause.code, lookups: check.lookups.terms }, dns: resolver.stats, ...(down ? { resolver: down } : {}) }, 'spf check');
+  const response: CheckResponse = { check, explanation: explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}), ...(down ? { resolver: down } : {}) }), lang };
+  if (down) response.resolver = down;
   const tree = evaluationTree(check.trace);
   if (tree) response.tree = tree;
   if (ptrName) response.ptrName = ptrName;

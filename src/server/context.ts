@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type BudgetResolver, budgetResolver } from '../dns/budget.ts';
 import type { CachingResolver } from '../dns/cache.ts';
+import type { ResolverProbe } from '../dns/resolver-health.ts';
 import { type Lang, detectLang } from '../i18n/lang.ts';
 import type { RecordCache } from '../spf/record-cache.ts';
 
@@ -47,6 +48,8 @@ export interface ServerContext {
   /** The ONE parsed-record cache of this server. */
   records: RecordCache;
   limits: Readonly<ServerLimits>;
+  /** Probes the system resolver (cached a few seconds); none for a resolver given in the options. */
+  probe?: ResolverProbe;
 }
 
 /** A resolver for one request: the shared cache behind this request's budget and deadline. */

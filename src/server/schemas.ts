@@ -103,6 +103,26 @@ const span = {
 /** Components, each with its `$id` (the name under `#/components/schemas`). */
 export const COMPONENTS = [
   {
+    $id: 'Readiness',
+    type: 'object',
+    required: ['status', 'dns'],
+    properties: {
+      status: { type: 'string', enum: ['ready', 'unavailable'] },
+      dns: {
+        type: 'object',
+        required: ['state'],
+        description: 'The ResolverHealth of the probe, or `not-probed` for a zone resolver.',
+        properties: {
+          state: { type: 'string', enum: ['reachable', 'unreachable', 'not-probed'] },
+          servers: { type: 'array', items: { type: 'string' } },
+          error: { type: 'string', enum: ['refused', 'no-reply'] },
+          detail: { type: 'string' },
+        },
+      },
+      message: { type: 'string', description: 'unavailable only: the resolver and its error in words (Accept-Language).' },
+    },
+  },
+  {
     $id: 'Lang',
     type: 'string',
     enum: [...LANGS],
@@ -231,6 +251,18 @@ export const COMPONENTS = [
     },
   },
   {
+    $id: 'ResolverHealth',
+    type: 'object',
+    description: "spfkit's own DNS resolver as its probe (one query for the root, one short try) found it: `unreachable` when the connection was refused or no reply came.",
+    required: ['state', 'servers'],
+    properties: {
+      state: { type: 'string', enum: ['reachable', 'unreachable'] },
+      servers: { type: 'array', items: { type: 'string' }, description: 'The servers the resolver asks.' },
+      error: { type: 'string', enum: ['refused', 'no-reply'], description: 'unreachable only.' },
+      detail: { type: 'string', description: 'What the transport said, e.g. `ECONNREFUSED 127.0.0.1:1`.' },
+    },
+  },
+  {
     $id: 'CheckResponse',
     type: 'object',
     required: ['check', 'explanation', 'lang'],
@@ -239,6 +271,7 @@ export const COMPONENTS = [
       tree: { ...ref('TreeNode'), description: 'The include/redirect tree; absent when no record was looked at (invalid domain).' },
       explanation: ref('CheckExplanation'),
       ptrName: { type: 'string', description: 'The forward-confirmed reverse-DNS name of the client, when it has one.' },
+      resolver: { ...ref('ResolverHealth'), description: "Present when the temperror is spfkit's own resolver being unreachable (not the domain's DNS); the explanation then says so." },
       lang: ref('Lang'),
     },
   },
@@ -375,7 +408,8 @@ export const COMPONENTS = [
     properties: {
       domain: { type: 'string' },
       lang: ref('Lang'),
-      grade: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F'] },
+      grade: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', null], nullable: true, description: "null: no grade, spfkit's own resolver could not be reached (see `resolver`)." },
+      resolver: { ...ref('ResolverHealth'), description: "Present when spfkit's own resolver could not be reached: every area is then `unknown` with one dns-resolver-unreachable finding." },
       areas: {
         type: 'object',
         required: ['spf', 'dkim', 'dmarc', 'mx'],
@@ -577,6 +611,18 @@ export const ADD_SCHEMA = {
     },
   },
   response: { 200: { description: 'The plan and what to publish.', ...ref('AddResponse') }, ...errors(400, 413, 415, 429, 500) },
+} as const;
+
+/** `GET /readyz`. */
+export const READY_SCHEMA = {
+  tags: ['server'],
+  operationId: 'ready',
+  summary: "Readiness: whether spfkit's own DNS resolver answers (probed at most every few seconds)",
+  description: 'For a load balancer or monitor: 503 while the resolver refuses connections or does not reply, so checks would all end in temperror. With a zone resolver (ZONE_FILE, tests) there is nothing to probe.',
+  response: {
+    200: { description: 'Ready.', ...ref('Readiness') },
+    503: { description: "spfkit's own resolver could not be reached.", ...ref('Readiness') },
+  },
 } as const;
 
 /** `GET /healthz`. */

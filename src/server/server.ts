@@ -14,6 +14,8 @@ import ipaddr from 'ipaddr.js';
 import { cachingResolver } from '../dns/cache.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { systemResolver } from '../dns/system.ts';
+import { cachedProbe, resolverProbe } from '../dns/health.ts';
+import { readyRoute } from './ready-route.ts';
 import { type ProviderCatalogue, parseProviderCatalogue } from '../record/providers.ts';
 import { recordCache } from '../spf/record-cache.ts';
 import { addRoute, providersRoute } from './add-routes.ts';
@@ -44,6 +46,9 @@ export interface ServerOptions {
   /** The provider catalogue; default data/providers.json. */
   catalogue?: ProviderCatalogue;
 }
+
+/** How long /readyz and the routes reuse one probe of the resolver. */
+const PROBE_TTL_MS = 5000;
 
 /** src/server and dist/server both sit two levels below the package root. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
@@ -104,7 +109,7 @@ function privateLogger(logger: NonNullable<ServerOptions['logger']>): ServerOpti
  * cache serve all its requests; each request gets its own DNS query budget and deadline.
  *
  * Routes: `POST /api/check`, `GET /api/why`, `POST /api/explain`, `GET /api/providers`,
- * `POST /api/add`, `GET /api/audit/:domain`, `GET /healthz`, `GET /openapi.json`, and
+ * `POST /api/add`, `GET /api/audit/:domain`, `GET /healthz`, `GET /readyz`, `GET /openapi.json`, and
  * web/dist at `/`.
  *
  * @example
@@ -118,6 +123,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   if (options.resolver && options.dns) throw new Error('createServer: give resolver or dns, not both');
   const base = options.resolver ?? systemResolver(options.dns ?? {});
   const ctx: ServerContext = { resolver: cachingResolver(base), records: recordCache(), limits };
+  if (options.resolver === undefined) {
+    const { servers, timeout } = options.dns ?? {};
+    ctx.probe = cachedProbe(resolverProbe({ ...(servers ? { servers } : {}), ...(timeout ? { timeout } : {}) }), { ttlMs: PROBE_TTL_MS, now: () => performance.now() });
+  }
   const catalogue = options.catalogue ?? loadCatalogue();
   const webRoot = options.webRoot ?? fileURLToPath(new URL('web/dist/', PACKAGE_ROOT));
 
@@ -175,6 +184,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // Registered as plugins, so that they load after @fastify/swagger and it sees them.
   void app.register(async (open) => {
     open.get('/healthz', { schema: HEALTH_SCHEMA }, async () => ({ status: 'ok' }));
+    readyRoute(open, ctx);
     open.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     providersRoute(open, catalogue);
   });

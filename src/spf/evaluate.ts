@@ -278,9 +278,10 @@ function recordText(record: RecordData[RrType]): string {
   return `${record.preference} ${record.exchange}`;
 }
 
-function dnsError(domain: string, name: string, type: RrType, answer: { kind: 'timeout' | 'servfail'; detail?: string }): Outcome {
+function dnsError(domain: string, name: string, type: RrType, answer: { kind: 'timeout' | 'servfail'; detail?: string; refused?: true }): Outcome {
   const cause: SpfCause = { code: 'dns-error', domain, name, type, answer: answer.kind };
   if (answer.detail) cause.detail = answer.detail;
+  if (answer.refused) cause.refused = true;
   return { result: 'temperror', cause };
 }
 
@@ -292,7 +293,7 @@ async function fetchRecord(ctx: Context, domain: string, depth: number): Promise
   const found = await fetchSpfRecord(ctx.traced, domain, ctx.overrides);
   switch (found.kind) {
     case 'dns-error':
-      return dnsError(domain, found.domain, 'TXT', found.detail === undefined ? { kind: found.answer } : { kind: found.answer, detail: found.detail });
+      return dnsError(domain, found.domain, 'TXT', { kind: found.answer, ...(found.detail === undefined ? {} : { detail: found.detail }), ...(found.refused ? { refused: true as const } : {}) });
     case 'none':
       if (ctx.overrides?.has(found.domain)) (ctx.overridesUsed ??= new Set()).add(found.domain);
       return { result: 'none', cause: { code: 'no-record', domain, dns: found.dns } };

@@ -6,11 +6,15 @@
  */
 import { t } from '../i18n/catalog.ts';
 import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
-import type { BranchCount, RecordRef } from '../i18n/spf.en.ts';
+import type { BranchCount, RecordRef, ResolverWords } from '../i18n/spf.en.ts';
 import { issueMessage } from './describe.ts';
 import { type TreeNode, type TreeTerm, branchLookups, evaluationTree } from './tree.ts';
 import type { CheckInputIssue } from './evaluate.ts';
 import type { SpfCause, SpfCheck, SpfResult } from './types.ts';
+import type { ResolverHealth } from '../dns/resolver-health.ts';
+
+/** A `ResolverHealth` that says the resolver could not be reached. */
+export type UnreachableResolver = Extract<ResolverHealth, { state: 'unreachable' }>;
 
 export type { Lang } from '../i18n/lang.ts';
 
@@ -19,6 +23,11 @@ export interface ExplainOptions {
   lang?: Lang;
   /** The reverse-DNS name of the client IP, when known (see `lookupPtrName`). */
   ptrName?: string;
+  /**
+   * spfkit's own resolver could not be reached (see `unreachableResolver` in
+   * src/app/resolver-state.ts): a temperror is then explained as that, not as the domain's DNS.
+   */
+  resolver?: UnreachableResolver;
 }
 
 export interface CheckExplanation {
@@ -125,14 +134,22 @@ export function voidLookupNames(check: SpfCheck): string[] {
 export function explainCheck(check: SpfCheck, options: ExplainOptions = {}): CheckExplanation {
   const lang = options.lang ?? DEFAULT_LANG;
   const host = options.ptrName ? `${check.ip} (${options.ptrName})` : check.ip;
-  const headline = explainHeadline(check, lang, host);
-  const { reason, advice } = explainCause(check, lang, options.ptrName);
+  const down = check.result === 'temperror' ? options.resolver : undefined;
+  const headline = down ? t(lang, 'spf.headline.resolver-unreachable', { domain: check.domain }) : explainHeadline(check, lang, host);
+  const { reason, advice } = down
+    ? { reason: t(lang, 'spf.reason.resolver-unreachable', { resolver: resolverWords(down), domain: check.domain }), advice: t(lang, 'spf.advice.resolver-unreachable') }
+    : explainCause(check, lang, options.ptrName);
   const notes: string[] = [];
   if (check.overridesUsed.length > 0) notes.push(t(lang, 'spf.note.override', { domains: check.overridesUsed }));
   const fullReason = [reason, ...notes].join(' ');
   const explanation: CheckExplanation = { headline, reason: fullReason, summary: `${headline} ${fullReason}` };
   if (advice !== undefined) explanation.advice = advice;
   return explanation;
+}
+
+/** The parameters of the `spf.resolver.*` words. */
+export function resolverWords(health: UnreachableResolver): ResolverWords {
+  return { servers: health.servers, error: health.error, ...(health.detail === undefined ? {} : { detail: health.detail }) };
 }
 
 function explainHeadline(check: SpfCheck, lang: Lang, host: string): string {
@@ -211,7 +228,8 @@ function explainCause(check: SpfCheck, lang: Lang, ptrName: string | undefined):
     }
     case 'dns-error': {
       const params = { record: refOf(cause.domain), name: cause.name, type: cause.type, ...(cause.detail ? { detail: cause.detail } : {}) };
-      const reason = cause.answer === 'timeout' ? t(lang, 'spf.reason.dns-timeout', params) : t(lang, 'spf.reason.dns-servfail', params);
+      const reason =
+        cause.answer === 'servfail' ? t(lang, 'spf.reason.dns-servfail', params) : cause.refused ? t(lang, 'spf.reason.dns-refused', params) : t(lang, 'spf.reason.dns-timeout', params);
       return { reason, advice: t(lang, 'spf.advice.temperror', { name: cause.name }) };
     }
     case 'lookup-limit': {

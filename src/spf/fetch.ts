@@ -18,7 +18,7 @@ export type FetchedRecord =
   /** §4.5: more than one v=spf1 record → permerror. */
   | { kind: 'multiple'; domain: string; count: number }
   /** §2.6.6: the TXT query failed temporarily → temperror. */
-  | { kind: 'dns-error'; domain: string; answer: 'timeout' | 'servfail'; detail?: string };
+  | { kind: 'dns-error'; domain: string; answer: 'timeout' | 'servfail'; detail?: string; refused?: true };
 
 /**
  * Looks an override up by canonical domain.
@@ -66,8 +66,12 @@ export async function fetchSpfRecord(resolver: Resolver, domain: string, overrid
 export function spfRecordFromAnswer(name: string, answer: DnsAnswer<string[]>): FetchedRecord {
   switch (answer.kind) {
     case 'timeout':
-    case 'servfail':
-      return answer.detail === undefined ? { kind: 'dns-error', domain: name, answer: answer.kind } : { kind: 'dns-error', domain: name, answer: answer.kind, detail: answer.detail };
+    case 'servfail': {
+      const found: Extract<FetchedRecord, { kind: 'dns-error' }> = { kind: 'dns-error', domain: name, answer: answer.kind };
+      if (answer.detail !== undefined) found.detail = answer.detail;
+      if (answer.kind === 'timeout' && answer.refused) found.refused = true;
+      return found;
+    }
     case 'nxdomain':
     case 'nodata':
       return { kind: 'none', domain: name, dns: answer.kind };

@@ -178,8 +178,8 @@ export type SpfCause =
   | { code: 'multiple-records'; domain: string; count: number }
   /** §4.6: syntax error(s) in the record. */
   | { code: 'syntax'; domain: string; record: string; issues: ParseIssue[] }
-  /** §2.6.6: a DNS query failed temporarily. */
-  | { code: 'dns-error'; domain: string; name: string; type: RrType; answer: 'timeout' | 'servfail'; detail?: string }
+  /** §2.6.6: a DNS query failed temporarily; `refused`: the resolver refused the connection (nothing listens there). */
+  | { code: 'dns-error'; domain: string; name: string; type: RrType; answer: 'timeout' | 'servfail'; detail?: string; refused?: true }
   /** §4.6.4: too many DNS-querying terms. */
   | { code: 'lookup-limit'; domain: string; limit: number }
   /** §4.6.4: too many void lookups. */

@@ -524,7 +524,7 @@ describe('the server', () => {
   it('publishes a valid OpenAPI 3 document with every route', async () => {
     await SwaggerParser.validate(structuredClone(doc) as unknown as Parameters<typeof SwaggerParser.validate>[0]);
     assert.equal(doc.openapi, '3.0.3');
-    assert.deepEqual(Object.keys(doc.paths as object).sort(), ['/api/add', '/api/audit/{domain}', '/api/check', '/api/explain', '/api/providers', '/api/why', '/healthz']);
+    assert.deepEqual(Object.keys(doc.paths as object).sort(), ['/api/add', '/api/audit/{domain}', '/api/check', '/api/explain', '/api/providers', '/api/why', '/healthz', '/readyz']);
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -21,7 +21,7 @@ import { defaultSettings } from '../policyd/settings.ts';
 import { recordCache } from '../spf/record-cache.ts';
 import { DNS_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
-import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
+import { type CliIo, EXIT, helpText, usage } from './io.ts';
 
 /** The named flags and the config-file setting each one sets. */
 const FLAG_SETTINGS = {
@@ -122,9 +122,10 @@ export async function policydCommand(args: string[], io: CliIo, host: PolicydHos
     return EXIT.ok;
   }
   if (errors.length > 0) {
-    const lines = errors.map((f) => describeConfigIssue(f.issue, f.where, lang));
-    const count = errors.length;
-    throw new UsageError((l) => [...lines, t(l, 'usage.policyd.config-errors', { count })].join('\nspfkit policyd: '));
+    // One line per problem (the dispatcher prints a single line; a file may have several).
+    for (const f of errors) io.stderr(`spfkit policyd: ${describeConfigIssue(f.issue, f.where, lang)}\n`);
+    io.stderr(`spfkit policyd: ${t(lang, 'usage.policyd.config-errors', { count: errors.length })}\n`);
+    return EXIT.usage;
   }
 
   const settings = { ...defaultSettings({ receiver: hostname() }), lang, ...merged.settings };

@@ -54,6 +54,14 @@ describe('spfkit add', () => {
     assert.match(out, /Before: .*\n +1 DNS lookup, 41 bytes/);
   });
 
+  it("keeps the customer's spelling of the terms it does not touch: +mx +a stays +mx +a (issue 10.13)", async () => {
+    const { code, out } = await spfkit('example.com', '--policy', 'v=spf1 +mx +a -all', '--include', 'spf.dmrmail.nl', '--test-ip', '185.3.48.10');
+    assert.equal(code, 0, out);
+    assert.match(out, /example\.com\. 3600 IN TXT "v=spf1 \+mx \+a include:spf\.dmrmail\.nl -all"/);
+    // Unchanged in the diff too: the same terms, not a removed "+mx" and an added "mx".
+    assert.match(out, /\n {4}\+mx\n {4}\+a\n {2}\+ include:spf\.dmrmail\.nl\n/);
+  });
+
   it('--lang nl words the reasons, warnings and issues in Dutch', async () => {
     const { code, out } = await spfkit('klant.nl', '--provider', 'blueinkt', '--lang', 'nl');
     assert.equal(code, 0);

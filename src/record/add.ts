@@ -388,7 +388,7 @@ function structureWarnings(record: SpfRecord, tree: LookupTree): AddWarning[] {
   const all = record.terms[allIndex];
   if (all && all.kind === 'all') {
     const after = record.terms.slice(allIndex + 1).filter((t) => t.kind !== 'redirect' && t.kind !== 'exp' && t.kind !== 'unknown-modifier');
-    if (after.length > 0) out.push({ code: 'terms-after-all', terms: after.map(renderTerm) });
+    if (after.length > 0) out.push({ code: 'terms-after-all', terms: after.map((t) => renderTerm(t)) });
     if (all.qualifier === '+' || all.qualifier === '?') out.push({ code: 'permissive-all', qualifier: all.qualifier });
     if (record.redirect) out.push({ code: 'redirect-ignored', target: record.redirect.domainSpec.text });
   }

@@ -124,7 +124,7 @@ export function allTerm(qualifier: Qualifier): Mechanism {
  * termKey(a) === termKey(b) // true for '+include:SPF.Byte.nl' and 'include:spf.byte.nl'
  */
 export function termKey(term: Term): string {
-  const text = renderTerm(term);
+  const text = renderTerm(term, { canonical: true });
   switch (term.kind) {
     case 'include':
     case 'exists':

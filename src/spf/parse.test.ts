@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseRecord, isSpfRecordText } from './parse.ts';
-import { renderRecord } from './render.ts';
+import { renderRecord, renderTerm } from './render.ts';
 import type { ParseIssueCode, Term } from './types.ts';
 
 function ok(text: string) {
@@ -138,7 +138,8 @@ describe('isSpfRecordText', () => {
 
 describe('renderRecord', () => {
   const cases: Array<[string, string]> = [
-    ['v=spf1 +mx +a include:spf.dmrmail.nl -all', 'v=spf1 mx a include:spf.dmrmail.nl -all'],
+    // A written "+" stays (the customer's spelling, issue 10.13); only comparisons drop it.
+    ['v=spf1 +mx +a include:spf.dmrmail.nl -all', 'v=spf1 +mx +a include:spf.dmrmail.nl -all'],
     ['V=spf1  A:Foo.example.com/24//64 ?ALL', 'v=spf1 a:Foo.example.com/24//64 ?all'],
     ['v=spf1 ip4:10.0.0.0/8 ip6:2001:DB8::/32 redirect=x.example.com Foo=%{d}', 'v=spf1 ip4:10.0.0.0/8 ip6:2001:DB8::/32 redirect=x.example.com Foo=%{d}'],
   ];
@@ -149,4 +150,9 @@ describe('renderRecord', () => {
       assert.equal(renderRecord(ok(renderRecord(record))), expected);
     });
   }
+  it('canonical terms leave the "+" out', () => {
+    const terms = ok('v=spf1 +mx mx -all').terms;
+    assert.deepEqual(terms.map((t) => renderTerm(t)), ['+mx', 'mx', '-all']);
+    assert.deepEqual(terms.map((t) => renderTerm(t, { canonical: true })), ['mx', 'mx', '-all']);
+  });
 });

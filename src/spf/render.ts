@@ -1,6 +1,7 @@
 /**
- * Canonical text of SPF terms and records — the one place records are rendered.
- * `parseRecord(renderRecord(r))` gives the same terms as `r` (spans aside).
+ * Text of SPF terms and records — the one place records are rendered.
+ * `parseRecord(renderRecord(r))` gives the same terms as `r` (spans aside), including a "+"
+ * the customer wrote: a record we edit keeps their spelling of the terms we did not touch.
  */
 import type { DualCidr, SpfRecord, Term } from './types.ts';
 
@@ -8,13 +9,20 @@ function cidrText(cidr: DualCidr): string {
   return (cidr.ip4 !== undefined ? `/${cidr.ip4}` : '') + (cidr.ip6 !== undefined ? `//${cidr.ip6}` : '');
 }
 
+/** How to render: `canonical` leaves out the "+" qualifier even where it was written (for comparing terms). */
+export interface RenderOptions {
+  canonical?: boolean;
+}
+
 /**
- * The canonical text of one term: lower-case names, the "+" qualifier left out.
+ * The text of one term: lower-case names; the "+" qualifier only where it was written
+ * (`explicitQualifier`), or never with `canonical`.
  *
  * @example
- * renderTerm(parsed.record.terms[0]) // 'include:spf.coachview.net'
+ * renderTerm(parseRecord('v=spf1 +mx -all').record.terms[0]) // '+mx'
+ * renderTerm(parseRecord('v=spf1 +mx -all').record.terms[0], { canonical: true }) // 'mx'
  */
-export function renderTerm(term: Term): string {
+export function renderTerm(term: Term, options: RenderOptions = {}): string {
   switch (term.kind) {
     case 'redirect':
     case 'exp':
@@ -24,7 +32,7 @@ export function renderTerm(term: Term): string {
     default:
       break;
   }
-  const q = term.qualifier === '+' ? '' : term.qualifier;
+  const q = term.qualifier === '+' && (options.canonical === true || !term.explicitQualifier) ? '' : term.qualifier;
   switch (term.kind) {
     case 'all':
       return `${q}all`;

@@ -66,7 +66,12 @@ async function runCheck(
 ): Promise<CheckResponse> {
   const valid = validateCheckInput(input);
   if (!valid.ok) {
-    throw new InputError(valid.issues.map((i) => ({ field: fieldName(i.field), code: i.code, message: t(lang, 'spf.input.field', { name: fieldName(i.field), problem: describeInputIssue(i, lang) }) })));
+    throw new InputError(
+      valid.issues.map((i) => {
+        const problem = describeInputIssue(i, lang);
+        return { field: fieldName(i.field), code: i.code, message: t(lang, 'spf.input.field', { name: fieldName(i.field), problem }), problem };
+      }),
+    );
   }
   const overrides = candidateRecords(valid.value.domain, candidates.policy, candidates.overrides, lang);
   const resolver = requestResolver(ctx);

@@ -14,6 +14,8 @@ export interface InputIssue {
   field: string;
   code: string;
   message: string;
+  /** What is wrong with the value, without naming the field (for a form that marks the field itself). */
+  problem?: string;
 }
 
 /** The `Error` schema. */

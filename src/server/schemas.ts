@@ -136,6 +136,7 @@ export const COMPONENTS = [
       field: { type: 'string', description: 'The request field at fault, e.g. `ip`, `sender`, `overrides.example.com`.' },
       code: { type: 'string', description: 'Machine-readable reason, e.g. `bad-ip`, `required`, `unknown-field`.' },
       message: { type: 'string' },
+      problem: { type: 'string', description: 'What is wrong with the value, without the field name: for a form that shows it next to the field.' },
     },
   },
   {

@@ -149,6 +149,8 @@ describe('POST /api/check', () => {
     const ip = (await check({ ip: '5.255.64', sender: 'info@klant.nl', lang: 'nl' })).json();
     assert.equal(ip.message, 'veld "ip": "5.255.64" is geen IPv4- of IPv6-adres');
     assert.equal(ip.issues[0].code, 'bad-ip');
+    // The same words without the field's name, for a form that marks the field itself.
+    assert.equal(ip.issues[0].problem, '"5.255.64" is geen IPv4- of IPv6-adres');
     assert.equal((await check({ ip: '5.255.64', sender: 'info@klant.nl', lang: 'en' })).json().message, 'field "ip": "5.255.64" is not an IPv4 or IPv6 address');
     assert.match((await check({ ip: BLUEINKT, sender: 'info', lang: 'nl' })).json().message, /^veld "sender": afzender "info" heeft geen domein/);
     assert.match((await check({ ip: BLUEINKT, sender: 'info@klant.nl', policy: '-all', lang: 'nl' })).json().message, /^veld "policy" is geen SPF-record/);

@@ -10,6 +10,7 @@ import { type Stack, ensureChromium, inPage, launchChromium, openContext, screen
 
 const COACHVIEW_IP = '212.83.209.204';
 const SENDER = 'info@mydomain.nl';
+const LOCALE: Record<PageLang, string> = { en: 'en-US', nl: 'nl-NL' };
 
 let stack: Stack;
 let browser: Browser;
@@ -112,5 +113,102 @@ describe('the page says what is wrong, plainly', { timeout: 180_000 }, () => {
     await page.locator('.tree .legend', { hasText: pageText('nl', 'tree.legend.badge') }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.close();
+  });
+
+  it('a refused IP marks its field (aria-invalid, the problem next to it) and says it plainly, in Dutch; fixing it clears the mark', async () => {
+    const { context: dutch } = await openContext(browser, stack, { locale: 'nl-NL' });
+    const page = await dutch.newPage();
+    await page.goto(stack.base);
+    await testTab(page, 'nl', { ip: '5.255.64', sender: SENDER });
+    const ip = page.getByLabel(pageText('nl', 'test.ip'));
+    const problem = '"5.255.64" is geen IPv4- of IPv6-adres';
+    await page.locator('#test-ip[aria-invalid="true"]').waitFor();
+    // The words next to the field, and tied to it for a screen reader.
+    const describedBy = ((await ip.getAttribute('aria-describedby')) ?? '').split(' ');
+    const said = await inPage<string[]>(page, `${JSON.stringify(describedBy)}.map((id) => document.getElementById(id)?.textContent ?? '')`);
+    assert.ok(said.includes(problem), `aria-describedby says ${JSON.stringify(said)}`);
+    assert.equal(await page.locator('#test-ip + .field-error').textContent(), problem);
+    // The box below the form names the field by its label: no status code, no API field name.
+    const alert = (await page.locator('.out [role="alert"]').textContent()) ?? '';
+    assert.ok(alert.includes(`${pageText('nl', 'test.ip')}: ${problem}`), alert);
+    assert.doesNotMatch(alert, /400|veld "ip"|field "ip"|De server gaf/, alert);
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 1, 'only the IP field is marked');
+    await screenshot(page, 'desktop-test-bad-ip-nl');
+    // The Why tab marks its IP field the same way.
+    await page.goto(`${stack.base}#why`);
+    await page.getByLabel(pageText('nl', 'why.identity')).fill(SENDER);
+    await page.getByLabel(pageText('nl', 'why.ip')).fill('5.255.64');
+    await page.getByRole('button', { name: pageText('nl', 'why.submit') }).click();
+    await page.locator('#why-ip[aria-invalid="true"] + .field-error', { hasText: problem }).waitFor();
+    // Corrected, the mark goes and the check answers.
+    await page.getByLabel(pageText('nl', 'why.ip')).fill(COACHVIEW_IP);
+    await page.getByRole('button', { name: pageText('nl', 'why.submit') }).click();
+    await page.locator('.out .check').waitFor();
+    assert.equal(await page.locator('[aria-invalid]').count(), 0);
+    assert.equal(await page.locator('.field-error').count(), 0);
+    await dutch.close();
+  });
+
+  it('"Test a new policy" with an empty box refuses and says why, instead of quietly testing the published policy', async () => {
+    for (const lang of ['en', 'nl'] as const) {
+      const { context: own, watch } = await openContext(browser, stack, { locale: LOCALE[lang] });
+      const page = await own.newPage();
+      await page.goto(stack.base);
+      const asked = () => watch.requests.filter((url) => url.includes('/api/check')).length;
+      await testTab(page, lang, { ip: COACHVIEW_IP, sender: SENDER, candidate: '' });
+      const box = page.locator('#test-candidate[aria-invalid="true"] + .field-error');
+      await box.waitFor();
+      assert.equal(await box.textContent(), pageText(lang, 'test.candidate.empty'));
+      assert.equal(await page.locator('.out [role="alert"]').textContent(), pageText(lang, 'test.candidate.empty'));
+      assert.equal(await page.locator('.out .check').count(), 0, 'no result of the published policy');
+      assert.equal(asked(), 0, 'nothing was asked');
+      // With a record in the box, the candidate is tested and the mark goes.
+      await page.getByLabel(pageText(lang, 'test.candidate')).fill('v=spf1 include:spf.coachview.net -all');
+      await page.getByRole('button', { name: pageText(lang, 'test.submit'), exact: true }).click();
+      await page.locator('.out .check[data-result="pass"]').waitFor();
+      assert.equal(await page.locator('.tree .override').count(), 1);
+      assert.equal(await page.locator('[aria-invalid]').count(), 0);
+      await own.close();
+    }
+  });
+});
+
+describe('the rate limit, in the page’s language', { timeout: 120_000 }, () => {
+  let limited: Stack;
+  let chromium: Browser;
+  before(async () => {
+    ensureChromium();
+    // Two DNS-querying requests a minute per client: the third is refused with 429 and Retry-After.
+    limited = await startStack(undefined, { rateMax: 2, rateWindowMs: 60_000 });
+    chromium = await launchChromium();
+  });
+
+  after(async () => {
+    await chromium?.close();
+    await limited?.stop();
+  });
+
+  it('says when to try again (seconds and clock time), in Dutch and English, without the server’s raw words', async () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const { context: own } = await openContext(chromium, limited, { locale: LOCALE[lang] });
+      const page = await own.newPage();
+      await page.goto(limited.base);
+      const alert = page.locator('.out [role="alert"]');
+      let text = '';
+      for (let i = 0; i < 4 && text === ''; i++) {
+        await testTab(page, lang, { ip: COACHVIEW_IP, sender: SENDER });
+        await page.locator('.out .check, .out [role="alert"]').first().waitFor();
+        if ((await alert.count()) > 0) text = (await alert.textContent()) ?? '';
+      }
+      assert.notEqual(text, '', 'the limit was never reached');
+      const seconds = Number(/(\d+) (?:seconds?|seconden?)/.exec(text)?.[1]);
+      assert.ok(seconds >= 1 && seconds <= 60, text);
+      const time = /(\d\d:\d\d)/.exec(text)?.[1];
+      assert.ok(time !== undefined, text);
+      assert.equal(text, pageText(lang, 'error.rateLimited', { seconds, time }));
+      assert.doesNotMatch(text, /429|too many requests|retry in/, text);
+      if (lang === 'nl') await screenshot(page, 'desktop-test-429-nl');
+      await own.close();
+    }
   });
 });

@@ -55,8 +55,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Builds the page into a temporary directory and starts DNS + the server on loopback. */
-export async function startStack(zoneFile = join(ROOT, 'examples/seeds.yaml')): Promise<Stack> {
+/** Builds the page into a temporary directory and starts DNS + the server on loopback (`limits` as the server takes them). */
+export async function startStack(zoneFile = join(ROOT, 'examples/seeds.yaml'), limits: NonNullable<Parameters<typeof createServer>[0]>['limits'] = {}): Promise<Stack> {
   const webRoot = mkdtempSync(join(tmpdir(), 'spfkit-web-'));
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
   const dns = await startDnsServer(zoneFromText(readFileSync(zoneFile, 'utf8')));
@@ -65,7 +65,7 @@ export async function startStack(zoneFile = join(ROOT, 'examples/seeds.yaml')): 
     logger: false,
     webRoot,
     // The tests send a few dozen requests a minute from one address.
-    limits: { rateMax: 1000 },
+    limits: { rateMax: 1000, ...limits },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

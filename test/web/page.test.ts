@@ -232,7 +232,7 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     // Input the server refuses is refused in Dutch too.
     await page.getByLabel(pageText('nl', 'test.ip')).fill('5.255.64');
     await page.getByRole('button', { name: pageText('nl', 'test.submit'), exact: true }).click();
-    await page.locator('[role="alert"]', { hasText: 'veld "ip": "5.255.64" is geen IPv4- of IPv6-adres' }).waitFor();
+    await page.locator('[role="alert"]', { hasText: `${pageText('nl', 'test.ip')}: "5.255.64" is geen IPv4- of IPv6-adres` }).waitFor();
 
     // The choice is remembered; a browser in Dutch starts in Dutch.
     await page.reload();

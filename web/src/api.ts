@@ -9,9 +9,10 @@ import type { RecordExplanation } from '../../src/spf/describe.ts';
 import type { AddPlan } from '../../src/record/add.ts';
 import type { Provider } from '../../src/record/providers.ts';
 import type { AuditResult, Finding, Severity } from '../../src/audit/types.ts';
+import type { InputIssue } from '../../src/server/errors.ts';
 import type { PageLang } from './i18n.ts';
 
-export type { SpfCheck, TreeNode, CheckExplanation, RecordExplanation, AddPlan, Provider, AuditResult, Finding, Severity };
+export type { SpfCheck, TreeNode, CheckExplanation, RecordExplanation, AddPlan, Provider, AuditResult, Finding, Severity, InputIssue };
 
 /** `POST /api/check` and `GET /api/why`. */
 export interface CheckResponse {
@@ -30,11 +31,16 @@ export interface CheckRequest {
   lang: PageLang;
 }
 
-/** A failed call: the HTTP status (0 = no answer) and the server's message when it sent one. */
+/**
+ * A failed call: the HTTP status (0 = no answer), the server's message when it sent one, the
+ * fields it refused (a 400's `issues`) and, for a 429, the seconds to wait (Retry-After).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly issues: readonly InputIssue[] = [],
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -59,8 +65,19 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   } catch {
     data = undefined;
   }
-  if (!response.ok) throw new ApiError(response.status, errorMessage(data) ?? response.statusText);
+  if (!response.ok) {
+    // RFC 9110 §10.2.3: Retry-After in seconds (the rate limiter sends seconds, not a date).
+    const wait = Number(response.headers.get('retry-after') ?? NaN);
+    throw new ApiError(response.status, errorMessage(data) ?? response.statusText, inputIssues(data), Number.isFinite(wait) && wait >= 0 ? wait : undefined);
+  }
   return data as T;
+}
+
+/** A 400's `issues` (the `Error` schema's `InputIssue`s), the malformed ones left out. */
+function inputIssues(data: unknown): InputIssue[] {
+  const issues = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).issues : undefined;
+  if (!Array.isArray(issues)) return [];
+  return issues.filter((i): i is InputIssue => typeof i === 'object' && i !== null && typeof i.field === 'string' && typeof i.message === 'string');
 }
 
 /** The message of an error body: Fastify's `{ message }`, or `{ error: { message } }`, or `{ issues: [{ message }] }`. */

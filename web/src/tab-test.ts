@@ -3,9 +3,10 @@
  * published policy, Advanced = a candidate record tested before DNS is changed (pre-filled
  * with the live record so the provider's include can be pasted in).
  */
-import { type CheckRequest, type CheckResponse, checkPolicy, explainDomain } from './api.ts';
+import { ApiError, type CheckRequest, type CheckResponse, checkPolicy, explainDomain } from './api.ts';
 import { checkView } from './check-view.ts';
-import { type Child, copyText, field, h, replace } from './dom.ts';
+import { type Child, copyText, h, replace } from './dom.ts';
+import { FieldErrors } from './field-errors.ts';
 import { type PageLang, pageText } from './i18n.ts';
 import { basePath, senderDomain, whyLink } from './route.ts';
 import { type PageContext, type Tab, ResultArea, errorView } from './tab.ts';
@@ -20,9 +21,11 @@ export class TestTab implements Tab {
   /** The domain whose published record is in the candidate box. */
   private candidateFrom: string | undefined;
   private candidateStatus: string | undefined;
+  private readonly fields = new FieldErrors();
   private readonly result = new ResultArea<{ request: CheckRequest; answer: CheckResponse }>(() => this.lang, {
     busy: 'test.running',
     done: ({ request, answer }, lang) => resultView(request, answer, lang),
+    fieldLabel: (name) => this.fields.label(name),
   });
   private candidateBox: HTMLElement | undefined;
   private lang: PageLang = 'en';
@@ -31,6 +34,8 @@ export class TestTab implements Tab {
     const lang = ctx.lang;
     const langChanged = lang !== this.lang;
     this.lang = lang;
+    // A refusal's words are in the language it came in.
+    if (langChanged) this.fields.clear();
 
     const ip = h('input', { id: 'test-ip', name: 'ip', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', required: true, placeholder: '212.83.209.204' });
     ip.value = this.ip;
@@ -59,9 +64,9 @@ export class TestTab implements Tab {
     const form = h(
       'form',
       { class: 'form', novalidate: true, 'aria-describedby': 'test-intro' },
-      field(pageText(lang, 'test.ip'), ip, pageText(lang, 'test.ip.hint')),
-      field(pageText(lang, 'test.sender'), sender, pageText(lang, 'test.sender.hint')),
-      field(pageText(lang, 'test.helo'), helo),
+      this.fields.field('ip', pageText(lang, 'test.ip'), ip, pageText(lang, 'test.ip.hint')),
+      this.fields.field('sender', pageText(lang, 'test.sender'), sender, pageText(lang, 'test.sender.hint')),
+      this.fields.field('helo', pageText(lang, 'test.helo'), helo),
       h('fieldset', { class: 'choices' }, h('legend', {}, pageText(lang, 'test.policy')), radio('published', pageText(lang, 'test.policy.published')), radio('candidate', pageText(lang, 'test.policy.candidate'))),
       this.candidateBox,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, pageText(lang, 'test.submit'))),
@@ -99,7 +104,7 @@ export class TestTab implements Tab {
     load.addEventListener('click', () => void this.loadCandidate(true));
     replace(
       box,
-      field(pageText(lang, 'test.candidate'), area, pageText(lang, 'test.candidate.hint')),
+      this.fields.field('policy', pageText(lang, 'test.candidate'), area, pageText(lang, 'test.candidate.hint')),
       h('div', { class: 'actions' }, load),
       this.candidateStatus ? h('p', { class: 'status', role: 'status' }, this.candidateStatus) : null,
     );
@@ -136,16 +141,33 @@ export class TestTab implements Tab {
     if (again) {
       request = again;
     } else {
-      const missing = this.ip === '' ? pageText(lang, 'test.ip') : this.sender === '' && this.helo === '' ? pageText(lang, 'test.sender') : undefined;
+      const missing = this.ip === '' ? 'ip' : this.sender === '' && this.helo === '' ? 'sender' : undefined;
       if (missing !== undefined) {
-        this.result.fail(new Error(pageText(lang, 'error.required', { field: missing })));
+        const message = pageText(lang, 'error.required', { field: pageText(lang, missing === 'ip' ? 'test.ip' : 'test.sender') });
+        this.fields.show([{ field: missing, code: 'required', message }]);
+        this.result.fail(new Error(message));
+        return;
+      }
+      // "Test a new policy" with nothing to test is refused, not quietly the published policy.
+      if (this.mode === 'candidate' && this.candidate.trim() === '') {
+        const message = pageText(lang, 'test.candidate.empty');
+        this.fields.show([{ field: 'policy', code: 'required', message }]);
+        this.result.fail(new Error(message));
         return;
       }
       request = { ip: this.ip, sender: this.sender, lang };
       if (this.helo !== '') request.helo = this.helo;
-      if (this.mode === 'candidate' && this.candidate.trim() !== '') request.policy = this.candidate.trim();
+      if (this.mode === 'candidate') request.policy = this.candidate.trim();
     }
-    await this.result.run(async () => ({ request, answer: await checkPolicy(request) }));
+    this.fields.clear();
+    await this.result.run(async () => {
+      try {
+        return { request, answer: await checkPolicy(request) };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) this.fields.show(error.issues);
+        throw error;
+      }
+    });
   }
 }
 

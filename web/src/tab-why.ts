@@ -3,9 +3,10 @@
  * (`#why?scope=mfrom&identity=info@klant.nl&ip=5.255.64.53`) that recomputes the check
  * from DNS through `GET /api/why` and explains it.
  */
-import { type CheckResponse, why } from './api.ts';
+import { ApiError, type CheckResponse, why } from './api.ts';
 import { checkView } from './check-view.ts';
-import { field, h } from './dom.ts';
+import { h } from './dom.ts';
+import { FieldErrors } from './field-errors.ts';
 import { type PageLang, pageText } from './i18n.ts';
 import { basePath, routeHash } from './route.ts';
 import { type PageContext, type Tab, ResultArea } from './tab.ts';
@@ -23,6 +24,7 @@ interface WhyQuery {
 export class WhyTab implements Tab {
   readonly id = 'why' as const;
   private query: WhyQuery = { scope: 'mfrom', identity: '', ip: '' };
+  private readonly fields = new FieldErrors();
   private readonly result = new ResultArea<{ query: WhyQuery; answer: CheckResponse }>(() => this.lang, {
     busy: 'test.running',
     done: ({ query, answer }, lang) => {
@@ -30,6 +32,7 @@ export class WhyTab implements Tab {
       const link = `${location.origin}${basePath(location.pathname)}${routeHash('why', { ...query, lang })}`;
       return [checkView(answer, lang), h('p', { class: 'share' }, `${pageText(lang, 'why.share')}: `, h('a', { href: link, id: 'why-link' }, link))];
     },
+    fieldLabel: (name) => this.fields.label(name),
   });
   private lang: PageLang = 'en';
 
@@ -37,6 +40,7 @@ export class WhyTab implements Tab {
     const lang = ctx.lang;
     const langChanged = lang !== this.lang;
     this.lang = lang;
+    if (langChanged) this.fields.clear();
 
     const scope = h(
       'select',
@@ -55,9 +59,9 @@ export class WhyTab implements Tab {
     const form = h(
       'form',
       { class: 'form', novalidate: true },
-      field(pageText(lang, 'why.scope'), scope),
-      field(pageText(lang, 'why.identity'), identity),
-      field(pageText(lang, 'why.ip'), ip),
+      this.fields.field('scope', pageText(lang, 'why.scope'), scope),
+      this.fields.field('identity', pageText(lang, 'why.identity'), identity),
+      this.fields.field('ip', pageText(lang, 'why.ip'), ip),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, pageText(lang, 'why.submit'))),
     );
     form.addEventListener('submit', (event) => {
@@ -93,6 +97,14 @@ export class WhyTab implements Tab {
   }
 
   private async run(query: WhyQuery): Promise<void> {
-    await this.result.run(async () => ({ query, answer: await why({ ...query, lang: this.lang }) }));
+    this.fields.clear();
+    await this.result.run(async () => {
+      try {
+        return { query, answer: await why({ ...query, lang: this.lang }) };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) this.fields.show(error.issues);
+        throw error;
+      }
+    });
   }
 }

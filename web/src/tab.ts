@@ -18,15 +18,38 @@ export interface Tab {
   enter(params: Record<string, string>, ctx: PageContext): void;
 }
 
-/** An error box in words, for a failed API call. */
-export function errorView(error: unknown, lang: PageLang): HTMLElement {
-  let text: string;
-  if (error instanceof ApiError) {
-    text = error.status === 0 ? pageText(lang, 'error.network') : `${pageText(lang, 'error.http', { status: error.status })} ${error.message}`;
-  } else {
-    text = error instanceof Error ? error.message : String(error);
+/**
+ * An error box in words, for a failed API call: refused fields by their label (`fieldLabel`
+ * names the fields the form shows), a rate limit as when to try again, in the page's language.
+ */
+export function errorView(error: unknown, lang: PageLang, fieldLabel: (field: string) => string | undefined = () => undefined): HTMLElement {
+  if (!(error instanceof ApiError)) return h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
+  if (error.status === 0) return h('p', { class: 'error', role: 'alert' }, pageText(lang, 'error.network'));
+  if (error.status === 429) return h('p', { class: 'error', role: 'alert' }, retryText(error.retryAfter, lang));
+  // A refusal of fields this form shows: by their labels (the fields are marked too).
+  if (error.status === 400 && error.issues.some((issue) => fieldLabel(issue.field) !== undefined)) {
+    return h(
+      'div',
+      { class: 'error', role: 'alert' },
+      h('p', {}, pageText(lang, 'error.input')),
+      h(
+        'ul',
+        {},
+        error.issues.map((issue) => {
+          const label = fieldLabel(issue.field);
+          return h('li', {}, label === undefined ? issue.message : `${label}: ${issue.problem ?? issue.message}`);
+        }),
+      ),
+    );
   }
-  return h('p', { class: 'error', role: 'alert' }, text);
+  return h('p', { class: 'error', role: 'alert' }, `${pageText(lang, 'error.http', { status: error.status })} ${error.message}`);
+}
+
+/** "Try again in 49 seconds (at 10:32)": the wait of a 429's Retry-After, and the clock time it ends. */
+function retryText(seconds: number | undefined, lang: PageLang): string {
+  if (seconds === undefined) return pageText(lang, 'error.rateLimited.later');
+  const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return pageText(lang, 'error.rateLimited', { seconds, time: at });
 }
 
 /** A "working…" line. */
@@ -45,6 +68,8 @@ export interface ResultViews<Done> {
   done(done: Done, lang: PageLang): Child;
   /** What shows before any request (nothing unless given). */
   idle?(lang: PageLang): Child;
+  /** The form's label of an API field, to name a refused field in the error box. */
+  fieldLabel?(field: string): string | undefined;
 }
 
 /**
@@ -107,7 +132,7 @@ export class ResultArea<Done> {
         replace(out, busyView(pageText(lang, this.views.busy)));
         return;
       case 'error':
-        replace(out, errorView(outcome.error, lang));
+        replace(out, errorView(outcome.error, lang, (field) => this.views.fieldLabel?.(field)));
         return;
       case 'done':
         replace(out, this.views.done(outcome.done, lang));

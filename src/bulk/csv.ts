@@ -1,18 +1,20 @@
 /**
  * Reading a customer list: CSV with a header naming the value column (`email`, `address`,
- * `domain`, `sender` …), or one value per line. Line by line, so memory stays flat and a bad
- * line spoils only itself.
+ * `domain`, `sender` …), or one value per line. Streamed record by record, so memory stays
+ * flat and a bad line spoils only itself.
  *
- * RFC 4180 fields (quotes, doubled quotes), with what spreadsheets export tolerated: a BOM,
- * CRLF, `;` or tab as delimiter (Dutch Excel writes `;`), blank lines, trailing empty fields
- * and `#` comment lines. Deliberate deviation from RFC 4180 §2.6: a quoted field cannot span
- * lines — an address never contains a line break, and reading on past an unclosed quote
- * would swallow every following customer into one field.
+ * RFC 4180 fields (quotes, doubled quotes, and line breaks inside a quoted field, §2.6: a
+ * spreadsheet's notes column), with what spreadsheets export tolerated: a BOM, CRLF, `;` or
+ * tab as delimiter (Dutch Excel writes `;`), blank lines, trailing empty fields and `#`
+ * comment lines. A quote left open must not swallow the customers after it, so a record may
+ * span at most `MAX_RECORD_LINES` lines and `MAX_RECORD_CHARS` characters and must read
+ * cleanly; otherwise its first line alone is an unclosed quote and reading goes on at the
+ * line after it.
  */
 
 /** One customer row as read: `input` is the value cell, or the raw line when `problem` is set. */
 export interface Row {
-  /** 1-based physical line of the input file. */
+  /** 1-based physical line of the input file where the row starts. */
   line: number;
   input: string;
   problem?: RowProblem;
@@ -40,8 +42,9 @@ type Delimiter = (typeof DELIMITERS)[number];
 export type SplitResult = { ok: true; fields: string[] } | { ok: false; problem: 'unclosed-quote' | 'text-after-quote' };
 
 /**
- * Splits one CSV line into fields (RFC 4180 §2 within a line). Spaces around a quoted field
- * are allowed; unquoted fields are returned as written.
+ * Splits one CSV record into fields (RFC 4180 §2; a quoted field may hold line breaks, see
+ * `readCsvRecords`). Spaces around a quoted field are allowed; unquoted fields are returned
+ * as written.
  *
  * @example
  * splitCsvLine('"Klant, BV","say ""hi""",x', ','); // { ok: true, fields: ['Klant, BV', 'say "hi"', 'x'] }
@@ -84,6 +87,107 @@ export function splitCsvLine(text: string, delimiter: string): SplitResult {
     }
     fields.push(text.slice(i, end));
     i = end + delimiter.length;
+  }
+}
+
+/** A record may span this many lines (a notes cell with line breaks) … */
+export const MAX_RECORD_LINES = 100;
+/** … and this many characters, line ends included. */
+export const MAX_RECORD_CHARS = 65_536;
+
+/** One CSV record: the 1-based line it starts on and its text (line breaks inside quotes kept as LF). */
+export interface CsvRecord {
+  line: number;
+  text: string;
+}
+
+/** Where a scan of a record's text stands at a line end. */
+type QuoteState = 'field-start' | 'unquoted' | 'quoted' | 'closed' | 'broken';
+
+/**
+ * The state after scanning `text` from `state` (RFC 4180 §2.5–2.7; spaces around a quoted
+ * field allowed, as in `splitCsvLine`). Only `quoted` at a line end continues the record.
+ */
+function scanQuotes(text: string, delimiter: string, from: QuoteState): QuoteState {
+  let state = from;
+  for (let i = 0; i < text.length && state !== 'broken'; i++) {
+    const c = text[i];
+    switch (state) {
+      case 'field-start':
+        if (c === '"') state = 'quoted';
+        else if (c !== ' ' && c !== delimiter) state = 'unquoted';
+        break;
+      case 'unquoted':
+        if (c === delimiter) state = 'field-start';
+        break;
+      case 'quoted':
+        // A doubled quote closes and reopens: `closed` followed by `"` goes back to `quoted`.
+        if (c === '"') state = 'closed';
+        break;
+      case 'closed':
+        if (c === '"' && text[i - 1] === '"') state = 'quoted';
+        else if (c === delimiter) state = 'field-start';
+        else if (c !== ' ') state = 'broken';
+        break;
+      default: {
+        const never: never = state;
+        throw new Error(`unhandled state ${String(never)}`);
+      }
+    }
+  }
+  return state;
+}
+
+/**
+ * Joins physical lines into CSV records: a line that ends inside a quoted field continues on
+ * the next (RFC 4180 §2.6). Blank and `#` comment lines outside a record are passed over.
+ * A record that does not close within the caps, or that does not read cleanly once closed,
+ * gives its first line alone, and the lines after it are read again as records of their
+ * own — so one stray quote costs one row. `delimiterOf` is asked at the start of each record
+ * (the header decides it).
+ *
+ * @example
+ * for await (const r of readCsvRecords(splitLines(['email,note\n"a@b.nl","two\nlines"\n']), () => ',')) r;
+ * // { line: 1, text: 'email,note' }, { line: 2, text: '"a@b.nl","two\nlines"' }
+ */
+export async function* readCsvRecords(lines: AsyncIterable<string> | Iterable<string>, delimiterOf: () => string): AsyncGenerator<CsvRecord> {
+  const source = (async function* () {
+    yield* lines;
+  })();
+  let read = 0;
+  /** Lines read ahead for a record that did not hold, to be read again. */
+  const again: CsvRecord[] = [];
+  const take = async (): Promise<CsvRecord | undefined> => {
+    const back = again.shift();
+    if (back) return back;
+    const next = await source.next();
+    if (next.done === true) return undefined;
+    read++;
+    return { line: read, text: read === 1 && next.value.startsWith('\uFEFF') ? next.value.slice(1) : next.value };
+  };
+  for (let first = await take(); first !== undefined; first = await take()) {
+    if (isSkipped(first.text)) continue;
+    // Most lines hold no quote at all: no scan needed.
+    let state: QuoteState = first.text.includes('"') ? scanQuotes(first.text, delimiterOf(), 'field-start') : 'unquoted';
+    if (state !== 'quoted') {
+      yield first;
+      continue;
+    }
+    const parts = [first];
+    let length = first.text.length;
+    while (state === 'quoted' && parts.length < MAX_RECORD_LINES && length <= MAX_RECORD_CHARS) {
+      const next = await take();
+      if (next === undefined) break;
+      parts.push(next);
+      length += 1 + next.text.length;
+      state = scanQuotes(next.text, delimiterOf(), 'quoted');
+    }
+    if (state === 'quoted' || state === 'broken' || length > MAX_RECORD_CHARS) {
+      again.unshift(...parts.slice(1));
+      yield first;
+      continue;
+    }
+    yield { line: first.line, text: parts.map((p) => p.text).join('\n') };
   }
 }
 
@@ -135,7 +239,7 @@ function findHeader(line: string): { delimiter: Delimiter; column: number } | un
 
 /**
  * Reads customer rows from lines: a header naming the value column, or one value per line.
- * Blank lines, comment lines and lines whose fields are all empty are skipped; a line that
+ * Blank lines, comment lines and lines whose fields are all empty are skipped; a record that
  * cannot be read becomes a row with a `problem`. Throws `CsvHeaderError` (at the first
  * line) for a header with several columns none of which names the customer.
  *
@@ -143,13 +247,9 @@ function findHeader(line: string): { delimiter: Delimiter; column: number } | un
  * for await (const row of readCustomerRows(splitLines(stream))) row; // { line: 2, input: 'info@klant.nl' }
  */
 export async function* readCustomerRows(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<Row> {
-  let line = 0;
   /** Undefined until the first content line decides; `column` -1 = one value per line. */
   let layout: { delimiter: Delimiter; column: number } | undefined;
-  for await (const raw of lines) {
-    line++;
-    const text = line === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-    if (isSkipped(text)) continue;
+  for await (const { line, text } of readCsvRecords(lines, () => layout?.delimiter ?? ',')) {
     if (layout === undefined) {
       const header = findHeader(text);
       if (header) {

@@ -18,7 +18,7 @@ export type InputProblem =
   | { code: 'not-an-address' }
   /** Looks like a domain name but cannot be one (RFC 7208 §4.3, RFC 1035 §2.3.4). */
   | { code: 'bad-domain'; problem: DomainProblem }
-  /** CSV: a quoted field is not closed on its line (fields spanning lines are not read). */
+  /** CSV: a quoted field is not closed (within the lines a record may span, csv.ts `MAX_RECORD_LINES`). */
   | { code: 'unclosed-quote' }
   /** CSV: text between a closing quote and the next delimiter. */
   | { code: 'text-after-quote' }

@@ -3,7 +3,7 @@
  * lines a report already has (for `--resume`).
  */
 import type { ReportRow } from './check.ts';
-import { splitCsvLine } from './csv.ts';
+import { readCsvRecords, splitCsvLine } from './csv.ts';
 
 export type ReportFormat = 'jsonl' | 'csv';
 
@@ -73,34 +73,36 @@ export function formatReportRow(row: ReportRow, format: ReportFormat): string {
  */
 export async function reportedLines(lines: AsyncIterable<string>, format: ReportFormat): Promise<Set<number>> {
   const done = new Set<number>();
-  let column = -1;
-  for await (const text of lines) {
-    if (text.trim() === '') continue;
-    let value: unknown;
-    switch (format) {
-      case 'jsonl':
+  switch (format) {
+    case 'jsonl':
+      for await (const text of lines) {
+        if (text.trim() === '') continue;
         try {
-          value = (JSON.parse(text) as { line?: unknown }).line;
+          add(done, (JSON.parse(text) as { line?: unknown }).line);
         } catch {
           continue;
         }
-        break;
-      case 'csv': {
+      }
+      break;
+    case 'csv': {
+      // A cell with a line break (an input that had one) is quoted over several lines.
+      let column = -1;
+      for await (const { text } of readCsvRecords(lines, () => ',')) {
         const split = splitCsvLine(text, ',');
         if (!split.ok) continue;
-        if (column === -1) {
-          column = split.fields.indexOf('line');
-          continue;
-        }
-        value = Number(split.fields[column]);
-        break;
+        if (column === -1) column = split.fields.indexOf('line');
+        else add(done, Number(split.fields[column]));
       }
-      default: {
-        const never: never = format;
-        throw new Error(`unhandled format ${String(never)}`);
-      }
+      break;
     }
-    if (typeof value === 'number' && Number.isInteger(value) && value > 0) done.add(value);
+    default: {
+      const never: never = format;
+      throw new Error(`unhandled format ${String(never)}`);
+    }
   }
   return done;
+}
+
+function add(done: Set<number>, value: unknown): void {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) done.add(value);
 }

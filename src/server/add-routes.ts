@@ -36,8 +36,10 @@ function inputIssue(issue: AddIssue, mechanismField: 'mechanism' | 'provider', l
     case 'mechanism-is-all':
     case 'mechanism-not-pass':
     case 'bad-domain':
-    case 'bad-test-ip':
-      return { field, code: issue.code, message: t(lang, 'spf.input.field', { name: field, problem: describeIssue(issue, lang) }) };
+    case 'bad-test-ip': {
+      const problem = describeIssue(issue, lang);
+      return { field, code: issue.code, message: t(lang, 'spf.input.field', { name: field, problem }), problem };
+    }
     case 'record-syntax':
     case 'multiple-records':
     case 'dns-error':
@@ -71,7 +73,7 @@ export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: Pr
       provider = findProvider(catalogue, body.provider);
       if (!provider) {
         const problem = t(lang, 'usage.sender.unknown-provider', { text: body.provider, known: catalogue.providers.map((p) => p.id) });
-        throw new InputError([{ field: 'provider', code: 'unknown-provider', message: t(lang, 'spf.input.field', { name: 'provider', problem }) }]);
+        throw new InputError([{ field: 'provider', code: 'unknown-provider', message: t(lang, 'spf.input.field', { name: 'provider', problem }), problem }]);
       }
     }
     const mechanism = provider?.mechanism ?? body.mechanism ?? '';

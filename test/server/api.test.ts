@@ -482,6 +482,10 @@ describe('GET /api/providers and POST /api/add', () => {
     assert.deepEqual(fields(await add({ domain: 'klant.nl', provider: 'Byte!' })), ['provider']);
     assert.deepEqual(fields(await add({ domain: 'klant.nl', mechanism: 'include:' })), ['mechanism']);
     assert.deepEqual(fields(await add({ domain: 'klant.nl', mechanism: '-all' })), ['mechanism']);
+    // The words without the field's name too, for a form that marks the field itself.
+    const all = (await add({ domain: 'klant.nl', mechanism: '-all', lang: 'en' })).json();
+    assert.equal(all.message, `field "mechanism": ${all.issues[0].problem}`);
+    assert.doesNotMatch(all.issues[0].problem, /field/);
     assert.deepEqual(fields(await add({ domain: 'klant.nl', mechanism: 'mx', testIps: ['1.2.3'] })), ['testIps']);
     assert.deepEqual(fields(await add({ domain: 'localhost', mechanism: 'mx' })), ['domain']);
     assert.deepEqual(fields(await add({ domain: 'klant.nl', mechanism: 'mx', ttl: -1 })), ['ttl']);

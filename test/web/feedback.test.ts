@@ -149,6 +149,27 @@ describe('the page says what is wrong, plainly', { timeout: 180_000 }, () => {
     await dutch.close();
   });
 
+  it('Add a sender: a refused mechanism marks its field and is said in Dutch without status or field name; an empty domain is marked too', async () => {
+    const { context: dutch } = await openContext(browser, stack, { locale: 'nl-NL' });
+    const page = await dutch.newPage();
+    await page.goto(`${stack.base}#onboard`);
+    await page.locator('#onboard-provider option[value="coachview"]').waitFor({ state: 'attached' });
+    await page.getByLabel(pageText('nl', 'onboard.mechanism')).fill('-all');
+    await page.getByRole('button', { name: pageText('nl', 'onboard.submit') }).click();
+    await page.locator('#onboard-domain[aria-invalid="true"] + .field-error', { hasText: pageText('nl', 'error.required', { field: pageText('nl', 'onboard.domain') }) }).waitFor();
+    await page.getByLabel(pageText('nl', 'onboard.domain')).fill('mydomain.nl');
+    await page.getByRole('button', { name: pageText('nl', 'onboard.submit') }).click();
+    const problem = page.locator('#onboard-mechanism[aria-invalid="true"] + .field-error');
+    await problem.waitFor();
+    const words = (await problem.textContent()) ?? '';
+    assert.match(words, /all/);
+    assert.equal(await page.locator('#onboard-domain').getAttribute('aria-invalid'), null, 'the domain is no longer marked');
+    const alert = (await page.locator('.out [role="alert"]').textContent()) ?? '';
+    assert.equal(alert, `${pageText('nl', 'error.input')}${pageText('nl', 'onboard.mechanism')}: ${words}`);
+    assert.doesNotMatch(alert, /400|veld "mechanism"|De server gaf/, alert);
+    await dutch.close();
+  });
+
   it('"Test a new policy" with an empty box refuses and says why, instead of quietly testing the published policy', async () => {
     for (const lang of ['en', 'nl'] as const) {
       const { context: own, watch } = await openContext(browser, stack, { locale: LOCALE[lang] });

@@ -326,7 +326,11 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     await bare.getByRole('button', { name: pageText('en', 'onboard.submit') }).click();
     const refused = bare.locator('.out .error[role="alert"]');
     await refused.waitFor();
-    assert.match((await refused.textContent()) ?? '', /\(400\).*mechanism/);
+    // In the page's words: the mechanism field is marked and named by its label.
+    const refusal = (await refused.textContent()) ?? '';
+    assert.ok(refusal.startsWith(`${pageText('en', 'error.input')}${pageText('en', 'onboard.mechanism')}: `), refusal);
+    assert.equal(await bare.locator('#onboard-mechanism').getAttribute('aria-invalid'), 'true');
+    assert.notEqual(await bare.locator('#onboard-mechanism + .field-error').textContent(), '');
     await bare.close();
     await page.close();
   });

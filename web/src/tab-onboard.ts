@@ -3,8 +3,9 @@
  * type a mechanism), get the record to publish (`POST /api/add`), copy it, and see what it
  * costs in lookups and bytes before and after.
  */
-import { type AddRequest, type AddResponse, type Provider, addSender, providers } from './api.ts';
-import { type Child, copyText, field, h } from './dom.ts';
+import { type AddRequest, type AddResponse, ApiError, type Provider, addSender, providers } from './api.ts';
+import { FieldErrors } from './field-errors.ts';
+import { type Child, copyText, h } from './dom.ts';
 import { type PageLang, pageText } from './i18n.ts';
 import { type PageContext, type Tab, ResultArea, errorView } from './tab.ts';
 
@@ -19,10 +20,12 @@ export class OnboardTab implements Tab {
   private record = '';
   private catalogue: Provider[] | undefined;
   private catalogueError: unknown;
+  private readonly fields = new FieldErrors();
   private readonly result = new ResultArea<{ request: AddRequest; answer: AddResponse }>(() => this.lang, {
     busy: 'onboard.running',
     done: ({ answer }, lang) => planView(answer, lang),
     idle: (lang) => (this.catalogueError === undefined ? null : errorView(this.catalogueError, lang)),
+    fieldLabel: (name) => this.fields.label(name),
   });
   private panel: HTMLElement | undefined;
   private ctx: PageContext | undefined;
@@ -33,6 +36,8 @@ export class OnboardTab implements Tab {
     const langChanged = lang !== this.lang;
     this.lang = lang;
     this.ctx = ctx;
+    // A refusal's words are in the language it came in.
+    if (langChanged) this.fields.clear();
 
     const domain = h('input', { id: 'onboard-domain', name: 'domain', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'mydomain.nl' });
     domain.value = this.domain;
@@ -50,7 +55,7 @@ export class OnboardTab implements Tab {
     const mechanism = h('input', { id: 'onboard-mechanism', name: 'mechanism', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'include:spf.coachview.net' });
     mechanism.value = this.mechanism;
     mechanism.addEventListener('input', () => (this.mechanism = mechanism.value.trim()));
-    const mechanismField = field(pageText(lang, 'onboard.mechanism'), mechanism, pageText(lang, 'onboard.mechanism.hint'));
+    const mechanismField = this.fields.field('mechanism', pageText(lang, 'onboard.mechanism'), mechanism, pageText(lang, 'onboard.mechanism.hint'));
     mechanismField.hidden = this.provider !== CUSTOM;
     select.addEventListener('change', () => {
       this.provider = select.value;
@@ -64,10 +69,10 @@ export class OnboardTab implements Tab {
     const form = h(
       'form',
       { class: 'form', novalidate: true },
-      field(pageText(lang, 'onboard.domain'), domain),
-      field(pageText(lang, 'onboard.provider'), select),
+      this.fields.field('domain', pageText(lang, 'onboard.domain'), domain),
+      this.fields.field('provider', pageText(lang, 'onboard.provider'), select),
       mechanismField,
-      field(pageText(lang, 'onboard.record'), record),
+      this.fields.field('record', pageText(lang, 'onboard.record'), record),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, pageText(lang, 'onboard.submit'))),
     );
     form.addEventListener('submit', (event) => {
@@ -110,9 +115,11 @@ export class OnboardTab implements Tab {
     if (again) {
       request = again;
     } else {
-      const missing = this.domain === '' ? pageText(lang, 'onboard.domain') : this.provider === CUSTOM && this.mechanism === '' ? pageText(lang, 'onboard.mechanism') : undefined;
+      const missing = this.domain === '' ? 'domain' : this.provider === CUSTOM && this.mechanism === '' ? 'mechanism' : undefined;
       if (missing !== undefined) {
-        this.result.fail(new Error(pageText(lang, 'error.required', { field: missing })));
+        const message = pageText(lang, 'error.required', { field: pageText(lang, missing === 'domain' ? 'onboard.domain' : 'onboard.mechanism') });
+        this.fields.show([{ field: missing, code: 'required', message }]);
+        this.result.fail(new Error(message));
         return;
       }
       request = { domain: this.domain, lang };
@@ -120,7 +127,15 @@ export class OnboardTab implements Tab {
       else request.mechanism = this.mechanism;
       if (this.record.trim() !== '') request.record = this.record.trim();
     }
-    await this.result.run(async () => ({ request, answer: await addSender(request) }));
+    this.fields.clear();
+    await this.result.run(async () => {
+      try {
+        return { request, answer: await addSender(request) };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) this.fields.show(error.issues);
+        throw error;
+      }
+    });
   }
 }
 

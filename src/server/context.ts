@@ -23,6 +23,10 @@ export interface ServerLimits {
   rateWindowMs: number;
   /** Largest request body in bytes. */
   bodyBytes: number;
+  /** Milliseconds a client has to send a whole request, headers and body; then 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** Milliseconds a kept-alive connection may sit idle between requests before it is closed. */
+  idleTimeoutMs: number;
 }
 
 /**
@@ -39,6 +43,8 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   rateMax: 60,
   rateWindowMs: 60_000,
   bodyBytes: 16 * 1024,
+  requestTimeoutMs: 10_000,
+  idleTimeoutMs: 5_000,
 });
 
 /** Shared by all requests of one server. */

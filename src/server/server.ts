@@ -136,8 +136,13 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     genReqId: () => randomUUID(),
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
-    // Slow clients: the whole request must arrive within 10 s (handlers are bounded by deadlineMs).
-    requestTimeout: 10_000,
+    // Slow clients: the headers and the whole request must arrive within requestTimeoutMs, a
+    // connection idle between requests is closed after idleTimeoutMs (handlers are bounded by
+    // deadlineMs). Node checks these every connectionsCheckingInterval (30 s by default, which
+    // let a slow client keep its connection for up to 40 s), so check every second.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.idleTimeoutMs,
+    http: { headersTimeout: limits.requestTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs) },
     return503OnClosing: true,
     // Domains in the path (/api/audit/:domain) may be 253 characters, %-encoded (default 100).
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },

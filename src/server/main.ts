@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
 import { serverEnv } from './env.ts';
 import { createServer } from './server.ts';
+import { LISTEN_BACKLOG, warmUp } from './warm-up.ts';
 
 let settings;
 try {
@@ -23,7 +24,8 @@ try {
 
 const app = createServer(settings.options);
 try {
-  const address = await app.listen({ port: settings.port, host: settings.host });
+  await warmUp(app);
+  const address = await app.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG });
   app.log.info({ url: address }, `spfkit listening on ${address}`);
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start');

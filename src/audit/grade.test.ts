@@ -13,6 +13,9 @@ describe('areaVerdict', () => {
     assert.equal(areaVerdict([finding('spf-no-all', 'warning'), finding('spf-syntax', 'error')]), 'error');
     assert.equal(areaVerdict([finding('spf-syntax', 'error'), finding('dns-unavailable', 'warning')]), 'unknown');
   });
+  it('is not-found, not ok, when no DKIM key was found at the selectors tried (issue 10.13)', () => {
+    assert.equal(areaVerdict([finding('dkim-none-found', 'info')]), 'not-found');
+  });
 });
 
 describe('gradeAudit', () => {
@@ -30,6 +33,9 @@ describe('gradeAudit', () => {
     ['warning', 'ok', 'error', 'warning', 'E'], // 8/18
     ['error', 'ok', 'error', 'warning', 'F'], // 5/18
     ['error', 'error', 'error', 'error', 'F'],
+    // No key at the guessed selectors scores as ok did before it had its own verdict.
+    ['ok', 'not-found', 'ok', 'ok', 'A'],
+    ['ok', 'not-found', 'warning', 'ok', 'B'],
   ];
   for (const [spf, dkim, dmarc, mx, grade] of cases) {
     it(`spf ${spf}, dkim ${dkim}, dmarc ${dmarc}, mx ${mx} → ${grade}`, () => {

@@ -21,9 +21,10 @@ export type Severity = 'error' | 'warning' | 'info';
 /**
  * The verdict on one area: the worst severity among its findings (`info` counts as `ok`),
  * or `unknown` when a DNS query of the area timed out or failed (SERVFAIL) — "could not
- * check", never "no record".
+ * check", never "no record" — or `not-found` when nothing was found where spfkit could only
+ * guess where to look (DKIM keys at common selectors: DNS cannot list a domain's selectors).
  */
-export type Verdict = 'ok' | 'warning' | 'error' | 'unknown';
+export type Verdict = 'ok' | 'warning' | 'error' | 'unknown' | 'not-found';
 
 /** The overall grade (see `gradeAudit` in grade.ts for the rule). */
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';

@@ -23,7 +23,7 @@ type Colour = 'red' | 'yellow' | 'green' | 'cyan' | 'magenta' | 'bold' | 'dim';
 const SGR: Readonly<Record<Colour, string>> = { red: '31', yellow: '33', green: '32', cyan: '36', magenta: '35', bold: '1', dim: '2' };
 
 const SEVERITY_COLOUR: Readonly<Record<Severity, Colour>> = { error: 'red', warning: 'yellow', info: 'cyan' };
-const VERDICT_COLOUR: Readonly<Record<Verdict, Colour>> = { ok: 'green', warning: 'yellow', error: 'red', unknown: 'magenta' };
+const VERDICT_COLOUR: Readonly<Record<Verdict, Colour>> = { ok: 'green', warning: 'yellow', error: 'red', unknown: 'magenta', 'not-found': 'yellow' };
 const GRADE_COLOUR: Readonly<Record<Grade, Colour>> = { A: 'green', B: 'green', C: 'yellow', D: 'yellow', E: 'red', F: 'red' };
 
 type Paint = (colour: Colour, text: string) => string;
@@ -86,7 +86,7 @@ function formatAudit(result: AuditResult, lang: Lang, paint: Paint): string {
   const grade = result.grade;
   const title = grade === null ? t(lang, 'audit.cli.no-grade', { domain: result.domain }) : t(lang, 'audit.cli.title', { domain: result.domain, grade: paint(GRADE_COLOUR[grade], grade) });
   const lines: string[] = [paint('bold', title), ''];
-  const verdictWidth = Math.max(...(['ok', 'warning', 'error', 'unknown'] as const).map((v) => t(lang, `audit.verdict.${v}`).length));
+  const verdictWidth = Math.max(...(['ok', 'warning', 'error', 'unknown', 'not-found'] as const).map((v) => t(lang, `audit.verdict.${v}`).length));
   for (const area of AUDIT_AREAS) {
     const { verdict, summary, findings } = result.areas[area];
     const label = t(lang, `audit.verdict.${verdict}`);

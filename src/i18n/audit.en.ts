@@ -333,6 +333,7 @@ export const auditEn = {
   'audit.verdict.warning': () => `warning`,
   'audit.verdict.error': () => `error`,
   'audit.verdict.unknown': () => `could not check`,
+  'audit.verdict.not-found': () => `not found`,
   'audit.cli.title': (p: { domain: string; grade: string }) => `Audit of ${p.domain}: grade ${p.grade}`,
   'audit.cli.no-grade': (p: { domain: string }) => `Audit of ${p.domain}: no grade — spfkit's own DNS resolver could not be reached`,
   'audit.cli.fix': () => `Fix`,

@@ -299,6 +299,7 @@ export const auditNl: Translation<typeof auditEn> = {
   'audit.verdict.warning': () => `waarschuwing`,
   'audit.verdict.error': () => `fout`,
   'audit.verdict.unknown': () => `niet te controleren`,
+  'audit.verdict.not-found': () => `niet gevonden`,
   'audit.cli.title': (p) => `Controle van ${p.domain}: cijfer ${p.grade}`,
   'audit.cli.no-grade': (p) => `Controle van ${p.domain}: geen cijfer — de eigen DNS-resolver van spfkit was niet bereikbaar`,
   'audit.cli.fix': () => `Oplossing`,

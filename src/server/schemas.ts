@@ -397,7 +397,7 @@ export const COMPONENTS = [
     type: 'object',
     required: ['verdict', 'summary', 'findings'],
     properties: {
-      verdict: { type: 'string', enum: ['ok', 'warning', 'error', 'unknown'], description: 'unknown: DNS failed, "could not check".' },
+      verdict: { type: 'string', enum: ['ok', 'warning', 'error', 'unknown', 'not-found'], description: 'unknown: DNS failed, "could not check"; not-found: no DKIM key at the selectors tried (others may exist).' },
       summary: { type: 'string' },
       findings: { type: 'array', items: ref('Finding') },
     },

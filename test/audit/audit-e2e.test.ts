@@ -115,6 +115,16 @@ describe('spfkit audit options (zone file)', () => {
     assert.match((await spfkit(['audit', 'byteklant.nl', ...zone], { isTty: true, env: { NO_COLOR: '' } })).stdout, ANSI);
   });
 
+  it('no DKIM key at the selectors tried is "not found", not "ok" (issue 10.13)', async () => {
+    const r = await spfkit(['audit', 'veelincludes.nl', ...zone]);
+    assert.match(r.stdout, /^DKIM {3}not found +no key found \(\d+ selectors tried\)$/m);
+    assert.doesNotMatch(r.stdout, /^DKIM {3}ok/m);
+    const nl = await spfkit(['audit', 'veelincludes.nl', '--lang', 'nl', ...zone]);
+    assert.match(nl.stdout, /^DKIM {3}niet gevonden +geen sleutel gevonden \(\d+ selectors geprobeerd\)$/m);
+    const json = JSON.parse((await spfkit(['audit', 'veelincludes.nl', '--json', ...zone])).stdout) as AuditResult;
+    assert.equal(json.areas.dkim.verdict, 'not-found');
+  });
+
   it('exits 0 with warnings only', async () => {
     const r = await spfkit(['audit', 'prezentklant.nl', ...zone]);
     assert.equal(r.code, 0);

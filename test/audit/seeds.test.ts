@@ -62,9 +62,9 @@ describe('seed 001 — Prezent / dmrmail: SPF, DKIM CNAMEs, DMARC', () => {
     assert.equal(result.areas.dkim.summary, 'sleutel gevonden voor selector prezent-a');
   });
 
-  it('without selectors: the common ones do not include prezent-a, and that is information, not an error', async () => {
+  it('without selectors: the common ones do not include prezent-a — "not found", not ok and not an error (issue 10.13)', async () => {
     const result = await audit('prezentklant.nl');
-    assert.equal(result.areas.dkim.verdict, 'ok');
+    assert.equal(result.areas.dkim.verdict, 'not-found');
     assert.equal(one(result, 'dkim-none-found').severity, 'info');
   });
 });

@@ -104,6 +104,7 @@ const en = {
   'verdict.warning': 'could be better',
   'verdict.error': 'needs fixing',
   'verdict.unknown': 'could not be checked',
+  'verdict.not-found': 'not found',
 
   'onboard.intro': 'Add a sending service to a domain’s SPF record: pick your provider or type a mechanism, and get the record to publish, checked before you touch DNS.',
   'onboard.domain': 'Your domain',
@@ -244,6 +245,7 @@ const nl: { [K in PageKey]: (typeof en)[K] extends string ? string : Message } =
   'verdict.warning': 'kan beter',
   'verdict.error': 'moet worden verbeterd',
   'verdict.unknown': 'kon niet worden gecontroleerd',
+  'verdict.not-found': 'niet gevonden',
 
   'onboard.intro': 'Voeg een verzenddienst toe aan het SPF-record van een domein: kies je provider of typ een mechanisme, en krijg het record om te publiceren, gecontroleerd voordat je de DNS aanraakt.',
   'onboard.domain': 'Jouw domein',

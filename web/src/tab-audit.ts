@@ -13,7 +13,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 const SEVERITY_KEY: Record<Severity, PlainKey> = { error: 'severity.error', warning: 'severity.warning', info: 'severity.info' };
 
-const VERDICT_KEY: Record<Verdict, PlainKey> = { ok: 'verdict.ok', warning: 'verdict.warning', error: 'verdict.error', unknown: 'verdict.unknown' };
+const VERDICT_KEY: Record<Verdict, PlainKey> = { ok: 'verdict.ok', warning: 'verdict.warning', error: 'verdict.error', unknown: 'verdict.unknown', 'not-found': 'verdict.not-found' };
 
 export function parseSelectors(text: string): string[] {
   return text

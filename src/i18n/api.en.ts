@@ -33,6 +33,9 @@ export const apiEn = {
   'api.forbidden-key': (p: { subject: string; key: string }) => `${p.subject}: the key "${p.key}" is not accepted (it could change the prototype of objects); rename or remove it`,
   'api.bad-url': () => `the URL is not validly %-encoded (a % must be followed by two hexadecimal digits of UTF-8)`,
   'api.url-too-long': (p: { limit: number }) => `a path segment of the URL is longer than ${p.limit} characters`,
+  'api.request-timeout': (p: { seconds: number }) => `the request did not arrive within ${p.seconds} s`,
+  'api.headers-too-large': () => `the request headers are too large`,
+  'api.not-http': () => `the request is not valid HTTP/1.1`,
   'api.rate-limited': (p: { seconds: number }) => `too many requests; retry in ${p.seconds} s`,
 
   // ── Route rules beyond the schema ─────────────────────────────────────────────────────

@@ -34,6 +34,9 @@ export const apiNl: Translation<typeof apiEn> = {
   'api.forbidden-key': (p) => `${p.subject}: de sleutel "${p.key}" wordt niet geaccepteerd (die kan het prototype van objecten veranderen); hernoem of verwijder hem`,
   'api.bad-url': () => `de URL is niet geldig %-gecodeerd (na een % horen twee hexadecimale cijfers van UTF-8)`,
   'api.url-too-long': (p) => `een deel van het pad van de URL is langer dan ${p.limit} tekens`,
+  'api.request-timeout': (p) => `het verzoek kwam niet binnen ${p.seconds} s binnen`,
+  'api.headers-too-large': () => `de headers van het verzoek zijn te groot`,
+  'api.not-http': () => `het verzoek is geen geldig HTTP/1.1`,
   'api.rate-limited': (p) => `te veel verzoeken; probeer het over ${p.seconds} s opnieuw`,
 
   // ── Regels van de routes naast het schema ─────────────────────────────────────────────

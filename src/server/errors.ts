@@ -4,6 +4,8 @@
  * ever carries a stack trace — a 500 says only "internal error" and the request id, while
  * the details go to the log.
  */
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../i18n/catalog.ts';
 import { type Lang, DEFAULT_LANG, detectLang, isLang } from '../i18n/lang.ts';
@@ -195,4 +197,32 @@ export function errorHandler(bodyLimit: number) {
 /** 404 in the same shape. */
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return send(reply, 404, { error: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0] ?? ''}` });
+}
+
+/**
+ * Errors Node's HTTP parser meets before there is a request (Fastify's `clientErrorHandler`):
+ * a request that did not arrive within `requestTimeoutMs` (408), headers over Node's size
+ * limit (431), bytes that are not HTTP (400) — answered in the `Error` shape with a request
+ * id of their own (there are no headers to read a language from: English), then the
+ * connection is closed.
+ */
+export function socketErrorHandler(requestTimeoutMs: number) {
+  return function handleSocketError(error: NodeJS.ErrnoException, socket: Socket): void {
+    // A reset connection is gone; there is no one to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, reason, body] =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', { error: 'request-timeout', message: t('en', 'api.request-timeout', { seconds: requestTimeoutMs / 1000 }) }]
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request Header Fields Too Large', { error: 'headers-too-large', message: t('en', 'api.headers-too-large') }]
+          : [400, 'Bad Request', { error: 'bad-request', message: t('en', 'api.not-http') }];
+    const requestId = randomUUID();
+    const text = JSON.stringify({ ...body, requestId } satisfies ErrorBody);
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nx-request-id: ${requestId}\r\nConnection: close\r\n\r\n${text}`,
+      );
+    }
+    socket.destroy();
+  };
 }

@@ -22,7 +22,7 @@ import { addRoute, providersRoute } from './add-routes.ts';
 import { auditRoute } from './audit-route.ts';
 import { checkRoutes } from './check-routes.ts';
 import { DEFAULT_LIMITS, type ServerContext, type ServerLimits } from './context.ts';
-import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler } from './errors.ts';
+import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler, socketErrorHandler } from './errors.ts';
 import { explainRoute } from './explain-route.ts';
 import { useJsonBodyParser } from './json-body.ts';
 import { COMPONENTS, HEALTH_SCHEMA } from './schemas.ts';
@@ -148,6 +148,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A badly %-encoded URL or an over-long path parameter: our error shape, with request id.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    // A timed-out, oversized or non-HTTP request: the same shape, with a request id.
+    clientErrorHandler: socketErrorHandler(limits.requestTimeoutMs),
     // Unknown fields are an error, not silently dropped; no type coercion of JSON bodies.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { zoneFromText, zoneResolver } from '../../src/dns/zone.ts';
 import { createServer } from '../../src/server/server.ts';
@@ -89,5 +90,28 @@ describe('the HTTP edge (issue 17.12)', () => {
     const good = await fetch(`${base}/api/check`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ip: '192.0.2.1', sender: `a@${LONG}` }) });
     assert.equal(good.status, 200);
     assert.equal(((await good.json()) as { check: { result: string } }).check.result, 'pass');
+  });
+
+  it('bytes that are not HTTP, and oversized headers, are answered in the same shape with a request id', async () => {
+    const port = (app.server.address() as net.AddressInfo).port;
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+        socket.on('error', () => {});
+        socket.on('close', () => resolve(received));
+      });
+    for (const [text, status, error] of [
+      ['GARBAGE \x00\x01\r\n\r\n', 400, 'bad-request'],
+      [`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'headers-too-large'],
+    ] as const) {
+      const answer = await raw(text);
+      assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `));
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as ErrorBody;
+      assert.equal(body.error, error);
+      assert.match(body.requestId, /^[0-9a-f-]{36}$/);
+      assert.ok(answer.toLowerCase().includes(`x-request-id: ${body.requestId}`));
+    }
   });
 });

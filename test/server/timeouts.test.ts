@@ -70,6 +70,12 @@ describe('slow and idle clients (issue 17.10)', () => {
     for (const [name, closed] of [['trickling headers', trickling], ['silent', quiet]] as const) {
       assert.ok(closed.ms >= 1500 && closed.ms < 8000, `${name}: closed after ${closed.ms} ms`);
       assert.match(closed.received, /^HTTP\/1\.1 408 /, name);
+      // The server's error shape, with a request id, not Fastify's.
+      const body = JSON.parse(closed.received.slice(closed.received.indexOf('\r\n\r\n') + 4)) as Record<string, string>;
+      assert.deepEqual(Object.keys(body), ['error', 'message', 'requestId']);
+      assert.equal(body.error, 'request-timeout');
+      assert.equal(body.message, 'the request did not arrive within 2 s');
+      assert.match(closed.received, new RegExp(`\r\nx-request-id: ${body.requestId}\r\n`, 'i'));
     }
     assert.ok(idle.ms >= 900 && idle.ms < 8000, `idle keep-alive: closed after ${idle.ms} ms`);
     assert.match(idle.received, /^HTTP\/1\.1 200 /);

@@ -55,13 +55,21 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Builds the page into a temporary directory and starts DNS + the server on loopback (`limits` as the server takes them). */
-export async function startStack(zoneFile = join(ROOT, 'examples/seeds.yaml'), limits: NonNullable<Parameters<typeof createServer>[0]>['limits'] = {}): Promise<Stack> {
+/**
+ * Builds the page into a temporary directory and starts DNS + the server on loopback (`limits`
+ * as the server takes them). With `dnsServers`, the server asks those instead (as DNS_SERVERS
+ * does), with its resolver probe.
+ */
+export async function startStack(
+  zoneFile = join(ROOT, 'examples/seeds.yaml'),
+  limits: NonNullable<Parameters<typeof createServer>[0]>['limits'] = {},
+  options: { dnsServers?: string[] } = {},
+): Promise<Stack> {
   const webRoot = mkdtempSync(join(tmpdir(), 'spfkit-web-'));
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
   const dns = await startDnsServer(zoneFromText(readFileSync(zoneFile, 'utf8')));
   const app = createServer({
-    resolver: systemResolver({ servers: [dns.address], timeout: 1000, tries: 2 }),
+    ...(options.dnsServers ? { dns: { servers: options.dnsServers, timeout: 1000, tries: 1 } } : { resolver: systemResolver({ servers: [dns.address], timeout: 1000, tries: 2 }) }),
     logger: false,
     webRoot,
     // The tests send a few dozen requests a minute from one address.

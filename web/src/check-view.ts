@@ -162,7 +162,8 @@ function nodeView(node: TreeNode, lang: PageLang, onPath: boolean): HTMLElement 
       h('span', { class: 'cost' }, pageText(lang, 'tree.lookups', { count: node.lookups }), branch !== node.lookups ? ` · ${pageText(lang, 'tree.branch', { count: branch })}` : ''),
     ),
     node.record === undefined
-      ? h('p', { class: 'record missing' }, pageText(lang, 'tree.noRecord'))
+      ? // A DNS failure is never "no record" (RFC 7208 §2.6.6 vs §4.5).
+        h('p', { class: 'record missing' }, pageText(lang, node.result === 'temperror' ? 'tree.notFetched' : 'tree.noRecord'))
       : h('p', { class: 'record' }, node.source === 'override' ? h('span', { class: 'override' }, pageText(lang, 'tree.override')) : null, recordTerms(node, lang, onPath)),
   );
 }

@@ -88,8 +88,11 @@ function auditView(result: AuditResult, lang: PageLang): HTMLElement {
   const head = h(
     'div',
     { class: 'audit-head' },
-    h('p', { class: `grade grade-${result.grade}`, 'aria-label': `${pageText(lang, 'audit.grade')} ${result.grade}`, title: pageText(lang, 'audit.grade') }, result.grade),
-    h('h3', {}, `${domain} — ${pageText(lang, 'audit.count', { count: findings.length })}`),
+    result.grade === null
+      ? h('p', { class: 'grade grade-none', 'aria-label': pageText(lang, 'audit.noGrade'), title: pageText(lang, 'audit.noGrade') }, '–')
+      : h('p', { class: `grade grade-${result.grade}`, 'aria-label': `${pageText(lang, 'audit.grade')} ${result.grade}`, title: pageText(lang, 'audit.grade') }, result.grade),
+    // With the resolver down the four per-area findings are shown as one.
+    h('h3', {}, `${domain} — ${pageText(lang, 'audit.count', { count: result.resolver ? 1 : findings.length })}`),
   );
   const areas = h(
     'dl',
@@ -99,6 +102,18 @@ function auditView(result: AuditResult, lang: PageLang): HTMLElement {
       return [h('dt', { class: `verdict-${a.verdict}` }, `${area.toUpperCase()} · ${pageText(lang, VERDICT_KEY[a.verdict])}`), h('dd', {}, richText(a.summary))];
     }),
   );
+  // spfkit's own resolver down: its one "could not check" per area says the same thing four
+  // times, so the page says it once (the areas above each read "not checked").
+  const down = result.resolver !== undefined ? findings[0] : undefined;
+  if (down) {
+    const banner = h(
+      'div',
+      { class: 'resolver-down', role: 'alert', 'data-id': down.id },
+      h('p', {}, richText(down.message)),
+      down.fix ? h('p', { class: 'fix' }, h('strong', {}, `${pageText(lang, 'audit.fix')}: `), richText(down.fix)) : null,
+    );
+    return h('div', { class: 'audit' }, head, areas, banner);
+  }
   const sections = SEVERITIES.map((severity) => {
     const list = findings.filter((f) => f.severity === severity);
     if (list.length === 0) return null;

@@ -129,3 +129,17 @@ describe('spfkit explain: a record too long to publish (issues 10.11, 16.4)', ()
     assert.doesNotMatch(r.stdout, /bytes/);
   });
 });
+
+describe('spfkit explain: a near-miss mechanism name (issue 10.13)', () => {
+  it('carets ~al and suggests ~all, in both languages and in the JSON', async () => {
+    const r = await spfkit('explain', 'v=spf1 mx ~al');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /Column 11: .*~al.* is not a mechanism or modifier .*; probably .?~all.? was meant\.\n {4}v=spf1 mx ~al\n {14}\^{3}/);
+    const nl = await spfkit('explain', 'v=spf1 mx ~al', '--lang', 'nl');
+    assert.match(nl.stdout, /waarschijnlijk is .?~all.? bedoeld\./);
+    const json = JSON.parse((await spfkit('explain', 'v=spf1 mx ~al', '--json')).stdout) as { issues: Array<{ suggestion?: string }> };
+    assert.equal(json.issues[0]?.suggestion, '~all');
+    const none = await spfkit('explain', 'v=spf1 foo -all');
+    assert.doesNotMatch(none.stdout, /was meant/);
+  });
+});

@@ -187,6 +187,7 @@ export const spfEn = {
   'spf.issue.wrong-version': (p: { token: string }) => `${codeTerm(p.token)} is not ${code('v=spf1')}`,
   'spf.issue.unknown-mechanism': (p: { token: string }) =>
     `${codeTerm(p.token)} is not a mechanism or modifier (known: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
+  'spf.did-you-mean': (p: { term: string }) => `probably ${codeTerm(p.term)} was meant`,
   'spf.issue.bad-cidr': (p: { token: string }) => `${codeTerm(p.token)} is not a valid prefix length (IPv4 /0 to /32, IPv6 /0 to /128 — in ${code('a')} and ${code('mx')} the IPv6 length comes after a second slash, as in ${code('a/24//64')}; no leading zeros)`,
   'spf.issue.bad-address': (p: { token: string }) => `${codeTerm(p.token)} is not a valid IP address`,
   'spf.issue.duplicate-modifier': (p: { token: string }) => `${code(p.token + '=')} appears more than once`,

@@ -153,6 +153,7 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.issue.wrong-version': (p) => `${codeTerm(p.token)} is niet ${code('v=spf1')}`,
   'spf.issue.unknown-mechanism': (p) =>
     `${codeTerm(p.token)} is geen mechanisme of modifier (bekend zijn: a, mx, ip4, ip6, include, exists, ptr, all, redirect=, exp=)`,
+  'spf.did-you-mean': (p) => `waarschijnlijk is ${codeTerm(p.term)} bedoeld`,
   'spf.issue.bad-cidr': (p) => `${codeTerm(p.token)} is geen geldige prefixlengte (IPv4 /0 tot /32, IPv6 /0 tot /128 — bij ${code('a')} en ${code('mx')} staat de IPv6-lengte na een tweede schuine streep, zoals in ${code('a/24//64')}; zonder voorloopnullen)`,
   'spf.issue.bad-address': (p) => `${codeTerm(p.token)} is geen geldig IP-adres`,
   'spf.issue.duplicate-modifier': (p) => `${code(p.token + '=')} komt meer dan één keer voor`,

@@ -309,6 +309,7 @@ export const COMPONENTS = [
             span,
             column: { type: 'integer' },
             token: { type: 'string' },
+            suggestion: { type: 'string', description: 'The term as it was probably meant (`~all` for `~al`).' },
             message: { type: 'string' },
             caret: { type: 'string' },
           },

@@ -50,6 +50,8 @@ export interface IssueExplanation {
   /** 1-based column of the problem. */
   column: number;
   token?: string;
+  /** The term as it was probably meant (`~all` for `~al`); the message asks "did you mean …?". */
+  suggestion?: string;
   /** What is wrong, in the chosen language. */
   message: string;
   /** The record and a line of carets under the problem (see `renderCaret`). */
@@ -156,7 +158,8 @@ function shownToken(issue: ParseIssue): string {
  * // '`1.2.3` is geen geldig IP-adres'
  */
 export function issueMessage(issue: ParseIssue, lang: Lang): string {
-  return t(lang, `spf.issue.${issue.code}`, { token: shownToken(issue) });
+  const message = t(lang, `spf.issue.${issue.code}`, { token: shownToken(issue) });
+  return issue.suggestion === undefined ? message : `${message}; ${t(lang, 'spf.did-you-mean', { term: issue.suggestion })}`;
 }
 
 function cidrText(cidr: DualCidr): string | undefined {
@@ -274,6 +277,7 @@ export function explainRecord(text: string, options: ExplainRecordOptions = {}):
       caret: renderCaret(text, issue.span),
     };
     if (issue.token !== undefined) explained.token = elide(issue.token, TERM_QUOTE_LIMIT);
+    if (issue.suggestion !== undefined) explained.suggestion = elide(issue.suggestion, TERM_QUOTE_LIMIT);
     return explained;
   });
   const moreIssues = found.length - issues.length;

@@ -13,6 +13,7 @@
 import { parseMacroString, plainMacroString } from './macro.ts';
 import { isIp6, parseIp4 } from './ip.ts';
 import { ALPHA, DIGIT, LDH, NAME, isClass } from './charclass.ts';
+import { suggestMechanism } from './suggest.ts';
 import type { DualCidr, MacroString, Mechanism, Modifier, ParseIssue, ParseResult, Qualifier, SpfRecord, Term } from './types.ts';
 import { TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
 
@@ -271,14 +272,21 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
         return undefined;
       }
       return parseIpMechanism(name, q, explicitQualifier, text, argStart, end, span, issues);
-    case undefined:
-      issues.push({
+    case undefined: {
+      const issue: ParseIssue = {
         code: 'unknown-mechanism',
         span,
         message: `unknown mechanism "${brief(text.slice(nameStart, nameEnd) || text.slice(start, end))}"`,
         token: text.slice(start, end),
-      });
+      };
+      const meant = suggestMechanism(text.slice(nameStart, nameEnd), hasColon);
+      if (meant !== undefined) {
+        issue.suggestion = text.slice(start, nameStart) + meant + text.slice(nameEnd, end);
+        issue.message += `; probably "${brief(issue.suggestion)}" was meant`;
+      }
+      issues.push(issue);
       return undefined;
+    }
   }
 }
 

@@ -128,6 +128,8 @@ export interface ParseIssue {
   message: string;
   /** The offending text (term, character, address …) when there is one. */
   token?: string;
+  /** The term as it was probably meant (`~all` for `~al`), for a near-miss mechanism name. */
+  suggestion?: string;
 }
 
 export type ParseResult = { ok: true; record: SpfRecord } | { ok: false; issues: ParseIssue[] };

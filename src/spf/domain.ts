@@ -1,7 +1,7 @@
 /**
  * Domain-name checks shared by the parser and the evaluator (RFC 7208 §4.3, RFC 1035 §2.3.4).
  */
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import type { DomainProblem } from './types.ts';
 
 /**
@@ -56,7 +56,12 @@ function isALabelPrefix(name: string, start: number, end: number): boolean {
  * cannot be sent: node's resolver would turn the whole name into "" and ask for the root.
  */
 function encodableLabel(label: string): boolean {
-  return domainToASCII(label) !== '';
+  if (domainToASCII(label) === '') return false;
+  if (!/^xn--/i.test(label)) return true;
+  // Node 24's URL parser passes a broken A-label through unchanged (Node 20 gives ""): a real
+  // A-label decodes to a different U-label that encodes back to it.
+  const unicode = domainToUnicode(label);
+  return unicode !== '' && unicode.toLowerCase() !== label.toLowerCase() && domainToASCII(unicode) === label.toLowerCase();
 }
 
 /**

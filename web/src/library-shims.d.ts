@@ -7,4 +7,5 @@ declare module 'node:net' {
 }
 declare module 'node:url' {
   export function domainToASCII(domain: string): string;
+  export function domainToUnicode(domain: string): string;
 }

@@ -15,7 +15,7 @@ import { makeFinding } from './findings.ts';
 import type { AreaReport, Evidence, Finding } from './types.ts';
 
 /** What is published at one selector. */
-type KeyLookup =
+export type KeyLookup =
   | { kind: 'absent'; name: string; cname?: string }
   | { kind: 'found'; name: string; cname?: string; records: string[] }
   | { kind: 'unavailable'; name: string };
@@ -24,7 +24,7 @@ type KeyLookup =
  * The key record(s) at `name`: RFC 6376 §3.6.2.2 asks for TXT; a CNAME is followed (asked
  * first as type CNAME, so that its target can be shown, then TXT at the target).
  */
-async function lookupKey(resolver: Resolver, name: string): Promise<KeyLookup> {
+export async function lookupKey(resolver: Resolver, name: string): Promise<KeyLookup> {
   const alias = await resolver.query(name, 'CNAME');
   let cname: string | undefined;
   switch (alias.kind) {

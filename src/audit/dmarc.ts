@@ -6,7 +6,7 @@
 import type { Resolver } from '../dns/resolver.ts';
 import { externalReportTargets, organizationalDomain } from '../dmarc/org-domain.ts';
 import { parseDmarcRecord } from '../dmarc/parse.ts';
-import type { DmarcIssue } from '../dmarc/types.ts';
+import type { DmarcIssue, DmarcPolicy, DmarcRecord } from '../dmarc/types.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { PublicSuffixList } from '../psl/types.ts';
@@ -20,12 +20,12 @@ import type { AreaReport, Finding } from './types.ts';
  */
 const DMARC_START = /^\s*v\s*=\s*dmarc1\s*(;|$)/i;
 
-type Discovery =
+export type DmarcLookup =
   | { kind: 'found'; name: string; records: string[] }
   | { kind: 'none' }
   | { kind: 'unavailable' };
 
-async function discover(resolver: Resolver, domain: string): Promise<Discovery> {
+async function discover(resolver: Resolver, domain: string): Promise<DmarcLookup> {
   const name = `_dmarc.${domain}`;
   const answer = await resolver.query(name, 'TXT');
   switch (answer.kind) {
@@ -45,6 +45,43 @@ async function discover(resolver: Resolver, domain: string): Promise<Discovery> 
       throw new Error(`unhandled answer ${String(never)}`);
     }
   }
+}
+
+/** Where the DMARC policy of a domain was looked for and what was found (RFC 7489 §6.6.3). */
+export interface DmarcDiscovery {
+  found: DmarcLookup;
+  /** The organisational domain (§3.2). */
+  organization: string;
+  /** The record is the organisational domain's (the domain has none of its own). */
+  fromOrganization: boolean;
+}
+
+/**
+ * Finds the DMARC record that applies to `domain`: at `_dmarc.<domain>`, else at the
+ * organisational domain (§6.6.3). The one place the discovery rule lives; the audit and the
+ * monitor both call it.
+ *
+ * @example
+ * const { found, fromOrganization } = await discoverDmarc('mail.klant.nl', resolver, bundledPublicSuffixList());
+ * found.kind === 'found' && found.name; // '_dmarc.klant.nl' (fromOrganization: true)
+ */
+export async function discoverDmarc(domain: string, resolver: Resolver, suffixes: PublicSuffixList): Promise<DmarcDiscovery> {
+  const organization = organizationalDomain(domain, suffixes);
+  const found = await discover(resolver, domain);
+  // §6.6.3 step 4: only when the domain itself has no record is the organisational domain asked.
+  if (found.kind === 'none' && organization !== domain) return { found: await discover(resolver, organization), organization, fromOrganization: true };
+  return { found, organization, fromOrganization: false };
+}
+
+/**
+ * The policy a record asks for the domain: `p=`, or — for a subdomain without a record of
+ * its own — the organisational domain's `sp=` (§6.6.3).
+ *
+ * @example
+ * appliedPolicy(parseDmarcRecord('v=DMARC1; p=reject; sp=none').record, true); // 'none'
+ */
+export function appliedPolicy(record: DmarcRecord, fromOrganization: boolean): DmarcPolicy {
+  return fromOrganization ? record.subdomainPolicy : record.policy;
 }
 
 /** The words for one record issue: `audit.dmarc-issue.<code>`. */
@@ -69,14 +106,7 @@ function issueText(issue: DmarcIssue, lang: Lang): string {
  */
 export async function auditDmarc(domain: string, resolver: Resolver, lang: Lang, suffixes: PublicSuffixList): Promise<AreaReport> {
   const findings: Finding[] = [];
-  const organization = organizationalDomain(domain, suffixes);
-  let found = await discover(resolver, domain);
-  let fromOrganization = false;
-  // §6.6.3 step 4: only when the domain itself has no record is the organisational domain asked.
-  if (found.kind === 'none' && organization !== domain) {
-    found = await discover(resolver, organization);
-    fromOrganization = true;
-  }
+  const { found, organization, fromOrganization } = await discoverDmarc(domain, resolver, suffixes);
   if (found.kind === 'unavailable') return { findings, summary: t(lang, 'audit.summary.unavailable') };
   if (found.kind === 'none') {
     findings.push(
@@ -118,7 +148,7 @@ export async function auditDmarc(domain: string, resolver: Resolver, lang: Lang,
   if (!parsed.ok) return { findings, summary: t(lang, 'audit.summary.dmarc-ignored', { name }) };
   const record = parsed.record;
   // §6.6.3: a subdomain without its own record gets the organisational domain's sp=.
-  const policy = fromOrganization ? record.subdomainPolicy : record.policy;
+  const policy = appliedPolicy(record, fromOrganization);
   if (policy === 'none') {
     findings.push(
       makeFinding({

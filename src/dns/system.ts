@@ -187,21 +187,21 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
 
   // The servers as addresses, for the names c-ares refuses to send (see wire.ts).
   const wireServers = serverList.map((s) => parseDnsServer(s));
-  async function askOverWire(name: string, type: RrType): Promise<DnsAnswer<RecordData[RrType]>> {
+  async function askOverWire(name: string, type: RrType, signal: AbortSignal): Promise<DnsAnswer<RecordData[RrType]>> {
     let last: DnsAnswer<RecordData[RrType]> = { kind: 'servfail', detail: `EBADNAME ${servers}` };
     for (const server of wireServers) {
-      last = await queryOverWire(server, name, type, timeout * tries, tries);
+      last = await queryOverWire(server, name, type, { timeout, tries, signal });
       if (last.kind !== 'timeout' && last.kind !== 'servfail') return last;
     }
     return last;
   }
 
   /** One try over c-ares; a name c-ares refuses (EBADNAME) goes over the wire, with the wire's own tries. */
-  function attempt(channel: InstanceType<typeof dns.Resolver>, name: string, type: RrType, onWire: () => void): Promise<DnsAnswer<RecordData[RrType]>> {
+  function attempt(channel: InstanceType<typeof dns.Resolver>, name: string, type: RrType, signal: AbortSignal, onWire: () => void): Promise<DnsAnswer<RecordData[RrType]>> {
     return ask(channel, name, type).catch((error: unknown) => {
       if ((error as { code?: string }).code !== 'EBADNAME' || !encodableName(name)) return answerFromError(error, servers);
       onWire();
-      return askOverWire(name, type);
+      return askOverWire(name, type, signal);
     });
   }
 
@@ -214,10 +214,13 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
         let sent = 0;
         let out = 0;
         const timers: NodeJS.Timeout[] = [];
+        // Closes the wire path's sockets when the query settles (answer or deadline).
+        const done = new AbortController();
         const settle = (answer: DnsAnswer<RecordData[RrType]>): void => {
           if (settled) return;
           settled = true;
           for (const t of timers) clearTimeout(t);
+          done.abort();
           if (out > 0) leftover = true;
           inProgress--;
           if (inProgress === 0 && leftover) {
@@ -230,7 +233,7 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
           if (settled || overWire || sent >= attempts) return;
           const channel = channels[sent++ % channels.length] as InstanceType<typeof dns.Resolver>;
           out++;
-          void attempt(channel, name, type, () => (overWire = true)).then((answer) => {
+          void attempt(channel, name, type, done.signal, () => (overWire = true)).then((answer) => {
             out--;
             if (answer.kind !== 'timeout' || overWire) return settle(answer);
             // A try that ended without an answer (a refused port, at once): the next try goes

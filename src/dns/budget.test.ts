@@ -31,19 +31,32 @@ describe('budgetResolver', () => {
     const resolver = budgetResolver(zoneResolver(ZONE, { log: false }), { maxQueries: 5, deadlineMs: 1000 });
     const answer = await resolver.query('mx.example.com', 'A');
     assert.deepEqual(answer.kind === 'answer' && answer.records, ['192.0.2.2']);
-    assert.deepEqual({ ...resolver.stats }, { queries: 1, refused: 0, expired: 0 });
+    assert.deepEqual({ ...resolver.stats }, { queries: 1, repeated: 0, refused: 0, expired: 0 });
   });
 
   it('answers servfail "query budget exhausted" after maxQueries, without asking the inner resolver', async () => {
     const inner = slowResolver(0);
     const resolver = budgetResolver(inner, { maxQueries: 2, deadlineMs: 1000 });
     const kinds: string[] = [];
-    for (let i = 0; i < 4; i++) kinds.push((await resolver.query('example.com', 'A')).kind);
+    for (const name of ['example.com', 'mx.example.com', 'a.example.com', 'b.example.com']) kinds.push((await resolver.query(name, 'A')).kind);
     assert.deepEqual(kinds, ['answer', 'answer', 'servfail', 'servfail']);
     const refused = (await resolver.query('example.com', 'TXT')) as DnsAnswer<unknown>;
     assert.equal(refused.kind === 'servfail' && refused.detail, `${BUDGET_EXHAUSTED} (2 queries)`);
+    assert.equal(refused.kind === 'servfail' && refused.budget, 2);
     assert.equal(inner.asked, 2);
-    assert.deepEqual({ ...resolver.stats }, { queries: 5, refused: 3, expired: 0 });
+    assert.deepEqual({ ...resolver.stats }, { queries: 5, repeated: 0, refused: 3, expired: 0 });
+  });
+
+  it('counts a question asked again once: the repeat gets the first answer and is not sent again', async () => {
+    const inner = slowResolver(0);
+    const resolver = budgetResolver(inner, { maxQueries: 2, deadlineMs: 1000 });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await resolver.query(i % 2 === 0 ? 'example.com' : 'EXAMPLE.com.', 'A'));
+    assert.ok(answers.every((a) => a.kind === 'answer'));
+    assert.equal((await resolver.query('mx.example.com', 'A')).kind, 'answer');
+    assert.equal((await resolver.query('example.com', 'TXT')).kind, 'servfail');
+    assert.equal(inner.asked, 2);
+    assert.deepEqual({ ...resolver.stats }, { queries: 3, repeated: 4, refused: 1, expired: 0 });
   });
 
   it('answers timeout at the deadline for a query still pending, and at once afterwards', async () => {
@@ -59,7 +72,7 @@ describe('budgetResolver', () => {
     assert.equal((await resolver.query('example.com', 'A')).kind, 'timeout');
     assert.ok(performance.now() - later < 20);
     assert.equal(inner.asked, 1, 'no query is sent after the deadline');
-    assert.deepEqual({ ...resolver.stats }, { queries: 2, refused: 0, expired: 2 });
+    assert.deepEqual({ ...resolver.stats }, { queries: 2, repeated: 0, refused: 0, expired: 2 });
   });
 
   it('sends nothing after the deadline timer fired, even when the clock has not reached the deadline yet', async (t) => {
@@ -74,7 +87,7 @@ describe('budgetResolver', () => {
     assert.equal((await pending).kind, 'timeout');
     assert.equal((await resolver.query('example.com', 'A')).kind, 'timeout');
     assert.equal(inner.asked, 1, 'no query is sent after the deadline timer fired');
-    assert.deepEqual({ ...resolver.stats }, { queries: 2, refused: 0, expired: 2 });
+    assert.deepEqual({ ...resolver.stats }, { queries: 2, repeated: 0, refused: 0, expired: 2 });
   });
 
   it('keeps answers that arrive before the deadline', async () => {

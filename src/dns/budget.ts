@@ -9,8 +9,13 @@
  * (RFC 7208 §2.6.6) with the reason in `detail`. This is not the §4.6.4 lookup limit, which
  * the evaluator counts per term; it is a cap on the resolver's work, set above what the
  * RFC limits allow for ordinary records.
+ *
+ * A question asked again in the same job gets the first answer and costs nothing: the budget
+ * counts distinct questions. A job that evaluates the same records many times (`/api/add`
+ * verifies a plan with a dozen checks) then pays for each question once, and a repeat never
+ * reaches the DNS again, not even for a failure the shared cache does not keep (issue 17.8).
  */
-import type { DnsAnswer, RecordData, Resolver, RrType } from './resolver.ts';
+import { type DnsAnswer, type RecordData, type Resolver, type RrType, normalizeName } from './resolver.ts';
 
 export interface BudgetOptions {
   /** Queries answered; every query after these answers `servfail` ("query budget exhausted"). */
@@ -21,8 +26,10 @@ export interface BudgetOptions {
 
 /** What the wrapper did, for logs. */
 export interface BudgetStats {
-  /** Queries asked of the wrapper. */
+  /** Distinct queries asked of the wrapper (what the budget counts). */
   readonly queries: number;
+  /** Queries asked again, answered with the first answer. */
+  readonly repeated: number;
   /** Queries refused because the budget was spent. */
   readonly refused: number;
   /** Queries answered `timeout` because of the deadline. */
@@ -52,13 +59,14 @@ function checkOption(value: number, name: string): number {
  * // per request:
  * const resolver = budgetResolver(shared, { maxQueries: 100, deadlineMs: 8000 });
  * const check = await checkHost(input, { resolver });
- * console.log(resolver.stats); // { queries: 3, refused: 0, expired: 0 }
+ * console.log(resolver.stats); // { queries: 3, repeated: 0, refused: 0, expired: 0 }
  */
 export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetResolver {
   const maxQueries = checkOption(options.maxQueries, 'maxQueries');
   const deadlineMs = checkOption(options.deadlineMs, 'deadlineMs');
   const started = performance.now();
-  const stats = { queries: 0, refused: 0, expired: 0 };
+  const stats = { queries: 0, repeated: 0, refused: 0, expired: 0 };
+  const asked = new Map<string, Promise<DnsAnswer<unknown>>>();
   // Set when a deadline timer fires: from then on the deadline has passed, whatever the clock
   // says (a timer can fire a fraction of a millisecond before now() reaches the deadline).
   let over = false;
@@ -68,10 +76,22 @@ export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetR
   };
 
   function query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
+    const key = `${type} ${normalizeName(name)}`;
+    const first = asked.get(key);
+    if (first) {
+      stats.repeated++;
+      return first as Promise<DnsAnswer<RecordData[T]>>;
+    }
+    const answer = ask<T>(name, type);
+    asked.set(key, answer as Promise<DnsAnswer<unknown>>);
+    return answer;
+  }
+
+  function ask<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     stats.queries++;
     if (stats.queries > maxQueries) {
       stats.refused++;
-      return Promise.resolve({ kind: 'servfail', detail: `${BUDGET_EXHAUSTED} (${maxQueries} queries)` });
+      return Promise.resolve({ kind: 'servfail', detail: `${BUDGET_EXHAUSTED} (${maxQueries} queries)`, budget: maxQueries });
     }
     const left = over ? 0 : deadlineMs - (performance.now() - started);
     if (left <= 0) {

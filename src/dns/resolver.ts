@@ -65,6 +65,11 @@ export interface DnsTimeout {
 export interface DnsServfail {
   kind: 'servfail';
   detail?: string;
+  /**
+   * Set when no server was asked: the caller's own limit of this many queries was spent
+   * (dns/budget.ts), so the failure says nothing about the name's DNS.
+   */
+  budget?: number;
 }
 
 export type DnsAnswer<T> = DnsRecords<T> | DnsNxdomain | DnsNodata | DnsTimeout | DnsServfail;

@@ -100,6 +100,10 @@ export const addEn = {
   'add.verification.sample-ip-changed': (p: { ip: string; result: string; expected: string }) =>
     `flattened address ${p.ip} gets ${p.result} instead of ${p.expected}`,
   'add.verification.does-not-parse': (p: { name: string }) => `the record for ${p.name} does not parse`,
+  'add.verification.not-verified': (p: { ip: string; name: string; type: string }) =>
+    `${p.ip} could not be checked: the ${p.type} lookup of ${p.name} failed (temperror), so the plan is not verified for it`,
+  'add.verification.not-verified-budget': (p: { ip: string; name: string; type: string; limit: number }) =>
+    `${p.ip} could not be checked: this server's limit of ${p.limit} DNS queries per request stopped it at the ${p.type} lookup of ${p.name} (the server's limit, not the domain's DNS), so the plan is not verified`,
   'add.verification.over-lookup-limit': (p: { count: number; limit: number }) => `the record needs ${p.count} DNS lookups, over the limit of ${p.limit}`,
   'add.verification.void-limit': (p: { ip: string; expected: string; names: readonly string[]; limit: number; term?: string }) =>
     `${p.ip} would get permerror instead of ${p.expected}: more than ${p.limit} DNS lookups find nothing for this address (${p.names.join(', ')})` +

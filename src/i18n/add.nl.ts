@@ -96,6 +96,10 @@ export const addNl: Translation<typeof addEn> = {
     `${p.ip} zou ${p.result} krijgen in plaats van ${p.expected}: de nieuwe verzender autoriseert meer dan de bedoeling is`,
   'add.verification.sample-ip-changed': (p) => `platgeslagen adres ${p.ip} krijgt ${p.result} in plaats van ${p.expected}`,
   'add.verification.does-not-parse': (p) => `het record voor ${p.name} is niet te ontleden`,
+  'add.verification.not-verified': (p) =>
+    `${p.ip} kon niet worden gecontroleerd: de ${p.type}-lookup van ${p.name} mislukte (temperror), dus het plan is daarvoor niet geverifieerd`,
+  'add.verification.not-verified-budget': (p) =>
+    `${p.ip} kon niet worden gecontroleerd: de grens van deze server van ${p.limit} DNS-query's per verzoek stopte het bij de ${p.type}-lookup van ${p.name} (de grens van de server, niet de DNS van het domein), dus het plan is niet geverifieerd`,
   'add.verification.over-lookup-limit': (p) => `het record heeft ${p.count} DNS-lookups nodig, meer dan het maximum van ${p.limit}`,
   'add.verification.void-limit': (p) =>
     `${p.ip} zou permerror krijgen in plaats van ${p.expected}: meer dan ${p.limit} DNS-lookups vinden niets voor dit adres (${p.names.join(', ')})` +

@@ -105,6 +105,8 @@ export const spfEn = {
   'spf.reason.resolver-unreachable': (p: { resolver: ResolverWords; domain: string }) =>
     `${capitalize(resolverText(p.resolver))}, so no lookup could be made at all. This says nothing about the DNS of ${p.domain}.`,
   'spf.resolver.unreachable': (p: ResolverWords) => resolverText(p),
+  'spf.reason.dns-budget': (p: { record: RecordRef; name: string; type: string; limit: number }) =>
+    `This checker stopped at the ${p.type} lookup of ${p.name}, needed for ${recordOf(p.record)}: the check needed more than the ${p.limit} DNS queries this server allows one request. That is the server's limit, not a failure of the domain's DNS.`,
   'spf.reason.dns-servfail': (p: { record: RecordRef; name: string; type: string; detail?: string }) =>
     `The ${p.type} lookup of ${p.name}, needed for ${recordOf(p.record)}, failed: the DNS server answered with an error (SERVFAIL${detailOf(p.detail)}).`,
   'spf.reason.multiple-records': (p: { record: RecordRef; count: number }) =>
@@ -146,6 +148,8 @@ export const spfEn = {
   'spf.advice.publish': (p: { domain: string; example: string }) =>
     `To protect ${p.domain}, publish a TXT record such as ${code(p.example)} that lists every server that sends its mail.`,
   'spf.advice.invalid-domain': () => `Check the sender address (MAIL FROM) or the HELO name the server uses.`,
+  'spf.advice.dns-budget': () =>
+    `A receiver has no such limit and decides by RFC 7208 alone: check with ${code('spfkit check')}, or make the record cheaper to evaluate (fewer mx terms, fewer exchanges).`,
   'spf.advice.temperror': (p: { name: string }) =>
     `Receivers usually defer the mail and try again later. If it keeps happening, check the DNS servers that answer for ${p.name}.`,
   'spf.advice.resolver-unreachable': () =>

@@ -74,6 +74,8 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.reason.resolver-unreachable': (p) =>
     `${capitalize(resolverTextNl(p.resolver))}, dus er kon helemaal geen lookup worden gedaan. Dit zegt niets over de DNS van ${p.domain}.`,
   'spf.resolver.unreachable': (p) => resolverTextNl(p),
+  'spf.reason.dns-budget': (p) =>
+    `Deze checker is gestopt bij de ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}: de controle had meer nodig dan de ${p.limit} DNS-query's die deze server één verzoek toestaat. Dat is de grens van de server, geen fout in de DNS van het domein.`,
   'spf.reason.dns-servfail': (p) =>
     `De ${p.type}-lookup van ${p.name}, nodig voor ${recordOf(p.record)}, is mislukt: de DNS-server antwoordde met een fout (SERVFAIL${detailOf(p.detail)}).`,
   'spf.reason.multiple-records': (p) =>
@@ -113,6 +115,8 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.advice.publish': (p) =>
     `Om ${p.domain} te beschermen, publiceer je een TXT-record zoals ${code(p.example)} met alle servers die namens het domein e-mail versturen.`,
   'spf.advice.invalid-domain': () => `Controleer het afzenderadres (MAIL FROM) of de HELO-naam die de server gebruikt.`,
+  'spf.advice.dns-budget': () =>
+    `Een ontvanger heeft zo'n grens niet en beslist alleen volgens RFC 7208: controleer met ${code('spfkit check')}, of maak het record goedkoper om te evalueren (minder mx-termen, minder mailservers).`,
   'spf.advice.temperror': (p) =>
     `Ontvangers stellen de e-mail meestal uit en proberen het later opnieuw. Blijft het gebeuren, controleer dan de DNS-servers die antwoorden voor ${p.name}.`,
   'spf.advice.resolver-unreachable': () =>

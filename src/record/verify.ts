@@ -52,7 +52,12 @@ export type VerificationIssue =
   | { code: 'void-limit'; ip: string; expected: SpfResult; term?: string; names: string[]; limit: number }
   | { code: 'sample-ip-changed'; ip: string; expected: SpfResult; result: SpfResult }
   | { code: 'does-not-parse'; name: string }
-  | { code: 'over-lookup-limit'; count: number; limit: number };
+  | { code: 'over-lookup-limit'; count: number; limit: number }
+  /**
+   * A check of the comparison ended in temperror (DNS trouble, or the caller's query budget:
+   * `budget`), so this address proves nothing — two temperrors are not "the same result".
+   */
+  | { code: 'not-verified'; ip: string; name: string; type: string; budget?: number };
 
 export interface Verification {
   ok: boolean;
@@ -111,8 +116,14 @@ export async function verifyCandidate(input: VerifyInput, options: { resolver: R
   const compare = async (ip: string, expected: SpfResult | 'reference', reference: string | undefined): Promise<{ check: ResultCheck; candidate: SpfCheck }> => {
     const before = await evaluate(input.before, ip, none);
     const after = await evaluate(input.candidate, ip, subs);
-    const want = expected === 'reference' ? (await evaluate(reference, ip, none, REFERENCE_LIMITS)).result : expected;
-    const check: ResultCheck = { ip, before: before.result, expected: want, after: after.result, ok: after.result === want };
+    const referenceCheck = expected === 'reference' ? await evaluate(reference, ip, none, REFERENCE_LIMITS) : undefined;
+    const want = referenceCheck ? referenceCheck.result : (expected as SpfResult);
+    const unverified = [after, referenceCheck].find((c) => c?.check.cause.code === 'dns-error')?.check.cause;
+    if (unverified?.code === 'dns-error') {
+      const issue: VerificationIssue = { code: 'not-verified', ip, name: unverified.name, type: unverified.type };
+      issues.push(unverified.budget !== undefined ? { ...issue, budget: unverified.budget } : issue);
+    }
+    const check: ResultCheck = { ip, before: before.result, expected: want, after: after.result, ok: after.result === want && unverified === undefined };
     if (after.decidedBy !== undefined) check.decidedBy = after.decidedBy;
     return { check, candidate: after.check };
   };

@@ -159,6 +159,10 @@ export function describeVerificationIssue(issue: VerificationIssue, lang: Lang):
       return t(lang, 'add.verification.does-not-parse', { name: issue.name });
     case 'over-lookup-limit':
       return t(lang, 'add.verification.over-lookup-limit', { count: issue.count, limit: issue.limit });
+    case 'not-verified':
+      return issue.budget !== undefined
+        ? t(lang, 'add.verification.not-verified-budget', { ip: issue.ip, name: issue.name, type: issue.type, limit: issue.budget })
+        : t(lang, 'add.verification.not-verified', { ip: issue.ip, name: issue.name, type: issue.type });
     case 'void-limit':
       return t(lang, 'add.verification.void-limit', { ip: issue.ip, expected: issue.expected, names: issue.names, limit: issue.limit, ...(issue.term ? { term: issue.term } : {}) });
     default: {

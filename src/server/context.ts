@@ -7,7 +7,9 @@ import { type BudgetResolver, budgetResolver } from '../dns/budget.ts';
 import type { CachingResolver } from '../dns/cache.ts';
 import type { ResolverProbe } from '../dns/resolver-health.ts';
 import { type Lang, detectLang } from '../i18n/lang.ts';
+import { maxCheckQueries } from '../spf/lookup-rules.ts';
 import type { RecordCache } from '../spf/record-cache.ts';
+import { RFC_LIMITS } from '../spf/types.ts';
 
 /** The abuse limits of a server; every one can be set in `createServer({ limits })`. */
 export interface ServerLimits {
@@ -15,6 +17,8 @@ export interface ServerLimits {
   maxQueries: number;
   /** The same for an audit, which walks the whole SPF tree and probes DKIM selectors. */
   auditMaxQueries: number;
+  /** The same for `/api/add`: the record before and after, the flattened includes, a dozen verifying checks. */
+  addMaxQueries: number;
   /** Milliseconds one request may spend on DNS; then `timeout` → temperror. */
   deadlineMs: number;
   /** Requests to the DNS-querying routes per client per window. */
@@ -30,14 +34,23 @@ export interface ServerLimits {
 }
 
 /**
- * Defaults for a public checker. 100 queries leave room for ordinary records (a check within
- * RFC 7208's 10 DNS-querying terms rarely needs 40 queries, the client's PTR name up to 11
- * more) while capping the fan-out of mx/ptr-heavy records; an audit walks up to 100 SPF
- * records and probes DKIM selectors, hence 400. 8 s is two tries of the system resolver's
+ * The per-request budget of a check: the most queries any RFC-valid check can send
+ * (`maxCheckQueries`: 123 — ten `mx` terms of ten exchanges each, the client's PTR names, the
+ * `exp=` TXT) plus the client's PTR name shown beside it (1 + 10). A record within RFC 7208's
+ * limits is then never cut short by the server (issue 17.8: 100 made such records temperror).
+ */
+export const CHECK_MAX_QUERIES = maxCheckQueries() + 1 + RFC_LIMITS.ptrNames;
+
+/**
+ * Defaults for a public checker: `CHECK_MAX_QUERIES` (134) per check; an audit walks up to 100
+ * SPF records and probes DKIM selectors, hence 400. 8 s is two tries of the system resolver's
  * 2 s timeout, twice.
  */
 export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
-  maxQueries: 100,
+  maxQueries: CHECK_MAX_QUERIES,
+  // A budget counts distinct questions (dns/budget.ts): the record before (≤ 134), the sender's
+  // include tree and the addresses it flattens to, and the PTR names of the verifying addresses.
+  addMaxQueries: 3 * CHECK_MAX_QUERIES,
   auditMaxQueries: 400,
   deadlineMs: 8000,
   rateMax: 60,

@@ -12,6 +12,7 @@ import { spfRecordFromAnswer } from './fetch.ts';
 import { ipDotted, networkMatches, parseClientIp } from './ip.ts';
 import { type MacroValues, expandDomainSpec, usesPtrMacro } from './macro.ts';
 import { parseRecord } from './parse.ts';
+import { maxCheckQueries } from './lookup-rules.ts';
 
 const names = ['a.test', 'b.test', 'c.test', 'd.test', 'e.test', 'missing.test'];
 const name = fc.constantFrom(...names);
@@ -160,5 +161,59 @@ describe('checkHost with look-ahead', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+// Random record worlds built to cost queries (issue 17 fuzzers): names with up to 12 exchanges,
+// a client with up to 12 PTR names, records of up to 12 terms with `%{p}` macros. Whatever the
+// world, the check does not throw, gives one of the seven results, and sends at most
+// `maxCheckQueries()` queries — the bound a server's per-request budget is sized from.
+const costlyNames = ['a.test', 'b.test', 'c.test', 'd.test', 'e.test', 'f.test', 'missing.test'];
+const costlyName = fc.constantFrom(...costlyNames);
+const costlyTerm = fc.oneof(
+  fc.tuple(q, costlyName).map(([x, n]) => `${x}include:${n}`),
+  { weight: 6, arbitrary: fc.tuple(q, costlyName).map(([x, n]) => `${x}mx:${n}`) },
+  fc.tuple(q, costlyName).map(([x, n]) => `${x}a:${n}`),
+  fc.tuple(q, costlyName).map(([x, n]) => `${x}ptr:${n}`),
+  fc.tuple(q, costlyName).map(([x, n]) => `${x}exists:%{p}.${n}`),
+  fc.tuple(q, costlyName).map(([x, n]) => `${x}mx:%{p2}.${n}`),
+  fc.constantFrom('mx', 'ptr', 'a', 'redirect=a.test', 'exp=b.test', '-all', 'ip4:10.0.0.0/8'),
+);
+const exchangeName = fc.constantFrom(...costlyNames.slice(0, -1));
+const costlyRecord = fc.array(costlyTerm, { minLength: 1, maxLength: 12 }).map((ts) => ['v=spf1', ...ts].join(' '));
+const costlyItems = fc.tuple(
+  costlyRecord,
+  fc.oneof({ weight: 6, arbitrary: fc.array(exchangeName, { minLength: 8, maxLength: 10 }) }, fc.array(costlyName, { maxLength: 12 })),
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constant<ZoneItem[]>([{ type: 'A', value: '192.0.2.9' }, { type: 'AAAA', value: '2001:db8::9' }]) },
+    fc.constantFrom<ZoneItem[]>([], [{ type: 'A', value: '192.0.2.1' }], [{ type: 'TIMEOUT' }]),
+  ),
+).map(([r, mx, addresses]): ZoneItem[] => [{ type: 'TXT', value: [r] }, ...mx.map((n, i): ZoneItem => ({ type: 'MX', value: { preference: i, exchange: n } })), ...addresses]);
+const costlyZone = fc
+  .tuple(fc.tuple(...costlyNames.slice(0, -1).map(() => costlyItems)), fc.array(costlyName, { maxLength: 12 }))
+  .map(([lists, ptr]) => {
+    const z: Zone = new Map();
+    lists.forEach((items, i) => z.set(costlyNames[i] as string, items));
+    z.set('1.2.0.192.in-addr.arpa', ptr.map((n): ZoneItem => ({ type: 'PTR', value: n })));
+    return z;
+  });
+
+describe('checkHost over random costly worlds', () => {
+  it(`never throws, gives one of the seven results, sends at most maxCheckQueries() = ${maxCheckQueries()} queries`, async () => {
+    let most = 0;
+    await fc.assert(
+      fc.asyncProperty(costlyZone, costlyName, fc.constantFrom('192.0.2.1', '192.0.2.9', '2001:db8::1'), fc.boolean(), async (z, domain, ip, lookAhead) => {
+        let queries = 0;
+        const inner = zoneResolver(z, { log: false });
+        const counting: Resolver = { query: (n, t) => (queries++, inner.query(n, t)) };
+        const check = await evaluateSpf({ ip, sender: `user@${domain}`, helo: 'helo.test' }, { resolver: counting, lookAhead });
+        assert.ok(SPF_RESULTS.includes(check.result), check.result);
+        assert.ok(queries <= maxCheckQueries(), `${queries} queries > ${maxCheckQueries()} (${check.result}, ${check.cause.code})`);
+        most = Math.max(most, queries);
+      }),
+      { numRuns: 400 },
+    );
+    // The worlds are costly enough to be a test of the bound, not far below it.
+    assert.ok(most >= 60, `the most costly world sent only ${most} queries`);
   });
 });

@@ -278,10 +278,11 @@ function recordText(record: RecordData[RrType]): string {
   return `${record.preference} ${record.exchange}`;
 }
 
-function dnsError(domain: string, name: string, type: RrType, answer: { kind: 'timeout' | 'servfail'; detail?: string; refused?: true }): Outcome {
+function dnsError(domain: string, name: string, type: RrType, answer: { kind: 'timeout' | 'servfail'; detail?: string; refused?: true; budget?: number }): Outcome {
   const cause: SpfCause = { code: 'dns-error', domain, name, type, answer: answer.kind };
   if (answer.detail) cause.detail = answer.detail;
   if (answer.refused) cause.refused = true;
+  if (answer.budget !== undefined) cause.budget = answer.budget;
   return { result: 'temperror', cause };
 }
 

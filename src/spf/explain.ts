@@ -228,6 +228,11 @@ function explainCause(check: SpfCheck, lang: Lang, ptrName: string | undefined):
     }
     case 'dns-error': {
       const params = { record: refOf(cause.domain), name: cause.name, type: cause.type, ...(cause.detail ? { detail: cause.detail } : {}) };
+      if (cause.budget !== undefined) {
+        // The caller's budget (a public server's per-request cap), not the domain's DNS (issue 17.8).
+        const reason = t(lang, 'spf.reason.dns-budget', { record: refOf(cause.domain), name: cause.name, type: cause.type, limit: cause.budget });
+        return { reason, advice: t(lang, 'spf.advice.dns-budget') };
+      }
       const reason =
         cause.answer === 'servfail' ? t(lang, 'spf.reason.dns-servfail', params) : cause.refused ? t(lang, 'spf.reason.dns-refused', params) : t(lang, 'spf.reason.dns-timeout', params);
       return { reason, advice: t(lang, 'spf.advice.temperror', { name: cause.name }) };

@@ -3,7 +3,7 @@
  * evaluation can reach. The evaluator, the record explainer, record editing and the audit
  * all count with these.
  */
-import type { SpfRecord, Term } from './types.ts';
+import { RFC_LIMITS, type SpfLimits, type SpfRecord, type Term } from './types.ts';
 
 /** Terms that cause DNS queries and count against the limit of 10 (RFC 7208 §4.6.4). */
 export type LookupKind = 'include' | 'a' | 'mx' | 'ptr' | 'exists' | 'redirect';
@@ -62,4 +62,23 @@ export function reachableTerms(record: SpfRecord): Term[] {
     if (term.kind === 'all') break;
   }
   return out;
+}
+
+/**
+ * The most DNS queries one check_host() can send within RFC 7208 §4.6.4's limits — the size
+ * a caller's query budget needs so that no RFC-valid record is cut short by it (issue 17.8):
+ * the record's own TXT; `dnsTerms` terms of which the costliest is `mx` (the MX query and the
+ * addresses of up to `mxNames` exchanges); the client's validated PTR names, looked up once per
+ * check and shared by `ptr` and `%{p}` (the PTR query and one forward query per name); and the `exp=` TXT after a fail. An address
+ * lookup of an `a`/`mx` target is one query, or two when a nodata answer for the client's
+ * family is retried in the other (`voidOtherFamily: false`).
+ *
+ * @example
+ * maxCheckQueries() // 123: 1 + 10 × (1 + 10) + (1 + 10) + 1
+ */
+export function maxCheckQueries(limits: SpfLimits = RFC_LIMITS): number {
+  const address = limits.voidOtherFamily ? 1 : 2;
+  const costliestTerm = 1 + limits.mxNames * address;
+  const ptrNames = 1 + limits.ptrNames;
+  return 1 + limits.dnsTerms * costliestTerm + ptrNames + 1;
 }

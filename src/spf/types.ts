@@ -180,8 +180,12 @@ export type SpfCause =
   | { code: 'multiple-records'; domain: string; count: number }
   /** §4.6: syntax error(s) in the record. */
   | { code: 'syntax'; domain: string; record: string; issues: ParseIssue[] }
-  /** §2.6.6: a DNS query failed temporarily; `refused`: the resolver refused the connection (nothing listens there). */
-  | { code: 'dns-error'; domain: string; name: string; type: RrType; answer: 'timeout' | 'servfail'; detail?: string; refused?: true }
+  /**
+   * §2.6.6: a DNS query failed temporarily. `refused`: the resolver refused the connection (nothing
+   * listens there). `budget`: the caller's query budget (that many queries) was spent, not the name's
+   * DNS failing (dns/budget.ts).
+   */
+  | { code: 'dns-error'; domain: string; name: string; type: RrType; answer: 'timeout' | 'servfail'; detail?: string; refused?: true; budget?: number }
   /** §4.6.4: too many DNS-querying terms. */
   | { code: 'lookup-limit'; domain: string; limit: number }
   /** §4.6.4: too many void lookups. */

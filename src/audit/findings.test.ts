@@ -186,7 +186,7 @@ const CASES: Record<FindingId, { trigger: Case; clean: Case }> = {
     trigger: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }, { TXT: 'v=DMARC1; p=none' }] } },
     clean: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }, { TXT: 'some-other-record' }] } },
   },
-  'dmarc-syntax': { trigger: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject; pct=150' }] } }, clean: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject; pct=50' }] } } },
+  'dmarc-syntax': { trigger: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject; pct=150' }] } }, clean: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject; adkim=s' }] } } },
   'dmarc-policy-none': { trigger: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=none' }] } }, clean: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=quarantine' }] } } },
   'dmarc-org-domain': {
     trigger: { domain: `mail.${D}`, zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }] } },

@@ -22,6 +22,7 @@ export const DMARC_ISSUE_SEVERITY: Readonly<Record<DmarcIssueCode, Severity>> = 
   'unknown-policy': 'error',
   'policy-fallback-none': 'warning',
   'policy-not-second': 'warning',
+  'removed-tag': 'warning',
   'bad-tag-value': 'error',
   'empty-value': 'error',
   'missing-semicolon': 'error',
@@ -70,9 +71,13 @@ function describe(issue: DmarcIssueData): string {
     case 'policy-fallback-none':
       return issue.tag === 'p'
         ? 'Without a valid p tag, receivers act as if p=none because rua is present.'
-        : 'Because sp is invalid, receivers act as if the record said p=none (rua is present).';
+        : `Because ${issue.tag} is invalid, receivers act as if the record said p=none (rua is present).`;
+    case 'removed-tag':
+      return issue.tag === 'pct'
+        ? `pct was removed by RFC 9989: receivers following it apply the policy to all mail; RFC 7489 receivers to ${issue.value}%. Use t=y for a test phase.`
+        : `${issue.tag} was removed by RFC 9989; receivers ignore it.`;
     case 'policy-not-second':
-      return 'The p tag should come right after v=DMARC1.';
+      return 'RFC 7489 receivers expect the p tag right after v=DMARC1 (RFC 9989 allows any order).';
     case 'bad-tag-value':
       return `"${issue.value}" is not a valid value for ${issue.tag}; the default applies.`;
     case 'empty-value':

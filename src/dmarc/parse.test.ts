@@ -12,6 +12,9 @@ function values(record: DmarcRecord) {
   return {
     policy: record.policy,
     subdomainPolicy: record.subdomainPolicy,
+    nonexistentPolicy: record.nonexistentPolicy,
+    publicSuffix: record.publicSuffix,
+    testing: record.testing,
     dkimAlignment: record.dkimAlignment,
     spfAlignment: record.spfAlignment,
     percent: record.percent,
@@ -33,7 +36,7 @@ function parsed(text: string): DmarcRecord {
 const codes = (issues: DmarcIssue[]): DmarcIssueCode[] => issues.map((issue) => issue.code);
 
 describe('parseDmarcRecord: records from real life', () => {
-  const cases: Array<{ name: string; text: string; expect: Partial<ReturnType<typeof values>>; explicit: string[] }> = [
+  const cases: Array<{ name: string; text: string; expect: Partial<ReturnType<typeof values>>; explicit: string[]; issues?: DmarcIssueCode[] }> = [
     {
       name: 'the classic enforcing record',
       text: 'v=DMARC1; p=reject; rua=mailto:dmarc@example.com; pct=100',
@@ -44,6 +47,7 @@ describe('parseDmarcRecord: records from real life', () => {
         aggregateReportUris: [{ uri: 'mailto:dmarc@example.com', scheme: 'mailto', address: 'dmarc@example.com', domain: 'example.com' }],
       },
       explicit: ['v', 'p', 'rua', 'pct'],
+      issues: ['removed-tag'],
     },
     {
       name: 'a monitoring record as a hosting help page suggests it (seed 001)',
@@ -65,6 +69,7 @@ describe('parseDmarcRecord: records from real life', () => {
         failureReportUris: [{ uri: 'mailto:d@ruf.agari.com', scheme: 'mailto', address: 'd@ruf.agari.com', domain: 'ruf.agari.com' }],
       },
       explicit: ['v', 'p', 'pct', 'rua', 'ruf', 'fo'],
+      issues: ['removed-tag'],
     },
     {
       name: 'every tag, no spaces, size limits',
@@ -89,6 +94,19 @@ describe('parseDmarcRecord: records from real life', () => {
         ],
       },
       explicit: ['v', 'p', 'sp', 'adkim', 'aspf', 'fo', 'rua', 'ruf', 'ri', 'rf', 'pct'],
+      issues: ['removed-tag', 'removed-tag', 'removed-tag'],
+    },
+    {
+      name: 'RFC 9989 tags: np, psd, t',
+      text: 'v=DMARC1; p=quarantine; sp=none; np=reject; psd=n; t=y; rua=mailto:d@example.com',
+      expect: { policy: 'quarantine', subdomainPolicy: 'none', nonexistentPolicy: 'reject', publicSuffix: 'n', testing: true },
+      explicit: ['v', 'p', 'sp', 'np', 'psd', 't', 'rua'],
+    },
+    {
+      name: 'a public suffix operator\'s record (RFC 9989 psd=y)',
+      text: 'v=DMARC1; p=reject; psd=y',
+      expect: { policy: 'reject', subdomainPolicy: 'reject', nonexistentPolicy: 'reject', publicSuffix: 'y', testing: false },
+      explicit: ['v', 'p', 'psd'],
     },
     {
       name: 'upper-case tag names and tokens (ABNF strings are case-insensitive)',
@@ -113,11 +131,11 @@ describe('parseDmarcRecord: records from real life', () => {
       explicit: ['v', 'p', 'rua'],
     },
   ];
-  for (const { name, text, expect, explicit } of cases) {
+  for (const { name, text, expect, explicit, issues = [] } of cases) {
     it(name, () => {
       const result = parseDmarcRecord(text);
       assert.ok(result.ok);
-      assert.deepEqual(codes(result.issues), []);
+      assert.deepEqual(codes(result.issues), issues);
       const actual = values(result.record);
       for (const [key, value] of Object.entries(expect)) {
         assert.deepEqual(actual[key as keyof typeof actual], value, key);
@@ -126,10 +144,13 @@ describe('parseDmarcRecord: records from real life', () => {
     });
   }
 
-  it('applies the RFC 7489 §6.3 defaults', () => {
+  it('applies the RFC 9989 §4.7 defaults (np from sp, sp from p; psd=u, t=n) and RFC 7489\'s for its removed tags', () => {
     assert.deepEqual(values(parsed('v=DMARC1; p=quarantine')), {
       policy: 'quarantine',
       subdomainPolicy: 'quarantine',
+      nonexistentPolicy: 'quarantine',
+      publicSuffix: 'u',
+      testing: false,
       dkimAlignment: 'r',
       spfAlignment: 'r',
       percent: 100,
@@ -142,14 +163,20 @@ describe('parseDmarcRecord: records from real life', () => {
     });
   });
 
-  it('keeps unknown tags (DMARCbis np=) and every tag with its spans', () => {
-    const text = 'v=DMARC1; p=reject; np=quarantine';
+  it('keeps unknown tags and every tag with its spans; np= is known since RFC 9989', () => {
+    const text = 'v=DMARC1; p=reject; np=quarantine; xyz=1';
     const record = parsed(text);
-    assert.deepEqual(record.unknownTags.map((tag) => tag.name), ['np']);
+    assert.deepEqual(record.unknownTags.map((tag) => tag.name), ['xyz']);
+    assert.equal(record.nonexistentPolicy, 'quarantine');
     assert.deepEqual(
       record.tags.map((tag) => text.slice(tag.span.start, tag.span.end)),
-      ['v=DMARC1', 'p=reject', 'np=quarantine'],
+      ['v=DMARC1', 'p=reject', 'np=quarantine', 'xyz=1'],
     );
+  });
+
+  it('np defaults to sp, not p (RFC 9989 §4.7)', () => {
+    assert.equal(parsed('v=DMARC1; p=reject; sp=quarantine').nonexistentPolicy, 'quarantine');
+    assert.equal(parsed('v=DMARC1; p=reject').nonexistentPolicy, 'reject');
   });
 });
 
@@ -202,7 +229,14 @@ const ISSUE_CASES: Array<{ code: DmarcIssueCode; text: string; covers: string; o
   },
   { code: 'duplicate-tag', text: 'v=DMARC1; p=none; p=reject', covers: 'p=reject', ok: true, data: { tag: 'p' } },
   { code: 'unknown-tag', text: 'v=DMARC1; p=none; ruaa=mailto:d@example.com', covers: 'ruaa', ok: true, data: { tag: 'ruaa', suggestion: 'rua' } },
-  { code: 'unknown-tag', text: 'v=DMARC1; p=none; np=reject', covers: 'np', ok: true, data: { tag: 'np' } },
+  { code: 'unknown-tag', text: 'v=DMARC1; p=none; xyz=reject', covers: 'xyz', ok: true, data: { tag: 'xyz' } },
+  { code: 'removed-tag', text: 'v=DMARC1; p=reject; pct=50', covers: 'pct=50', ok: true, data: { tag: 'pct', value: '50' } },
+  { code: 'removed-tag', text: 'v=DMARC1; p=reject; ri=3600', covers: 'ri=3600', ok: true, data: { tag: 'ri' } },
+  { code: 'removed-tag', text: 'v=DMARC1; p=reject; rf=afrf', covers: 'rf=afrf', ok: true, data: { tag: 'rf' } },
+  { code: 'unknown-policy', text: 'v=DMARC1; p=reject; np=strict', covers: 'strict', ok: false, data: { tag: 'np' } },
+  { code: 'policy-fallback-none', text: 'v=DMARC1; p=reject; np=bogus; rua=mailto:d@example.com', covers: 'np=bogus', ok: true, data: { tag: 'np' } },
+  { code: 'bad-tag-value', text: 'v=DMARC1; p=none; psd=yes', covers: 'yes', ok: true, data: { tag: 'psd' } },
+  { code: 'bad-tag-value', text: 'v=DMARC1; p=none; t=1', covers: '1', ok: true, data: { tag: 't' } },
   { code: 'bad-tag-name', text: 'v=DMARC1; p=none; 1x=2', covers: '1x', ok: true, data: { value: '1x' } },
   { code: 'bad-tag-name', text: 'v=DMARC1; p=none; =none', covers: '=none', ok: true, data: { value: '' } },
   { code: 'missing-equals', text: 'v=DMARC1; p=none; reject', covers: 'reject', ok: true, data: { value: 'reject' } },
@@ -275,7 +309,8 @@ describe('renderDmarcRecord', () => {
     ['V=DMARC1;P=Reject;ADKIM=S', 'v=DMARC1; p=reject; adkim=s'],
     ['v=DMARC1; pct=50; rua=mailto:a@example.com!10M , mailto:b@example.com; p=none', 'v=DMARC1; p=none; rua=mailto:a@example.com!10m,mailto:b@example.com; pct=50'],
     ['v=DMARC1; rua=mailto:d@example.com', 'v=DMARC1; p=none; rua=mailto:d@example.com'],
-    ['v=DMARC1; p=none; np=reject; fo=d:1', 'v=DMARC1; p=none; fo=d:1; np=reject'],
+    ['v=DMARC1; p=none; fo=d:1; np=reject', 'v=DMARC1; p=none; np=reject; fo=d:1'],
+    ['v=DMARC1; t=y; psd=n; p=reject', 'v=DMARC1; p=reject; psd=n; t=y'],
     ['v=DMARC1; p=reject; sp=none; ri=3600; rf=afrf; aspf=s', 'v=DMARC1; p=reject; sp=none; aspf=s; ri=3600; rf=afrf'],
   ];
   for (const [input, output] of canonical) {
@@ -284,7 +319,8 @@ describe('renderDmarcRecord', () => {
 
   it('renders values a hand-built record changed from the defaults', () => {
     const record = { ...parsed('v=DMARC1; p=reject'), percent: 10, subdomainPolicy: 'none' as const };
-    assert.equal(renderDmarcRecord(record), 'v=DMARC1; p=reject; sp=none; pct=10');
+    // np stays reject (it was read from p) while sp changed, so np is written too.
+    assert.equal(renderDmarcRecord(record), 'v=DMARC1; p=reject; sp=none; np=reject; pct=10');
   });
 
   const roundTrips = [
@@ -326,6 +362,9 @@ const recordArb: fc.Arbitrary<DmarcRecord> = fc.record({
   version: fc.constant('DMARC1' as const),
   policy: policyArb,
   subdomainPolicy: policyArb,
+  nonexistentPolicy: policyArb,
+  publicSuffix: fc.constantFrom('y', 'n', 'u' as const),
+  testing: fc.boolean(),
   dkimAlignment: alignmentArb,
   spfAlignment: alignmentArb,
   percent: fc.integer({ min: 0, max: 100 }),

@@ -1,5 +1,6 @@
 /**
- * The DMARC record parser (RFC 7489 §6.3, §6.4, §6.6.3). It never throws: every problem is
+ * The DMARC record parser (RFC 9989 §4.7 tags, §4.8 grammar, §4.10.1 policy fallback; RFC
+ * 7489's removed `pct`, `rf` and `ri` are still read and reported as removed). It never throws: every problem is
  * an issue with a span, and the result says whether a receiver would apply the record.
  */
 import {
@@ -26,12 +27,15 @@ import type {
 import { parseDmarcUri, splitUriList } from './uri.ts';
 
 /**
- * The tags of RFC 7489 §6.3, in the order of the §6.4 grammar.
+ * The tags of RFC 9989 §4.7, then RFC 7489's tags that RFC 9989 removed.
  *
  * @example
- * DMARC_TAGS.includes('pct'); // true
+ * DMARC_TAGS.includes('np'); // true
  */
-export const DMARC_TAGS: readonly DmarcTagName[] = ['v', 'p', 'sp', 'rua', 'ruf', 'adkim', 'aspf', 'ri', 'fo', 'rf', 'pct'];
+export const DMARC_TAGS: readonly DmarcTagName[] = ['v', 'p', 'sp', 'np', 'psd', 't', 'rua', 'ruf', 'adkim', 'aspf', 'fo', 'ri', 'rf', 'pct'];
+
+/** RFC 9989 Appendix C: tags of RFC 7489 that RFC 9989 removed. */
+const REMOVED_TAGS: ReadonlySet<DmarcTagName> = new Set(['pct', 'rf', 'ri']);
 
 /**
  * The defaults of RFC 7489 §6.3 (`sp` defaults to `p`, so it is not here).
@@ -54,9 +58,6 @@ export const DMARC_DEFAULTS: {
   reportFormats: ['afrf'],
   reportInterval: 86400,
 };
-
-// Tags of the DMARCbis drafts: unknown to RFC 7489, but no typo of a known tag either.
-const DMARCBIS_TAGS: ReadonlySet<string> = new Set(['np', 'psd', 't']);
 
 // RFC 7489 §6.4: dmarc-sep = *WSP %x3b *WSP, and WSP is SP / HTAB (RFC 5234).
 const WSP: ReadonlySet<string> = new Set([' ', '\t']);
@@ -95,7 +96,7 @@ function parseColonList<T extends string>(value: string, accept: (item: string) 
 
 function suggestTag(name: string): DmarcTagName | undefined {
   const lower = name.toLowerCase();
-  if (DMARCBIS_TAGS.has(lower) || lower.length < 2) return undefined;
+  if (lower.length < 2) return undefined;
   const candidates = DMARC_TAGS.filter((known) => known.length >= 2 && isOneEditApart(lower, known));
   return candidates.length === 1 ? candidates[0] : undefined;
 }
@@ -199,6 +200,9 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
   let explicit: DmarcTagName[] = [];
   let policy: DmarcPolicy | undefined;
   let subdomainPolicy: DmarcPolicy | undefined;
+  let nonexistentPolicy: DmarcPolicy | undefined;
+  let publicSuffix: 'y' | 'n' | 'u' = 'u';
+  let testing = false;
   let dkimAlignment = DMARC_DEFAULTS.dkimAlignment;
   let spfAlignment = DMARC_DEFAULTS.spfAlignment;
   let percent = DMARC_DEFAULTS.percent;
@@ -219,15 +223,36 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
     }
     if (badShape(name, tag)) continue;
     const lower = tag.value.toLowerCase();
+    if (REMOVED_TAGS.has(name)) report({ code: 'removed-tag', tag: name as 'pct' | 'rf' | 'ri', value: tag.value, span: tag.span });
     switch (name) {
       case 'p':
       case 'sp':
+      case 'np':
         if (isPolicy(lower)) {
           if (name === 'p') policy = lower;
-          else subdomainPolicy = lower;
+          else if (name === 'sp') subdomainPolicy = lower;
+          else nonexistentPolicy = lower;
           explicit.push(name);
         } else {
           report({ code: 'unknown-policy', tag: name, value: tag.value, span: tag.valueSpan });
+        }
+        break;
+      case 'psd':
+        // RFC 9989 §4.7: psd = "y" / "n" / "u".
+        if (lower === 'y' || lower === 'n' || lower === 'u') {
+          publicSuffix = lower;
+          explicit.push(name);
+        } else {
+          badValue(name, tag);
+        }
+        break;
+      case 't':
+        // RFC 9989 §4.7: t = "y" / "n"; y asks receivers to apply the next weaker policy.
+        if (lower === 'y' || lower === 'n') {
+          testing = lower === 'y';
+          explicit.push(name);
+        } else {
+          badValue(name, tag);
         }
         break;
       case 'adkim':
@@ -311,17 +336,23 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
     report({ code: 'policy-not-second', tag: 'p', span: policyTag.span });
   }
 
-  // §6.6.3: without a valid "p" (or with an invalid "sp"), a record whose "rua" has a valid
-  // URI is treated as "v=DMARC1; p=none"; any other such record is not applied at all.
+  // RFC 9989 §4.10.1 (as RFC 7489 §6.6.3): without a valid "p" (or with an invalid "sp" or
+  // "np"), a record whose "rua" has a valid URI is treated as "v=DMARC1; p=none"; any other
+  // such record is not applied at all.
   const subdomainTag = known.get('sp');
-  const badSubdomainPolicy = subdomainTag !== undefined && subdomainPolicy === undefined;
-  if (policy === undefined || badSubdomainPolicy) {
+  const nonexistentTag = known.get('np');
+  const badTag =
+    policy === undefined ? 'p'
+    : subdomainTag !== undefined && subdomainPolicy === undefined ? 'sp'
+    : nonexistentTag !== undefined && nonexistentPolicy === undefined ? 'np'
+    : undefined;
+  if (badTag !== undefined) {
     if (uris.rua.length > 0) {
-      const tagName = policy === undefined ? 'p' : 'sp';
-      report({ code: 'policy-fallback-none', tag: tagName, span: (tagName === 'p' ? policyTag : subdomainTag)?.span ?? whole });
+      report({ code: 'policy-fallback-none', tag: badTag, span: known.get(badTag)?.span ?? whole });
       policy = 'none';
       subdomainPolicy = undefined;
-      explicit = explicit.filter((name) => name !== 'p' && name !== 'sp');
+      nonexistentPolicy = undefined;
+      explicit = explicit.filter((name) => name !== 'p' && name !== 'sp' && name !== 'np');
     } else {
       usable = false;
       if (policyTag === undefined) report({ code: 'missing-policy', tag: 'p', span: whole });
@@ -334,6 +365,9 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
     version: 'DMARC1',
     policy,
     subdomainPolicy: subdomainPolicy ?? policy,
+    nonexistentPolicy: nonexistentPolicy ?? subdomainPolicy ?? policy,
+    publicSuffix,
+    testing,
     dkimAlignment,
     spfAlignment,
     percent,

@@ -1,13 +1,13 @@
 /**
  * The one place that writes DMARC record text. The output is canonical: `v` and `p` first
- * (RFC 7489 §6.3: "MUST appear in that order"), then the other tags in the order of the §6.4
- * grammar, lower-case tokens, `; ` between tags; unknown tags last, as they were.
+ * (what RFC 7489 §6.3 required and RFC 9989 still reads best), then RFC 9989's tags, then the
+ * RFC 7489 ones it removed (only when the record has them), lower-case tokens, `; ` between tags; unknown tags last, as they were.
  */
 import { DMARC_DEFAULTS } from './parse.ts';
 import type { DmarcRecord, DmarcTagName } from './types.ts';
 import { renderDmarcUri } from './uri.ts';
 
-const OPTIONAL_TAGS: readonly Exclude<DmarcTagName, 'v' | 'p'>[] = ['sp', 'rua', 'ruf', 'adkim', 'aspf', 'ri', 'fo', 'rf', 'pct'];
+const OPTIONAL_TAGS: readonly Exclude<DmarcTagName, 'v' | 'p'>[] = ['sp', 'np', 'psd', 't', 'rua', 'ruf', 'adkim', 'aspf', 'ri', 'fo', 'rf', 'pct'];
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
@@ -19,6 +19,12 @@ function renderValue(record: DmarcRecord, name: Exclude<DmarcTagName, 'v' | 'p'>
   switch (name) {
     case 'sp':
       return set || record.subdomainPolicy !== record.policy ? record.subdomainPolicy : undefined;
+    case 'np':
+      return set || record.nonexistentPolicy !== record.subdomainPolicy ? record.nonexistentPolicy : undefined;
+    case 'psd':
+      return set || record.publicSuffix !== 'u' ? record.publicSuffix : undefined;
+    case 't':
+      return set || record.testing ? (record.testing ? 'y' : 'n') : undefined;
     case 'rua':
       return record.aggregateReportUris.length > 0 ? record.aggregateReportUris.map(renderDmarcUri).join(',') : undefined;
     case 'ruf':

@@ -28,8 +28,18 @@ export type DmarcFailureOption = '0' | '1' | 'd' | 's';
 /** RFC 7489 §6.3 `rf`: failure report formats; only AFRF is registered. */
 export type DmarcReportFormat = 'afrf';
 
-/** The tags RFC 7489 §6.3 defines. Any other tag is unknown and MUST be ignored. */
-export type DmarcTagName = 'v' | 'p' | 'sp' | 'adkim' | 'aspf' | 'pct' | 'rua' | 'ruf' | 'fo' | 'rf' | 'ri';
+/**
+ * The tags RFC 9989 §4.7 defines, plus RFC 7489's `pct`, `rf` and `ri`, which RFC 9989 removed:
+ * they are still read (an RFC 7489 receiver applies them), and reported as removed. Any other
+ * tag is unknown and MUST be ignored.
+ */
+export type DmarcTagName = 'v' | 'p' | 'sp' | 'np' | 'psd' | 't' | 'adkim' | 'aspf' | 'pct' | 'rua' | 'ruf' | 'fo' | 'rf' | 'ri';
+
+/** The RFC 7489 tags that RFC 9989 removed (its Appendix C): ignored by RFC 9989 receivers. */
+export type DmarcRemovedTag = 'pct' | 'rf' | 'ri';
+
+/** RFC 9989 §4.7 `psd`: `y` the domain is a Public Suffix Domain, `n` an Organizational Domain, `u` unspecified (default). */
+export type DmarcPsd = 'y' | 'n' | 'u';
 
 /** Size unit of a DMARC URI limit (RFC 7489 §6.2); `b` stands for "no unit" (bytes). */
 export type DmarcSizeUnit = 'b' | 'k' | 'm' | 'g' | 't';
@@ -80,11 +90,17 @@ export interface DmarcRecord {
   policy: DmarcPolicy;
   /** `sp`, default: the value of `p`. */
   subdomainPolicy: DmarcPolicy;
+  /** `np` (RFC 9989): for subdomains that do not exist; default: the value of `sp`. */
+  nonexistentPolicy: DmarcPolicy;
+  /** `psd` (RFC 9989), default `u`. The DNS tree walk stops at `y` and `n` (§4.10). */
+  publicSuffix: DmarcPsd;
+  /** `t=y` (RFC 9989): testing mode — receivers apply the next weaker policy. Default `n` (false). */
+  testing: boolean;
   /** `adkim`, default `r`. */
   dkimAlignment: DmarcAlignment;
   /** `aspf`, default `r`. */
   spfAlignment: DmarcAlignment;
-  /** `pct`, 0–100, default 100. */
+  /** `pct`, 0–100, default 100. RFC 7489 only (RFC 9989 removed it; `t` replaces it). */
   percent: number;
   /** `rua`: where aggregate reports go; only the URIs that parsed. */
   aggregateReportUris: DmarcUri[];
@@ -92,9 +108,9 @@ export interface DmarcRecord {
   failureReportUris: DmarcUri[];
   /** `fo`, default `['0']`. */
   failureOptions: DmarcFailureOption[];
-  /** `rf`, default `['afrf']`. */
+  /** `rf`, default `['afrf']`. RFC 7489 only. */
   reportFormats: DmarcReportFormat[];
-  /** `ri` in seconds, a 32-bit unsigned integer, default 86400. */
+  /** `ri` in seconds, a 32-bit unsigned integer, default 86400. RFC 7489 only. */
   reportInterval: number;
   /** The tags whose value came from the record, in record order. */
   explicit: DmarcTagName[];
@@ -139,8 +155,9 @@ export type DmarcIssue = IssueBase &
     | { code: 'version-not-first'; tag: 'v' }
     | { code: 'bad-version'; tag: 'v'; value: string }
     | { code: 'missing-policy'; tag: 'p' }
-    | { code: 'unknown-policy'; tag: 'p' | 'sp'; value: string }
-    | { code: 'policy-fallback-none'; tag: 'p' | 'sp' }
+    | { code: 'unknown-policy'; tag: 'p' | 'sp' | 'np'; value: string }
+    | { code: 'policy-fallback-none'; tag: 'p' | 'sp' | 'np' }
+    | { code: 'removed-tag'; tag: DmarcRemovedTag; value: string }
     | { code: 'policy-not-second'; tag: 'p' }
     | { code: 'bad-tag-value'; tag: DmarcTagName; value: string }
     | { code: 'empty-value'; tag: DmarcTagName }

@@ -274,8 +274,13 @@ export const auditEn = {
   'audit.dmarc-issue.policy-fallback-none': (p: DmarcIssueParams) =>
     p.tag === 'p'
       ? `without a valid ${code('p=')}, receivers act as if it said ${code('p=none')}, because ${code('rua=')} is present`
-      : `because ${code('sp=')} is invalid, receivers act as if the record said ${code('p=none')} (${code('rua=')} is present)`,
-  'audit.dmarc-issue.policy-not-second': (_p: DmarcIssueParams) => `the ${code('p=')} tag should come right after ${code('v=DMARC1')}`,
+      : `because ${code(p.tag + '=')} is invalid, receivers act as if the record said ${code('p=none')} (${code('rua=')} is present)`,
+  'audit.dmarc-issue.policy-not-second': (_p: DmarcIssueParams) =>
+    `RFC 7489 receivers expect ${code('p=')} right after ${code('v=DMARC1')} (RFC 9989 allows any order)`,
+  'audit.dmarc-issue.removed-tag': (p: DmarcIssueParams) =>
+    p.tag === 'pct'
+      ? `${code('pct=')} was removed by RFC 9989: receivers that follow it apply the policy to all mail, RFC 7489 receivers to ${p.value}% of it; use ${code('t=y')} for a test phase`
+      : `${code(p.tag + '=')} was removed by RFC 9989; receivers ignore it`,
   'audit.dmarc-issue.bad-tag-value': (p: DmarcIssueParams) => `${code(p.value)} is not a valid value for ${code(p.tag + '=')}; the default applies`,
   'audit.dmarc-issue.empty-value': (p: DmarcIssueParams) => `the ${code(p.tag + '=')} tag has no value`,
   'audit.dmarc-issue.missing-semicolon': (p: DmarcIssueParams) => `a ${code(';')} is missing before ${code(p.value + '=')}`,

@@ -241,8 +241,13 @@ export const auditNl: Translation<typeof auditEn> = {
   'audit.dmarc-issue.policy-fallback-none': (p) =>
     p.tag === 'p'
       ? `zonder geldige ${code('p=')} doen ontvangers alsof er ${code('p=none')} staat, omdat ${code('rua=')} aanwezig is`
-      : `omdat ${code('sp=')} ongeldig is, doen ontvangers alsof er ${code('p=none')} staat (${code('rua=')} is aanwezig)`,
-  'audit.dmarc-issue.policy-not-second': () => `de tag ${code('p=')} hoort direct na ${code('v=DMARC1')} te komen`,
+      : `omdat ${code(p.tag + '=')} ongeldig is, doen ontvangers alsof er ${code('p=none')} staat (${code('rua=')} is aanwezig)`,
+  'audit.dmarc-issue.policy-not-second': () =>
+    `ontvangers volgens RFC 7489 verwachten ${code('p=')} direct na ${code('v=DMARC1')} (RFC 9989 staat elke volgorde toe)`,
+  'audit.dmarc-issue.removed-tag': (p) =>
+    p.tag === 'pct'
+      ? `${code('pct=')} is geschrapt in RFC 9989: ontvangers die die volgen passen het beleid op alle e-mail toe, ontvangers volgens RFC 7489 op ${p.value}% ervan; gebruik ${code('t=y')} voor een testfase`
+      : `${code(p.tag + '=')} is geschrapt in RFC 9989; ontvangers negeren die tag`,
   'audit.dmarc-issue.bad-tag-value': (p) => `${code(p.value)} is geen geldige waarde voor ${code(p.tag + '=')}; de standaardwaarde geldt`,
   'audit.dmarc-issue.empty-value': (p) => `de tag ${code(p.tag + '=')} heeft geen waarde`,
   'audit.dmarc-issue.missing-semicolon': (p) => `er ontbreekt een ${code(';')} vóór ${code(p.value + '=')}`,

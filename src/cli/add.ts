@@ -34,14 +34,14 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(helpText('help.add', values.lang));
+    io.stdout(helpText('help.add', values.lang, io.env));
     return EXIT.ok;
   }
   if (positionals.length > 1) throw usage('usage.add.one-domain', { text: positionals.join(' ') });
   const givenDomain = positionals[0];
   if (givenDomain === undefined && values.policy === undefined) throw usage('usage.add.domain-or-policy');
   const domain = givenDomain ?? NO_DOMAIN;
-  const lang = langOption(values.lang);
+  const lang = langOption(values.lang, io.env);
 
   const sender = await chooseSender(values);
   let ttl: number | undefined;
@@ -64,6 +64,11 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   if (plan.status === 'blocked') {
     const input = plan.issues.filter((i) => INPUT_ISSUES.has(i.code));
     if (input.length > 0) throw new UsageError((inLang) => input.map((i) => describeIssue(i, inLang)).join('; '));
+  }
+  // Sub-records are named under the domain (`_spf.<domain>`): without it there is nothing
+  // that could be published, only placeholders — ask for the domain instead.
+  if (givenDomain === undefined && plan.status !== 'blocked' && plan.subRecords.length > 0) {
+    throw usage('usage.add.needs-domain');
   }
   const owner = givenDomain === undefined ? '@' : domain;
   const publish = plan.status === 'blocked' ? undefined : publishAll(plan, owner, ttl);

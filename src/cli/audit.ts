@@ -46,10 +46,10 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(helpText('help.audit', values.lang));
+    io.stdout(helpText('help.audit', values.lang, io.env));
     return EXIT.ok;
   }
-  const lang = langOption(values.lang);
+  const lang = langOption(values.lang, io.env);
   if (positionals.length !== 1) throw usage('usage.audit.one-domain');
   const domain = canonicalDomain((positionals[0] ?? '').trim());
   const problem = domainProblem(domain);

@@ -36,12 +36,12 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(helpText('help.bulk', values.lang));
+    io.stdout(helpText('help.bulk', values.lang, io.env));
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw positionals.length === 0 ? usage('usage.bulk.file-required') : usage('usage.bulk.one-file', { text: positionals.join(' ') });
   const input = positionals[0] as string;
-  const lang = langOption(values.lang);
+  const lang = langOption(values.lang, io.env);
 
   const chosen = await chooseSender(values);
   let concurrency = DEFAULT_CONCURRENCY;

@@ -32,10 +32,10 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout(helpText('help.check', values.lang));
+    io.stdout(helpText('help.check', values.lang, io.env));
     return EXIT.ok;
   }
-  const lang = langOption(values.lang);
+  const lang = langOption(values.lang, io.env);
   if (values.ip === undefined) throw usage('usage.check.ip-required');
   if (values.sender === undefined) throw usage('usage.check.sender-required');
   const input = { ip: values.ip, sender: values.sender, helo: values.helo ?? '' };

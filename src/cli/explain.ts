@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/catalog.ts';
-import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
+import { type Lang, type LocaleEnv, isLang, localeLang } from '../i18n/lang.ts';
 import { type RecordExplanation, explainRecord, renderRecordExplanation } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
@@ -23,14 +23,16 @@ interface DomainExplanation {
 }
 
 /**
- * Reads `--lang`; shared with `spfkit check`.
+ * Reads `--lang`, shared by every command; without it, the terminal's locale decides
+ * (LC_ALL, LC_MESSAGES, LANG: `LANG=nl_NL.UTF-8` → nl).
  *
  * @example
- * langOption('nl') // 'nl'
- * langOption(undefined) // 'en'
+ * langOption('nl', {}) // 'nl'
+ * langOption(undefined, { LANG: 'nl_NL.UTF-8' }) // 'nl'
+ * langOption(undefined, {}) // 'en'
  */
-export function langOption(value: string | undefined): Lang {
-  if (value === undefined) return DEFAULT_LANG;
+export function langOption(value: string | undefined, env: LocaleEnv): Lang {
+  if (value === undefined) return localeLang(env);
   if (!isLang(value)) throw usage('usage.lang', { text: value });
   return value;
 }
@@ -52,15 +54,17 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     allowPositionals: true,
   });
   if (values.help) {
-    io.stdout(helpText('help.explain', values.lang));
+    io.stdout(helpText('help.explain', values.lang, io.env));
     return EXIT.ok;
   }
-  const lang = langOption(values.lang);
+  const lang = langOption(values.lang, io.env);
   if (positionals.length > 1) throw usage('usage.explain.one-argument');
   const [record] = positionals;
 
   if (values.domain === undefined) {
     if (record === undefined) throw usage('usage.explain.record-or-domain');
+    // Nothing to explain (as `check --policy ""`): an input error, not a record with a syntax problem.
+    if (record.trim() === '') throw usage('usage.explain.empty-record');
     if (values.dns || values.zone || values.record || values.timeout) throw usage('usage.explain.dns-only-with-domain');
     const x = explainRecord(record, { lang });
     io.stdout(values.json ? JSON.stringify(x, null, 2) + '\n' : renderRecordExplanation(x, { lang, title: t(lang, 'cli.explain.record', {}) }));

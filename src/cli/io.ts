@@ -1,5 +1,5 @@
 import { type MessageArgs, type MessageKey, t } from '../i18n/catalog.ts';
-import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
+import { type Lang, type LocaleEnv, isLang, localeLang } from '../i18n/lang.ts';
 
 /** What a CLI command may touch: its output streams and whether they are terminals. */
 export interface CliIo {
@@ -46,14 +46,14 @@ export function usage<K extends MessageKey>(key: K, ...args: MessageArgs<K>): Us
 }
 
 /**
- * A command's `--help` text in the `--lang` given (an unknown one falls back to English:
- * asking for help never fails).
+ * A command's `--help` text in the `--lang` given, else in the locale's language (an
+ * unknown `--lang` falls back to that too: asking for help never fails).
  *
  * @example
- * io.stdout(helpText('help.check', values.lang));
+ * io.stdout(helpText('help.check', values.lang, io.env));
  */
-export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk' | 'help.policyd', lang: string | undefined): string {
-  const chosen = lang !== undefined && isLang(lang) ? lang : DEFAULT_LANG;
+export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk' | 'help.policyd', lang: string | undefined, env: LocaleEnv): string {
+  const chosen = lang !== undefined && isLang(lang) ? lang : localeLang(env);
   return t(chosen, key, { dns: t(chosen, 'help.dns') }) + '\n';
 }
 

@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/catalog.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
 import { type ConfigIssue, type ConfigValues, isConfigError, parseConfig } from '../policyd/config.ts';
 import type { PolicyDecision } from '../policyd/decide.ts';
 import { formatDecisionLog } from '../policyd/log.ts';
@@ -77,10 +77,14 @@ export async function policydCommand(args: string[], io: CliIo, host: PolicydHos
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout(helpText('help.policyd', values.lang));
+    io.stdout(helpText('help.policyd', values.lang, io.env));
     return EXIT.ok;
   }
-  const lang = langOption(values.lang);
+  // The operator's words (help, errors, the log) follow the locale when --lang is absent; the
+  // words that go out with mail (SMTP replies, Received-SPF) only --lang or the config's Lang,
+  // so a server's LANG does not change what other parties read.
+  const lang = langOption(values.lang, io.env);
+  const mailLang = values.lang === undefined ? DEFAULT_LANG : lang;
   const address = values.listen === undefined ? undefined : parseListenAddress(values.listen);
   if (values.listen !== undefined && address === undefined) throw usage('usage.policyd.listen', { text: values.listen });
 
@@ -128,7 +132,7 @@ export async function policydCommand(args: string[], io: CliIo, host: PolicydHos
     return EXIT.usage;
   }
 
-  const settings = { ...defaultSettings({ receiver: hostname() }), lang, ...merged.settings };
+  const settings = { ...defaultSettings({ receiver: hostname() }), lang: mailLang, ...merged.settings };
   if (merged.settings.receiver !== undefined && merged.settings.authservId === undefined) settings.authservId = merged.settings.receiver;
   const log = await openLog(values.log ?? (address ? 'stderr' : 'none'), host);
   for (const w of warnings) log.note(describeConfigIssue(w.issue, w.where, lang));

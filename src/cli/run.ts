@@ -3,7 +3,7 @@
  * exit code 2, and never lets a stack trace reach the user.
  */
 import { t } from '../i18n/catalog.ts';
-import { type Lang, DEFAULT_LANG, isLang } from '../i18n/lang.ts';
+import { type Lang, type LocaleEnv, isLang, localeLang } from '../i18n/lang.ts';
 import { type CliIo, EXIT, UsageError, oneLine } from './io.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -32,7 +32,7 @@ export function mainHelp(lang: Lang): string {
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  const lang = langInArgs(args);
+  const lang = langInArgs(args, io.env);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp(lang));
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -55,16 +55,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * The `--lang` of a command line, found without parsing the rest, so that even an error in
- * the other options is worded in it (`--lang nl` or `--lang=nl`; otherwise English).
+ * the other options is worded in it (`--lang nl` or `--lang=nl`); without a usable one, the
+ * locale's language (LC_ALL, LC_MESSAGES, LANG), else English.
  */
-export function langInArgs(args: readonly string[]): Lang {
+export function langInArgs(args: readonly string[], env: LocaleEnv = {}): Lang {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') break;
     const value = arg === '--lang' ? args[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    if (value !== undefined) return isLang(value) ? value : DEFAULT_LANG;
+    if (value !== undefined) return isLang(value) ? value : localeLang(env);
   }
-  return DEFAULT_LANG;
+  return localeLang(env);
 }
 
 function describeError(error: unknown, lang: Lang, args: readonly string[]): string {

@@ -59,7 +59,7 @@ export const addEn = {
   'add.warning.sub-record-name-taken': (p: { name: string }) => `${p.name} already has an SPF record; publishing the sub-record replaces it.`,
   'add.warning.current-policy-error': (p: { result: string; ip: string; cause: string }) => `The current policy gives ${p.result} for ${p.ip} (${p.cause}).`,
   'add.warning.no-domain': (p: { domain: string }) =>
-    `No domain given: "a", "mx" and sub-record names refer to ${p.domain}; give the domain for exact results.`,
+    `No domain given: "a" and "mx" without a name were tested against ${p.domain}, a name that does not exist; give the domain for exact results.`,
 
   // ── Why a range or lookup count is not what it seems (inside warnings) ────────────────
   'add.problem.per-message': (p: { term: string; domain: string }) => `${p.term} at ${p.domain} depends on the message`,

@@ -58,7 +58,7 @@ export const addNl: Translation<typeof addEn> = {
   'add.warning.sub-record-name-taken': (p) => `${p.name} heeft al een SPF-record; als je het subrecord publiceert, wordt dat vervangen.`,
   'add.warning.current-policy-error': (p) => `Het huidige beleid geeft ${p.result} voor ${p.ip} (${p.cause}).`,
   'add.warning.no-domain': (p) =>
-    `Geen domein opgegeven: “a”, “mx” en de namen van subrecords verwijzen naar ${p.domain}; geef het domein op voor een exacte uitkomst.`,
+    `Geen domein opgegeven: “a” en “mx” zonder naam zijn getest met ${p.domain}, een naam die niet bestaat; geef het domein op voor een exacte uitkomst.`,
 
   // ── Waarom een adresreeks of het aantal lookups niet vaststaat ────────────────────
   'add.problem.per-message': (p) => `${p.term} bij ${p.domain} hangt af van het bericht`,

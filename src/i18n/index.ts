@@ -5,7 +5,7 @@
  * import { detectLang, t } from './i18n/index.ts';
  * t(detectLang('nl-NL,nl;q=0.9'), 'spf.headline.none', { domain: 'klant.nl' });
  */
-export { type Lang, DEFAULT_LANG, LANGS, detectLang, isLang } from './lang.ts';
+export { type Lang, type LocaleEnv, DEFAULT_LANG, LANGS, detectLang, isLang, localeLang } from './lang.ts';
 export { type Catalog, type MessageArgs, type MessageKey, MESSAGES, t } from './catalog.ts';
 export type { AreaMessages, Message, Translation } from './types.ts';
 export type { BranchCount, RecordRef } from './spf.en.ts';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLang, isLang } from './lang.ts';
+import { detectLang, isLang, localeLang } from './lang.ts';
 
 describe('detectLang', () => {
   const cases: Array<[string | undefined, 'en' | 'nl']> = [
@@ -31,4 +31,27 @@ describe('isLang', () => {
     assert.equal(isLang('NL'), false);
     assert.equal(isLang('de'), false);
   });
+});
+
+describe('localeLang (POSIX: LC_ALL, then LC_MESSAGES, then LANG)', () => {
+  const cases: Array<[Record<string, string>, 'en' | 'nl']> = [
+    [{}, 'en'],
+    [{ LANG: 'nl_NL.UTF-8' }, 'nl'],
+    [{ LANG: 'nl_BE@euro' }, 'nl'],
+    [{ LANG: 'nl' }, 'nl'],
+    [{ LANG: 'NL_nl.utf8' }, 'nl'],
+    [{ LANG: 'C.UTF-8' }, 'en'],
+    [{ LANG: 'POSIX' }, 'en'],
+    [{ LANG: 'de_DE.UTF-8' }, 'en'],
+    [{ LANG: 'nld_NL' }, 'en'],
+    [{ LC_ALL: 'C', LANG: 'nl_NL.UTF-8' }, 'en'],
+    [{ LC_ALL: 'nl_NL.UTF-8', LC_MESSAGES: 'en_US.UTF-8', LANG: 'en_US.UTF-8' }, 'nl'],
+    [{ LC_MESSAGES: 'nl_NL.UTF-8', LANG: 'en_US.UTF-8' }, 'nl'],
+    [{ LC_MESSAGES: 'en_US.UTF-8', LANG: 'nl_NL.UTF-8' }, 'en'],
+    [{ LC_ALL: '', LC_MESSAGES: '', LANG: 'nl_NL.UTF-8' }, 'nl'],
+    [{ LC_ALL: 'de_DE.UTF-8', LANG: 'nl_NL.UTF-8' }, 'en'],
+  ];
+  for (const [env, lang] of cases) {
+    it(`${JSON.stringify(env)} → ${lang}`, () => assert.equal(localeLang(env), lang));
+  }
 });

@@ -59,3 +59,29 @@ export function detectLang(acceptLanguage?: string): Lang {
   }
   return DEFAULT_LANG;
 }
+
+/** The locale variables a program's messages follow (POSIX, XBD §8.2). */
+export interface LocaleEnv {
+  readonly LC_ALL?: string | undefined;
+  readonly LC_MESSAGES?: string | undefined;
+  readonly LANG?: string | undefined;
+}
+
+/**
+ * The language of a terminal's locale, for a command line without `--lang`: POSIX
+ * precedence — the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty
+ * decides; its language part (`nl_NL.UTF-8`, `nl_BE@euro`, `nl`) is matched, and a locale
+ * spfkit has no catalogue for (`C`, `POSIX`, `de_DE.UTF-8`) gives `en`.
+ *
+ * @example
+ * localeLang({ LANG: 'nl_NL.UTF-8' })                     // 'nl'
+ * localeLang({ LC_ALL: 'C', LANG: 'nl_NL.UTF-8' })        // 'en' (LC_ALL wins)
+ * localeLang({ LC_MESSAGES: 'nl_BE', LANG: 'en_GB' })     // 'nl'
+ * localeLang({})                                          // 'en'
+ */
+export function localeLang(env: LocaleEnv): Lang {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  if (locale === undefined) return DEFAULT_LANG;
+  const language = (/^[A-Za-z]+/.exec(locale)?.[0] ?? '').toLowerCase();
+  return isLang(language) ? language : DEFAULT_LANG;
+}

@@ -38,6 +38,7 @@ export const usageEn = {
   // ── spfkit explain / audit ────────────────────────────────────────────────────────────
   'usage.explain.one-argument': () => `give the record as one argument, in quotes: spfkit explain "v=spf1 … -all"`,
   'usage.explain.record-or-domain': () => `give a record ("v=spf1 …") or --domain <domain>`,
+  'usage.explain.empty-record': () => `the record is empty: give the SPF record in quotes, spfkit explain "v=spf1 … -all", or --domain <domain>`,
   'usage.explain.dns-only-with-domain': () => `the DNS options only apply with --domain`,
   'usage.explain.not-both': () => `give either a record or --domain, not both`,
   'usage.explain.bad-domain': (p: { text: string; problem: string }) => `--domain "${p.text}" is not a usable domain name: ${p.problem}`,
@@ -48,6 +49,7 @@ export const usageEn = {
   // ── spfkit add / bulk ─────────────────────────────────────────────────────────────────
   'usage.add.one-domain': (p: { text: string }) => `one domain only, got ${p.text}`,
   'usage.add.domain-or-policy': () => `give the domain, or the record with --policy "v=spf1 …"`,
+  'usage.add.needs-domain': () => `the record would be over the 450 bytes that fit (RFC 7208 §3.4), so part of it must move to sub-records named under the domain (_spf.<domain>): give the domain, spfkit add <domain> --policy "…"`,
   'usage.add.ttl': (p: { text: string }) => `--ttl must be a whole number of seconds, got "${p.text}"`,
   'usage.sender.none': () => `say which sender: --provider, --include, --ip4, --ip6, --a, --mx or --mechanism`,
   'usage.sender.several': (p: { options: string[] }) => `one sender at a time, got ${p.options.join(', ')}`,

@@ -39,6 +39,7 @@ export const usageNl: Translation<typeof usageEn> = {
   // ── spfkit explain / audit ────────────────────────────────────────────────────────────
   'usage.explain.one-argument': () => `geef het record als één argument, tussen aanhalingstekens: spfkit explain "v=spf1 … -all"`,
   'usage.explain.record-or-domain': () => `geef een record ("v=spf1 …") of --domain <domein>`,
+  'usage.explain.empty-record': () => `het record is leeg: geef het SPF-record tussen aanhalingstekens, spfkit explain "v=spf1 … -all", of --domain <domein>`,
   'usage.explain.dns-only-with-domain': () => `de DNS-opties gelden alleen samen met --domain`,
   'usage.explain.not-both': () => `geef óf een record óf --domain, niet allebei`,
   'usage.explain.bad-domain': (p) => `--domain "${p.text}" is geen bruikbare domeinnaam: ${p.problem}`,
@@ -49,6 +50,7 @@ export const usageNl: Translation<typeof usageEn> = {
   // ── spfkit add / bulk ─────────────────────────────────────────────────────────────────
   'usage.add.one-domain': (p) => `één domein tegelijk, niet ${p.text}`,
   'usage.add.domain-or-policy': () => `geef het domein, of het record met --policy "v=spf1 …"`,
+  'usage.add.needs-domain': () => `het record zou groter worden dan de 450 bytes die passen (RFC 7208 §3.4), dus moet een deel naar subrecords onder het domein (_spf.<domein>): geef het domein, spfkit add <domein> --policy "…"`,
   'usage.add.ttl': (p) => `--ttl moet een geheel aantal seconden zijn, niet "${p.text}"`,
   'usage.sender.none': () => `zeg welke afzender: --provider, --include, --ip4, --ip6, --a, --mx of --mechanism`,
   'usage.sender.several': (p) => `één afzender tegelijk, niet ${p.options.join(', ')}`,

@@ -6,7 +6,9 @@
  *  2. checkHost throughput on 10 000 checks: in-memory zone; loopback DNS served by NSD (or the
  *     JavaScript test server when NSD cannot be installed), uncached; loopback
  *     DNS through one shared cache, 64 checks in flight (target ≥ 30 000 checks/s);
- *  3. latency of one check against a server with a per-answer delay (bench/latency.ts).
+ *  3. a cold-cache bulk row: 20 000 distinct domains, every cache empty, beside libspf2 with
+ *     SPF_DNS_CACHE on the same NSD (bench/cold.ts; BENCH_ONLY=cold runs it alone);
+ *  4. latency of one check against a server with a per-answer delay (bench/latency.ts).
  */
 import { createRequire } from 'node:module';
 import { promises as dnsPromises } from 'node:dns';
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 // bundles this file and runs it with plain node, without loader hooks.
 import { type RecordCache, type Resolver, type RrType, cachingResolver, checkHost, parseRecord, recordCache, systemResolver, zoneResolver } from 'spfkit';
 import { customerRecord, generateChecks, generateData, prng } from './data.ts';
+import { coldCacheSection } from './cold.ts';
 import { latencyBench } from './latency.ts';
 import { startNsd } from './nsd.ts';
 import { fmt, pool, rate, startDnsServerProcess, table } from './support.ts';
@@ -96,6 +99,7 @@ function libspf2Bench(records: readonly string[]): number | string {
 async function main(): Promise<void> {
   // BENCH_ONLY=latency runs the latency section alone.
   if (process.env.BENCH_ONLY === 'latency') return latencySection();
+  if (process.env.BENCH_ONLY === 'cold') return coldCacheSection();
   console.log(`spfkit benchmark — node ${process.version}, ${CONCURRENCY} checks in flight; in-memory and cached runs: best of ${ROUNDS} after a warm-up\n`);
   const rand = prng(1);
   const parseRecords = Array.from({ length: PARSE_RECORDS }, (_, i) => customerRecord(rand, `d${i}.example`));
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
   } finally {
     server.stop();
   }
+  await coldCacheSection();
   await latencySection();
 }
 

@@ -20,6 +20,8 @@ import { build } from 'esbuild';
 const BUILD = 'bench/.build';
 export const LIBSPF2_BINARY = `${BUILD}/libspf2-compile-rate`;
 const LIBSPF2_SOURCE = 'bench/libspf2/compile-rate.c';
+const LIBSPF2_CHECK_BINARY = `${BUILD}/libspf2-check-rate`;
+const LIBSPF2_CHECK_SOURCE = 'bench/libspf2/check-rate.c';
 const NSD = '/usr/sbin/nsd';
 
 const name = process.argv[2];
@@ -56,11 +58,11 @@ function ensurePackages(packages, ready) {
   return ready() ? undefined : `apt-get finished, but ${packages.join(' ')} is still not usable`;
 }
 
-/** Builds the libspf2 peer; returns why it is unavailable, or undefined when it is ready. */
-function ensureLibspf2() {
-  if (existsSync(LIBSPF2_BINARY) && statSync(LIBSPF2_BINARY).mtimeMs >= statSync(LIBSPF2_SOURCE).mtimeMs) return undefined;
+/** Builds one libspf2 peer program; returns why it is unavailable, or undefined when it is ready. */
+function ensureLibspf2(binary, source, libs = []) {
+  if (existsSync(binary) && statSync(binary).mtimeMs >= statSync(source).mtimeMs) return undefined;
   const missing = ensurePackages(['libspf2-dev', 'gcc'], () => existsSync('/usr/include/spf2/spf.h') && run('gcc', ['--version'], true) === undefined);
-  return missing ?? run('gcc', ['-O2', '-Wall', '-o', LIBSPF2_BINARY, LIBSPF2_SOURCE, '-lspf2']);
+  return missing ?? run('gcc', ['-O2', '-Wall', '-o', binary, source, '-lspf2', ...libs]);
 }
 
 mkdirSync(BUILD, { recursive: true });
@@ -78,9 +80,12 @@ await build({
 });
 const env = { ...process.env };
 if (name === 'spf') {
-  const unavailable = ensureLibspf2();
+  const unavailable = ensureLibspf2(LIBSPF2_BINARY, LIBSPF2_SOURCE);
   if (unavailable) env.SPFKIT_BENCH_LIBSPF2_UNAVAILABLE = unavailable;
   else env.SPFKIT_BENCH_LIBSPF2 = LIBSPF2_BINARY;
+  // The cold-cache peer (bench/cold.ts): libdl for its resolver hooks.
+  const checkUnavailable = unavailable ?? ensureLibspf2(LIBSPF2_CHECK_BINARY, LIBSPF2_CHECK_SOURCE, ['-ldl']);
+  if (!checkUnavailable) env.SPFKIT_BENCH_LIBSPF2_CHECK = LIBSPF2_CHECK_BINARY;
   const hadNsd = existsSync(NSD);
   const noNsd = ensurePackages(['nsd'], () => existsSync(NSD));
   // Installed here only to serve the benchmark: do not leave a DNS service on port 53 behind.

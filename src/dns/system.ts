@@ -197,11 +197,11 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
   }
 
   /** One try over c-ares; a name c-ares refuses (EBADNAME) goes over the wire, with the wire's own tries. */
-  function attempt(channel: InstanceType<typeof dns.Resolver>, name: string, type: RrType, signal: AbortSignal, onWire: () => void): Promise<DnsAnswer<RecordData[RrType]>> {
+  function attempt(channel: InstanceType<typeof dns.Resolver>, name: string, type: RrType, signal: () => AbortSignal, onWire: () => void): Promise<DnsAnswer<RecordData[RrType]>> {
     return ask(channel, name, type).catch((error: unknown) => {
       if ((error as { code?: string }).code !== 'EBADNAME' || !encodableName(name)) return answerFromError(error, servers);
       onWire();
-      return askOverWire(name, type, signal);
+      return askOverWire(name, type, signal());
     });
   }
 
@@ -213,14 +213,18 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
         let overWire = false;
         let sent = 0;
         let out = 0;
-        const timers: NodeJS.Timeout[] = [];
-        // Closes the wire path's sockets when the query settles (answer or deadline).
-        const done = new AbortController();
+        // One timer at a time (the next try, then the deadline): most queries are answered
+        // before the first fires, so a query costs one timer, not one per try.
+        let timer: NodeJS.Timeout | undefined;
+        // Closes the wire path's sockets when the query settles (answer or deadline); made only
+        // for a name that goes over the wire — an abort costs a DOMException.
+        let done: AbortController | undefined;
+        const signal = (): AbortSignal => (done ??= new AbortController()).signal;
         const settle = (answer: DnsAnswer<RecordData[RrType]>): void => {
           if (settled) return;
           settled = true;
-          for (const t of timers) clearTimeout(t);
-          done.abort();
+          clearTimeout(timer);
+          done?.abort();
           if (out > 0) leftover = true;
           inProgress--;
           if (inProgress === 0 && leftover) {
@@ -233,7 +237,7 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
           if (settled || overWire || sent >= attempts) return;
           const channel = channels[sent++ % channels.length] as InstanceType<typeof dns.Resolver>;
           out++;
-          void attempt(channel, name, type, done.signal, () => (overWire = true)).then((answer) => {
+          void attempt(channel, name, type, signal, () => (overWire = true)).then((answer) => {
             out--;
             if (answer.kind !== 'timeout' || overWire) return settle(answer);
             // A try that ended without an answer (a refused port, at once): the next try goes
@@ -242,9 +246,24 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
             else if (out === 0) settle(answer);
           });
         };
+        // Try k goes out at k × timeout (when it has not gone out early), then the deadline.
+        const started = performance.now();
+        let k = 1;
+        const tick = (): void => {
+          const at = k < attempts ? k * timeout : guardMs;
+          const wait = at - (performance.now() - started);
+          if (wait > 0) {
+            timer = setTimeout(tick, wait);
+            return;
+          }
+          if (k < attempts) {
+            k++;
+            send();
+            tick();
+          } else settle({ kind: 'timeout', detail: `no answer within ${budgetMs} ms ${servers}` });
+        };
         send();
-        for (let k = 1; k < attempts; k++) timers.push(setTimeout(send, k * timeout));
-        timers.push(setTimeout(() => settle({ kind: 'timeout', detail: `no answer within ${budgetMs} ms ${servers}` }), guardMs));
+        if (!settled) tick();
       }) as Promise<DnsAnswer<RecordData[T]>>;
     },
   };

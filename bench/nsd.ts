@@ -50,16 +50,23 @@ export function masterFile(zone: ReadonlyZone): string {
   return lines.join('\n') + '\n';
 }
 
-/** Starts NSD in the foreground on a free loopback port; resolves once it answers. */
-export async function startNsd(binary: string, zone: ReadonlyZone): Promise<ServerProcess> {
+/** Where NSD listens: a free port on 127.0.0.1 unless given (a resolv.conf reader needs port 53). */
+export interface NsdListen {
+  host?: string;
+  port?: number;
+}
+
+/** Starts NSD in the foreground on a loopback address; resolves once it answers. */
+export async function startNsd(binary: string, zone: ReadonlyZone, listen: NsdListen = {}): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'spfkit-bench-nsd-'));
-  const port = await freePort();
+  const host = listen.host ?? '127.0.0.1';
+  const port = listen.port ?? (await freePort());
   writeFileSync(join(dir, 'root.zone'), masterFile(zone));
   writeFileSync(
     join(dir, 'nsd.conf'),
     [
       'server:',
-      '  ip-address: 127.0.0.1',
+      `  ip-address: ${host}`,
       `  port: ${port}`,
       '  username: ""',
       `  zonesdir: "${dir}"`,
@@ -87,7 +94,7 @@ export async function startNsd(binary: string, zone: ReadonlyZone): Promise<Serv
     child.kill('SIGTERM');
     child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   };
-  const address = `127.0.0.1:${port}`;
+  const address = `${host}:${port}`;
   const resolver = new dnsPromises.Resolver({ timeout: 200, tries: 1 });
   resolver.setServers([address]);
   for (const started = performance.now(); performance.now() - started < 20_000; ) {

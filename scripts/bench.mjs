@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs one benchmark (`spf`, `bulk` or `http`) as plain JavaScript on Node.
+// Runs one benchmark (`spf`, `bulk`, `http`, `policyd`) as plain JavaScript on Node.
 //
 // The benchmarks are TypeScript; running them through tsx's loader hooks also routes the
 // measured library through those hooks and costs it a third of its speed (parse: 478 000
@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
+import { ensureTools } from './ensure-apt.mjs';
 
 const BUILD = 'bench/.build';
 export const LIBSPF2_BINARY = `${BUILD}/libspf2-compile-rate`;
@@ -25,14 +26,25 @@ const LIBSPF2_CHECK_SOURCE = 'bench/libspf2/check-rate.c';
 const NSD = '/usr/sbin/nsd';
 
 const name = process.argv[2];
-const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts' };
+const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts', policyd: 'bench/policyd.bench.ts' };
 if (!name || !(name in entries)) {
   console.error(`usage: node scripts/bench.mjs <${Object.keys(entries).join('|')}>`);
   process.exit(2);
 }
 
 function run(command, args, quiet = false) {
-  const result = spawnSync(command, args, {
+  if (name === 'policyd') {
+  // NSD serves the zone on port 53 (pyspf reads /etc/resolv.conf); Debian's policyd-spf is the peer.
+  try {
+    const paths = ensureTools(['nsd', 'policyd-spf']);
+    env.SPFKIT_BENCH_NSD = paths.nsd;
+    env.SPFKIT_BENCH_POLICYD_SPF = paths['policyd-spf'];
+  } catch (error) {
+    env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
+    env.SPFKIT_BENCH_POLICYD_SPF_UNAVAILABLE = error.message;
+  }
+}
+const result = spawnSync(command, args, {
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
@@ -67,7 +79,7 @@ function ensureLibspf2(binary, source, libs = []) {
 
 mkdirSync(BUILD, { recursive: true });
 await build({
-  entryPoints: ['bench/spf.bench.ts', 'bench/bulk.bench.ts', 'bench/bulk-run.ts', 'bench/http.bench.ts', 'test/support/dns-server.ts'],
+  entryPoints: ['bench/spf.bench.ts', 'bench/bulk.bench.ts', 'bench/bulk-run.ts', 'bench/http.bench.ts', 'bench/policyd.bench.ts', 'bench/policy-peers.ts', 'test/support/dns-server.ts'],
   outbase: '.',
   outdir: BUILD,
   outExtension: { '.js': '.mjs' },
@@ -92,6 +104,17 @@ if (name === 'spf') {
   if (!hadNsd && !noNsd) run('systemctl', ['disable', '--now', 'nsd'], true);
   if (noNsd) env.SPFKIT_BENCH_NSD_UNAVAILABLE = noNsd;
   else env.SPFKIT_BENCH_NSD = NSD;
+}
+if (name === 'policyd') {
+  // NSD serves the zone on port 53 (pyspf reads /etc/resolv.conf); Debian's policyd-spf is the peer.
+  try {
+    const paths = ensureTools(['nsd', 'policyd-spf']);
+    env.SPFKIT_BENCH_NSD = paths.nsd;
+    env.SPFKIT_BENCH_POLICYD_SPF = paths['policyd-spf'];
+  } catch (error) {
+    env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
+    env.SPFKIT_BENCH_POLICYD_SPF_UNAVAILABLE = error.message;
+  }
 }
 const result = spawnSync(process.execPath, [`${BUILD}/${entries[name].replace(/\.ts$/, '.mjs')}`, ...process.argv.slice(3)], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -12,6 +12,9 @@ const ZONE = `zone:
   strikt.nl: [{TXT: "v=spf1 -all exp=uitleg.strikt.nl"}]
   uitleg.strikt.nl: [{TXT: "%{i} mag niet namens %{d} verzenden"}]
   mail.hoster.nl: [{TXT: "v=spf1 a -all"}, {A: "192.0.2.25"}]
+  zonder-uitleg.nl: [{TXT: "v=spf1 -all exp=weg.zonder-uitleg.nl"}]
+  kapot-include.nl: [{TXT: "v=spf1 include:kapot.nl -all"}]
+  kapot.nl: [{TXT: "v=spf1 ip4:1.2.3 -all"}]
 `;
 
 /** One line on stderr, naming the command, with no stack trace. */
@@ -71,6 +74,16 @@ describe('spfkit check', () => {
     assert.match(nl.stdout, /Kandidaat-record voor strikt\.nl: Zo niet te publiceren/);
     const short = await spfkit('check', '--ip', '212.83.209.204', '--sender', 'me@strikt.nl', '--policy', 'v=spf1 include:spf.coachview.net -all', '--zone', fixture.path);
     assert.doesNotMatch(short.stdout, /Candidate record for/);
+  });
+
+  it('prints the problems met along the way in the --lang asked for (issue 9.2)', async () => {
+    const exp = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@zonder-uitleg.nl', '--zone', fixture.path, '--lang', 'nl');
+    assert.equal(exp.code, 1, exp.stderr);
+    assert.match(exp.stdout, /\nProbleem bij zonder-uitleg\.nl: geen TXT-record met uitleg op `weg\.zonder-uitleg\.nl` \(nxdomain\)\n/);
+    const syntax = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@kapot-include.nl', '--zone', fixture.path, '--lang', 'nl');
+    assert.match(syntax.stdout, /\nProbleem bij kapot\.nl: `1\.2\.3` is geen geldig IP-adres\n/);
+    const en = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@kapot-include.nl', '--zone', fixture.path);
+    assert.match(en.stdout, /\nProblem at kapot\.nl: `1\.2\.3` is not a valid IP address\n/);
   });
 
   it('tests a candidate policy and overrides without DNS changes', async () => {

@@ -9,7 +9,7 @@ import { type Lang, t } from '../i18n/index.ts';
 import { RECORD_QUOTE_LIMIT, TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
 import { lookupPtrName, recordSizeNotes } from '../spf/describe.ts';
 import { measureRecord } from '../spf/size.ts';
-import { type CheckExplanation, describeInputIssue, explainCheck } from '../spf/explain.ts';
+import { type CheckExplanation, describeInputIssue, describeProblem, explainCheck } from '../spf/explain.ts';
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
 import { unreachableResolver } from '../app/resolver-state.ts';
@@ -94,7 +94,7 @@ function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang,
     drawNode(tree, '', lines, check, lang);
   }
   lines.push('', t(lang, 'cli.check.lookups', { count: check.lookups.terms, limit: RFC_LIMITS.dnsTerms, voidCount: check.lookups.void, voidLimit: RFC_LIMITS.voidLookups }));
-  for (const p of check.problems) lines.push(t(lang, 'cli.check.problem', { domain: p.domain, problem: p.message }));
+  for (const p of check.problems) lines.push(t(lang, 'cli.check.problem', { domain: p.domain, problem: describeProblem(p, lang) }));
   if (notes.length > 0) lines.push('', ...notes);
   return lines.join('\n') + '\n';
 }

@@ -51,6 +51,8 @@ const SAMPLE: AllParams = {
   example: 'v=spf1 a:smtp1.blueinkt.com ~all',
   branches: [{ term: 'include:spf.example.net', count: 4 }],
   token: 'ip4:1.2.3',
+  spec: '%{d4r}.example.net',
+  length: 300,
   what: '‹what›',
   outcome: '‹outcome›',
   cidr: '/24',

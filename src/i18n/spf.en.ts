@@ -204,6 +204,19 @@ export const spfEn = {
   'spf.issue.bad-modifier-name': (p: { token: string }) => `${codeTerm(p.token)} is not a valid modifier (a modifier has no qualifier and starts with a letter)`,
   'spf.issue.empty-term': () => `empty term`,
 
+  // ── Problems met along a check that did not decide it (SpfProblem) ─────────────────
+  'spf.problem.target-unusable': (p: { target: string; problem: string }) => `${codeTerm(p.target)} is not a usable domain name (${p.problem}); the mechanism does not match`,
+  'spf.problem.macro-truncated': (p: { spec: string; length: number; name: string }) =>
+    `${codeTerm(p.spec)} expanded to ${p.length} characters; truncated to ${codeTerm(p.name)} (RFC 7208 §7.3)`,
+  'spf.problem.ptr-limit': (p: { ip: string; count: number; limit: number }) => `${p.count} PTR names for ${p.ip}; only the first ${p.limit} are used (RFC 7208 §4.6.4)`,
+  'spf.problem.exp-not-expanded': (p: { target: string }) => `${codeTerm('exp=' + p.target)} could not be expanded, so there is no explanation`,
+  'spf.problem.exp-bad-target': (p: { target: string }) => `the exp= target ${codeTerm(p.target)} is not a usable domain name, so there is no explanation`,
+  'spf.problem.exp-no-txt': (p: { target: string; answer: string }) => `no explanation TXT record at ${codeTerm(p.target)} (${p.answer})`,
+  'spf.problem.exp-expansion-failed': (p: { target: string; cause: string }) => `the explanation at ${codeTerm(p.target)} could not be expanded (${p.cause})`,
+  'spf.problem.exp-too-long': (p: { target: string; limit: number }) => `the explanation at ${codeTerm(p.target)} expands beyond ${p.limit} characters`,
+  'spf.problem.exp-multiple': (p: { target: string; count: number }) => `${p.count} TXT records at ${codeTerm(p.target)}; an explanation needs exactly one`,
+  'spf.problem.exp-syntax': (p: { target: string; problem: string }) => `the explanation at ${codeTerm(p.target)} is not a valid explain-string: ${p.problem}`,
+
   // ── Record explainer: terms, qualifiers, lookups ─────────────────────────────────────
   'spf.qualifier.pass': () => `pass, the mail is accepted`,
   'spf.qualifier.fail': () => `fail, the mail is refused`,

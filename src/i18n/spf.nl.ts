@@ -170,6 +170,17 @@ export const spfNl: Translation<typeof spfEn> = {
   'spf.issue.bad-modifier-name': (p) => `${codeTerm(p.token)} is geen geldige modifier (een modifier heeft geen qualifier en begint met een letter)`,
   'spf.issue.empty-term': () => `lege term`,
 
+  'spf.problem.target-unusable': (p) => `${codeTerm(p.target)} is geen bruikbare domeinnaam (${p.problem}); het mechanisme komt niet overeen`,
+  'spf.problem.macro-truncated': (p) => `${codeTerm(p.spec)} werd ${p.length} tekens lang; ingekort tot ${codeTerm(p.name)} (RFC 7208 §7.3)`,
+  'spf.problem.ptr-limit': (p) => `${p.count} PTR-namen voor ${p.ip}; alleen de eerste ${p.limit} worden gebruikt (RFC 7208 §4.6.4)`,
+  'spf.problem.exp-not-expanded': (p) => `${codeTerm('exp=' + p.target)} kon niet worden ingevuld, dus er is geen uitleg`,
+  'spf.problem.exp-bad-target': (p) => `het exp=-doel ${codeTerm(p.target)} is geen bruikbare domeinnaam, dus er is geen uitleg`,
+  'spf.problem.exp-no-txt': (p) => `geen TXT-record met uitleg op ${codeTerm(p.target)} (${p.answer})`,
+  'spf.problem.exp-expansion-failed': (p) => `de uitleg op ${codeTerm(p.target)} kon niet worden ingevuld (${p.cause})`,
+  'spf.problem.exp-too-long': (p) => `de uitleg op ${codeTerm(p.target)} wordt langer dan ${p.limit} tekens`,
+  'spf.problem.exp-multiple': (p) => `${p.count} TXT-records op ${codeTerm(p.target)}; een uitleg moet er precies één hebben`,
+  'spf.problem.exp-syntax': (p) => `de uitleg op ${codeTerm(p.target)} is geen geldige uitlegtekst: ${p.problem}`,
+
   // ── Uitleg van een record ─────────────────────────────────────────────────────────────
   'spf.qualifier.pass': () => `pass, de e-mail wordt doorgelaten`,
   'spf.qualifier.fail': () => `fail, de e-mail wordt niet geaccepteerd`,

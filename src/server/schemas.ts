@@ -203,7 +203,7 @@ export const COMPONENTS = [
         required: ['terms', 'void', 'mx', 'ptr'],
         properties: { terms: { type: 'integer' }, void: { type: 'integer' }, mx: { type: 'integer' }, ptr: { type: 'integer' } },
       },
-      problems: { type: 'array', items: anyObject('A problem met that did not decide the result.') },
+      problems: { type: 'array', items: anyObject('A problem met that did not decide the result, as data: `code`, `domain` and the code’s parameters (`SpfProblem`); `explanation.problems` has it in words.') },
       overridesUsed: { type: 'array', items: { type: 'string' } },
     },
   },
@@ -243,12 +243,13 @@ export const COMPONENTS = [
   {
     $id: 'CheckExplanation',
     type: 'object',
-    required: ['headline', 'reason', 'summary'],
+    required: ['headline', 'reason', 'summary', 'problems'],
     properties: {
       headline: { type: 'string', description: 'One sentence on the outcome.' },
       reason: { type: 'string', description: 'The deciding term or the error, and where it sits.' },
       advice: { type: 'string', description: 'What the domain owner can do, when there is something to do.' },
       summary: { type: 'string' },
+      problems: { type: 'array', items: { type: 'string' }, description: 'Each of `check.problems` in words (Accept-Language), in its order.' },
     },
   },
   {

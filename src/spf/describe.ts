@@ -142,8 +142,11 @@ function quoted(text: string): string {
   return visible(elide(text, TERM_QUOTE_LIMIT));
 }
 
+/** What a syntax issue's words are made of (a `ParseIssue`, or an `SpfProblem` copied from one). */
+type IssueWords = Pick<ParseIssue, 'code' | 'token' | 'suggestion'>;
+
 /** The offending text of an issue as it can be shown: invisible characters as U+XXXX. */
-function shownToken(issue: ParseIssue): string {
+function shownToken(issue: IssueWords): string {
   const token = issue.token ?? '';
   if (issue.code !== 'illegal-character') return quoted(token);
   const c = token.codePointAt(0) ?? 0;
@@ -157,7 +160,7 @@ function shownToken(issue: ParseIssue): string {
  * issueMessage({ code: 'bad-address', span, message: '', token: '1.2.3' }, 'nl')
  * // '`1.2.3` is geen geldig IP-adres'
  */
-export function issueMessage(issue: ParseIssue, lang: Lang): string {
+export function issueMessage(issue: IssueWords, lang: Lang): string {
   const message = t(lang, `spf.issue.${issue.code}`, { token: shownToken(issue) });
   return issue.suggestion === undefined ? message : `${message}; ${t(lang, 'spf.did-you-mean', { term: issue.suggestion })}`;
 }

@@ -12,6 +12,7 @@ import { parseRecord } from './parse.ts';
 import type { RecordCache } from './record-cache.ts';
 import { type LookAhead, startLookAhead } from './look-ahead.ts';
 import {
+  type ExpProblem,
   type Identity,
   type MacroString,
   type Mechanism,
@@ -30,10 +31,6 @@ import {
   type TraceStep,
   type Via,
 } from './types.ts';
-import { TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
-
-/** Input quoted in a message: very long terms shortened in the middle (the issue's token keeps all of it). */
-const brief = (text: string): string => elide(text, TERM_QUOTE_LIMIT);
 
 /** What is checked: the client IP and the identities from the SMTP session. */
 export interface CheckInput {
@@ -311,10 +308,21 @@ async function fetchRecord(ctx: Context, domain: string, depth: number): Promise
   ctx.trace.push({ type: 'record', depth, domain, record: found.text, source: found.source });
   const parsed = ctx.parse(found.text);
   if (!parsed.ok) {
-    for (const issue of parsed.issues) ctx.problems.push({ domain, code: issue.code, message: issue.message, span: issue.span });
+    for (const issue of parsed.issues) ctx.problems.push(syntaxProblem(domain, issue));
     return { result: 'permerror', cause: { code: 'syntax', domain, record: found.text, issues: parsed.issues } };
   }
   return parsed.record;
+}
+
+/** A syntax issue of a record met along the way, as a problem of the check (no words: src/i18n has them). */
+function syntaxProblem(domain: string, issue: ParseIssue): SpfProblem {
+  return {
+    domain,
+    code: issue.code,
+    span: issue.span,
+    ...(issue.token !== undefined ? { token: issue.token } : {}),
+    ...(issue.suggestion !== undefined ? { suggestion: issue.suggestion } : {}),
+  };
 }
 
 /** check_host() at one domain (root, include target or redirect target). */
@@ -448,7 +456,7 @@ async function expandTarget(ctx: Context, spec: MacroString, domain: string, dep
     return { result: 'permerror', cause: { code: 'macro-too-long', domain, length: ctx.limits.maxMacroExpansion + 1, limit: ctx.limits.maxMacroExpansion } };
   }
   if (target.truncated) {
-    ctx.problems.push({ domain, code: 'macro-truncated', message: `"${brief(spec.text)}" expanded to ${target.length} characters; truncated to "${brief(target.name)}"` });
+    ctx.problems.push({ domain, code: 'macro-truncated', spec: spec.text, length: target.length, name: target.name });
   }
   return target.name;
 }
@@ -475,7 +483,7 @@ function isMacroValues(values: MacroValues | Outcome): values is MacroValues {
 function unusableTarget(ctx: Context, domain: string, target: string): boolean {
   const problem = domainProblem(target);
   if (problem === undefined) return false;
-  ctx.problems.push({ domain, code: 'bad-domain-spec', message: `"${brief(target)}" is not a usable domain name (${problem}); the mechanism does not match` });
+  ctx.problems.push({ domain, code: 'bad-domain-spec', target, reason: problem });
   return true;
 }
 
@@ -631,7 +639,7 @@ async function lookupValidatedNames(ctx: Context, depth: number): Promise<string
   }
   let names = answer.records;
   if (names.length > ctx.limits.ptrNames) {
-    ctx.problems.push({ domain: ctx.input.domain, code: 'ptr-limit', message: `${names.length} PTR names for ${ip.text}; only the first ${ctx.limits.ptrNames} are used` });
+    ctx.problems.push({ domain: ctx.input.domain, code: 'ptr-limit', ip: ip.text, count: names.length, limit: ctx.limits.ptrNames });
     names = names.slice(0, ctx.limits.ptrNames);
   }
   if (names.length > ctx.lookups.ptr) ctx.lookups.ptr = names.length;
@@ -664,26 +672,27 @@ async function validatedPtrName(ctx: Context, domain: string, depth: number): Pr
 async function explain(ctx: Context, spec: MacroString, domain: string, depth: number): Promise<string | undefined> {
   const target = await expandTarget(ctx, spec, domain, depth);
   const step: Extract<TraceStep, { type: 'explanation' }> = { type: 'explanation', depth, domain, target: typeof target === 'string' ? target : spec.text };
-  const fail = (problem: string, code: SpfProblem['code'] = 'exp-failed'): undefined => {
+  const fail = (problem: ExpProblem): undefined => {
     step.problem = problem;
     ctx.trace.push(step);
-    ctx.problems.push({ domain, code, message: problem });
+    ctx.problems.push(problem);
     return undefined;
   };
-  if (typeof target !== 'string') return fail(`exp=${spec.text} could not be expanded`);
-  if (domainProblem(target) !== undefined) return fail(`exp target "${target}" is not a usable domain name`);
+  if (typeof target !== 'string') return fail({ code: 'exp-failed', domain, target: spec.text, reason: 'not-expanded' });
+  if (domainProblem(target) !== undefined) return fail({ code: 'exp-failed', domain, target, reason: 'bad-target' });
   const answer = await query(ctx, depth, canonicalDomain(target), 'TXT');
-  if (answer.kind !== 'answer' || answer.records.length === 0) return fail(`no explanation TXT record at ${target} (${answer.kind})`);
-  if (answer.records.length > 1) return fail(`${answer.records.length} TXT records at ${target}; an explanation needs exactly one`, 'exp-multiple');
+  if (answer.kind !== 'answer' || answer.records.length === 0) return fail({ code: 'exp-failed', domain, target, reason: 'no-txt', answer: answer.kind });
+  if (answer.records.length > 1) return fail({ code: 'exp-multiple', domain, target, count: answer.records.length });
   const text = (answer.records[0] as string[]).join('');
   const issues: ParseIssue[] = [];
   const ms = parseMacroString(text, 0, text.length, issues, { explain: true });
-  if (issues.length > 0) return fail(`the explanation at ${target} is not a valid explain-string: ${issues[0]?.message}`, 'exp-syntax');
+  const [issue] = issues;
+  if (issue !== undefined) return fail({ code: 'exp-syntax', domain, target, issue });
   const values = await macroValues(ctx, ms, domain, depth);
   // RFC 7208 §6.2: a failure while expanding the explanation only loses the explanation.
-  if (!isMacroValues(values)) return fail(`the explanation at ${target} could not be expanded: ${values.cause.code}`);
+  if (!isMacroValues(values)) return fail({ code: 'exp-failed', domain, target, reason: 'expansion-failed', cause: values.cause.code });
   const expanded = expandMacroString(ms, values, ctx.limits.maxMacroExpansion);
-  if (expanded === undefined) return fail(`the explanation at ${target} expands beyond ${ctx.limits.maxMacroExpansion} characters`);
+  if (expanded === undefined) return fail({ code: 'exp-failed', domain, target, reason: 'too-long', limit: ctx.limits.maxMacroExpansion });
   step.text = expanded;
   ctx.trace.push(step);
   return expanded;

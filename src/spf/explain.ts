@@ -10,7 +10,7 @@ import type { BranchCount, RecordRef, ResolverWords } from '../i18n/spf.en.ts';
 import { issueMessage } from './describe.ts';
 import { type TreeNode, type TreeTerm, branchLookups, evaluationTree } from './tree.ts';
 import type { CheckInputIssue } from './evaluate.ts';
-import type { SpfCause, SpfCheck, SpfResult } from './types.ts';
+import type { SpfCause, SpfCheck, SpfProblem, SpfResult } from './types.ts';
 import type { ResolverHealth } from '../dns/resolver-health.ts';
 
 /** A `ResolverHealth` that says the resolver could not be reached. */
@@ -39,6 +39,8 @@ export interface CheckExplanation {
   advice?: string;
   /** `headline + ' ' + reason`. */
   summary: string;
+  /** Each of `check.problems` in words, in its order (problems met that did not decide the result). */
+  problems: string[];
 }
 
 /** The way from the checked record down to the record and term that decided. */
@@ -104,6 +106,47 @@ export function describeInputIssue(issue: CheckInputIssue, lang: Lang = DEFAULT_
 }
 
 /**
+ * A problem met along a check (one that did not decide the result), in words.
+ *
+ * @example
+ * describeProblem({ code: 'ptr-limit', domain: 'd.nl', ip: '192.0.2.1', count: 12, limit: 10 }, 'nl')
+ * // '12 PTR-namen voor 192.0.2.1; alleen de eerste 10 worden gebruikt (RFC 7208 §4.6.4)'
+ */
+export function describeProblem(problem: SpfProblem, lang: Lang = DEFAULT_LANG): string {
+  switch (problem.code) {
+    case 'macro-truncated':
+      return t(lang, 'spf.problem.macro-truncated', { spec: problem.spec, length: problem.length, name: problem.name });
+    case 'ptr-limit':
+      return t(lang, 'spf.problem.ptr-limit', { ip: problem.ip, count: problem.count, limit: problem.limit });
+    case 'exp-multiple':
+      return t(lang, 'spf.problem.exp-multiple', { target: problem.target, count: problem.count });
+    case 'exp-syntax':
+      return t(lang, 'spf.problem.exp-syntax', { target: problem.target, problem: issueMessage(problem.issue, lang) });
+    case 'exp-failed':
+      switch (problem.reason) {
+        case 'not-expanded':
+          return t(lang, 'spf.problem.exp-not-expanded', { target: problem.target });
+        case 'bad-target':
+          return t(lang, 'spf.problem.exp-bad-target', { target: problem.target });
+        case 'no-txt':
+          return t(lang, 'spf.problem.exp-no-txt', { target: problem.target, answer: problem.answer });
+        case 'expansion-failed':
+          return t(lang, 'spf.problem.exp-expansion-failed', { target: problem.target, cause: problem.cause });
+        case 'too-long':
+          return t(lang, 'spf.problem.exp-too-long', { target: problem.target, limit: problem.limit });
+        default: {
+          const never: never = problem;
+          throw new Error(`unhandled exp problem ${String(never)}`);
+        }
+      }
+    default:
+      // A mechanism whose target is not a usable name, or a syntax issue of a record (ParseIssueCode).
+      if ('target' in problem) return t(lang, 'spf.problem.target-unusable', { target: problem.target, problem: t(lang, `spf.domain.${problem.reason}`) });
+      return issueMessage(problem, lang);
+  }
+}
+
+/**
  * The lookups of a check that found nothing, as `name (TYPE)`: RFC 7208 §4.6.4's void
  * lookups are the address, MX and PTR lookups with no answer (TXT lookups are not counted).
  *
@@ -142,7 +185,7 @@ export function explainCheck(check: SpfCheck, options: ExplainOptions = {}): Che
   const notes: string[] = [];
   if (check.overridesUsed.length > 0) notes.push(t(lang, 'spf.note.override', { domains: check.overridesUsed }));
   const fullReason = [reason, ...notes].join(' ');
-  const explanation: CheckExplanation = { headline, reason: fullReason, summary: `${headline} ${fullReason}` };
+  const explanation: CheckExplanation = { headline, reason: fullReason, summary: `${headline} ${fullReason}`, problems: check.problems.map((p) => describeProblem(p, lang)) };
   if (advice !== undefined) explanation.advice = advice;
   return explanation;
 }

@@ -232,7 +232,7 @@ export type TraceStep =
       counted: boolean;
     }
   | { type: 'result'; depth: number; domain: string; result: SpfResult; cause: SpfCause }
-  | { type: 'explanation'; depth: number; domain: string; target: string; text?: string; problem?: string };
+  | { type: 'explanation'; depth: number; domain: string; target: string; text?: string; problem?: ExpProblem };
 
 /** The mechanism that decided the result. */
 export interface SpfMatch {
@@ -246,12 +246,33 @@ export interface SpfMatch {
 }
 
 /** A problem met along the way that did not by itself decide the result. */
-export interface SpfProblem {
-  domain: string;
-  code: ParseIssueCode | 'exp-failed' | 'exp-multiple' | 'exp-syntax' | 'ptr-limit' | 'macro-truncated';
-  message: string;
-  span?: Span;
-}
+export type SpfProblem =
+  /** §4.6: a syntax issue of a record met along the way (the check's cause is `syntax`). */
+  | { code: ParseIssueCode; domain: string; span: Span; token?: string; suggestion?: string }
+  /** §4.8 / see docs/deviations.md: a mechanism's target is not a usable domain name, so it does not match. */
+  | { code: 'bad-domain-spec'; domain: string; target: string; reason: DomainProblem }
+  /** The expansion of `spec` was cut to `name` (RFC 7208 §7.3: left-hand labels dropped to fit 253 characters). */
+  | { code: 'macro-truncated'; domain: string; spec: string; length: number; name: string }
+  /** §4.6.4: `ip` has `count` PTR names; only the first `limit` are used. */
+  | { code: 'ptr-limit'; domain: string; ip: string; count: number; limit: number }
+  | ExpProblem;
+
+/** §6.2: why no explanation came from `exp=` (the result stands; only the explanation is lost). */
+export type ExpProblem =
+  /** `target` (the exp= domain-spec as written) could not be expanded. */
+  | { code: 'exp-failed'; domain: string; target: string; reason: 'not-expanded' }
+  /** `target` is not a usable domain name. */
+  | { code: 'exp-failed'; domain: string; target: string; reason: 'bad-target' }
+  /** No TXT record at `target`; `answer` is how the query ended. */
+  | { code: 'exp-failed'; domain: string; target: string; reason: 'no-txt'; answer: DnsAnswerKind }
+  /** Expanding the explanation's own macros ended the way `cause` says. */
+  | { code: 'exp-failed'; domain: string; target: string; reason: 'expansion-failed'; cause: SpfCauseCode }
+  /** The explanation expands beyond `limit` characters. */
+  | { code: 'exp-failed'; domain: string; target: string; reason: 'too-long'; limit: number }
+  /** `count` TXT records at `target`; an explanation needs exactly one. */
+  | { code: 'exp-multiple'; domain: string; target: string; count: number }
+  /** The TXT record at `target` is not a valid explain-string (§6.2); `issue` is the first problem. */
+  | { code: 'exp-syntax'; domain: string; target: string; issue: ParseIssue };
 
 /** Lookup counts (§4.6.4). `mx` and `ptr` are the largest per-term name counts seen. */
 export interface SpfLookups {

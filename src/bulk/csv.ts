@@ -37,7 +37,7 @@ export class CsvHeaderError extends Error {
 export const VALUE_COLUMNS: readonly string[] = ['email', 'address', 'sender', 'domain', 'e-mail', 'email address', 'emailaddress', 'mail', 'e-mailadres', 'emailadres', 'afzender', 'domein'];
 
 const DELIMITERS = [',', ';', '\t'] as const;
-type Delimiter = (typeof DELIMITERS)[number];
+export type Delimiter = (typeof DELIMITERS)[number];
 
 export type SplitResult = { ok: true; fields: string[] } | { ok: false; problem: 'unclosed-quote' | 'text-after-quote' };
 
@@ -223,18 +223,29 @@ function isSkipped(line: string): boolean {
   return trimmed === '' || trimmed.startsWith('#');
 }
 
-/** The delimiter and value column named by a header line, if it is one. */
-function findHeader(line: string): { delimiter: Delimiter; column: number } | undefined {
+/**
+ * A header line read with the first delimiter (`,` `;` tab) under which one of `wanted`
+ * names a column: the delimiter and every column's name, trimmed and in lower case.
+ *
+ * @example
+ * readHeader('Domein;Klant', ['domain', 'domein']); // { delimiter: ';', names: ['domein', 'klant'] }
+ */
+export function readHeader(line: string, wanted: readonly string[]): { delimiter: Delimiter; names: string[] } | undefined {
   for (const delimiter of DELIMITERS) {
     const split = splitCsvLine(line, delimiter);
     if (!split.ok) continue;
     const names = split.fields.map((f) => f.trim().toLowerCase());
-    for (const wanted of VALUE_COLUMNS) {
-      const column = names.indexOf(wanted);
-      if (column !== -1) return { delimiter, column };
-    }
+    if (wanted.some((name) => names.includes(name))) return { delimiter, names };
   }
   return undefined;
+}
+
+/** The delimiter and value column named by a header line, if it is one. */
+function findHeader(line: string): { delimiter: Delimiter; column: number } | undefined {
+  const header = readHeader(line, VALUE_COLUMNS);
+  if (!header) return undefined;
+  const column = VALUE_COLUMNS.map((wanted) => header.names.indexOf(wanted)).find((i) => i !== -1) ?? -1;
+  return { delimiter: header.delimiter, column };
 }
 
 /**

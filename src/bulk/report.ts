@@ -33,7 +33,7 @@ export function csvHeader(): string {
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`
  * (OWASP "CSV injection"): the customer list is someone else's input. So `-all` reads `'-all`.
  */
-function csvCell(value: string | number | undefined): string {
+export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

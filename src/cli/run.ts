@@ -16,6 +16,7 @@ const COMMANDS = {
   audit: async () => (await import('./audit.ts')).auditCommand,
   bulk: async () => (await import('./bulk.ts')).bulkCommand,
   policyd: async () => (await import('./policyd.ts')).policydCommand,
+  monitor: async () => (await import('./monitor.ts')).monitorCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
 type CommandName = keyof typeof COMMANDS;

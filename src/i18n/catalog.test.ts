@@ -112,6 +112,12 @@ const SAMPLE: AllParams = {
   left: '1:05',
   receiver: 'mx.example.org',
   key: '__proto__',
+  line: 17,
+  added: 998,
+  updated: 3,
+  offset: 50,
+  id: 4,
+  when: '2026-12-03T12:00:00.000Z',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */
@@ -130,7 +136,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -26,13 +26,15 @@ import { spfEn } from './spf.en.ts';
 import { spfNl } from './spf.nl.ts';
 import { policydEn } from './policyd.en.ts';
 import { policydNl } from './policyd.nl.ts';
+import { monitorEn } from './monitor.en.ts';
+import { monitorNl } from './monitor.nl.ts';
 import { usageEn } from './usage.en.ts';
 import { usageNl } from './usage.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

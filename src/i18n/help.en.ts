@@ -17,6 +17,7 @@ Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
   'help.summary.audit': () => `audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)`,
   'help.summary.bulk': () => `check a service's customer list: who must change their SPF record`,
   'help.summary.policyd': () => `a Postfix policy service: SPF for incoming mail, Received-SPF header`,
+  'help.summary.monitor': () => `watch customer domains: history, events, export, API tokens`,
 
   'help.dns': () => `DNS options:
   --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
@@ -157,4 +158,49 @@ it is a daemon. Settings have policyd-spf's names and meanings (docs/policyd.md)
 ${p.dns}
 
 Exit codes: 0 stopped normally (or the configuration is valid), 2 usage or configuration error.`,
+  'help.monitor': (p: { dns: string }) => `Usage: spfkit monitor <command> [arguments] [options]
+
+Watches customer domains for the services they must authorise, keeps every check, and
+records each change as an event. The data lives in one SQLite file in the data folder
+(--data, else SPFKIT_DATA_DIR, $XDG_DATA_HOME/spfkit or ~/.local/share/spfkit), made on
+first use; the HTTP server reads the same folder.
+
+Commands:
+  add <domain>                watch a domain (again: replace what is watched, keep history)
+    --provider <id>           a catalogue service (coachview, byte, …; repeatable)
+    --mechanism <mechanism>   or any mechanism, e.g. include:spf.example.net (repeatable)
+    --test-ip <ip>            an address the services send from (repeatable)
+    --dkim <selector>         a DKIM selector to watch (repeatable)
+    --customer <id>           your own id for the customer
+    --label <text>            a name to find the customer by
+    --schedule <text>         when to re-check (default daily)
+  remove <domain>             stop watching; its checks and events are deleted
+  import <customers.csv>      watch every row: a header with domain and any of services,
+                              mechanism, test_ips, dkim, customer_id, label, schedule
+                              ("," ";" or tab; lists in a cell separated by spaces); rows
+                              with problems are listed with their line, the rest imported
+  list                        the watched domains, by domain
+    --situation <s>           not-authorised, broken, could-not-check, none, authorised,
+                              unchecked
+    --search <text>           part of the domain, customer id or label
+    --offset <n> --limit <n>  paging (default 0 and 50, at most 1000)
+  check [<domain> …]          check the named domains (default: all) and store the results
+    --concurrency <n>         domains checked at once (default 16)
+  events                      changes found, newest first
+    --domain <d> --kind <k> --after <id> --limit <n>
+  export                      every domain with its latest check
+    --format csv|jsonl        (default csv, or from --out's extension)
+    --out <file>              write there instead of stdout
+    --situation, --search     as for list
+  token create [--label <t>]  an API token for /api/monitor/… (shown once; kept hashed)
+  token list | revoke <id>
+
+Options:
+  --data <dir>                the data folder
+  --json                      print JSON
+  --lang en|nl                language of the output (default en)
+${p.dns}
+
+Exit codes: 0 done, 1 a checked domain needs action (not-authorised, broken, could not
+check) or import rows were not imported, 2 usage or input error.`,
 } satisfies AreaMessages<'help'>;

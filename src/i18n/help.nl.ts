@@ -18,6 +18,7 @@ ${p.commands}
   'help.summary.audit': () => `SPF, DKIM, DMARC en MX van een domein nalopen, met een cijfer (en, nl)`,
   'help.summary.bulk': () => `de klantenlijst van een dienst controleren: wie moet zijn SPF-record aanpassen`,
   'help.summary.policyd': () => `een Postfix-policyservice: SPF voor binnenkomende mail, Received-SPF-header`,
+  'help.summary.monitor': () => `klantdomeinen bewaken: geschiedenis, gebeurtenissen, export, API-tokens`,
 
   'help.dns': () => `DNS-opties:
   --dns <server[:poort]>  DNS-server om te vragen (herhaalbaar; standaard die van het systeem)
@@ -163,4 +164,52 @@ policyd-spf (docs/policyd.md).
 ${p.dns}
 
 Afsluitcodes: 0 normaal gestopt (of de configuratie is in orde), 2 gebruiks- of configuratiefout.`,
+  'help.monitor': (p) => `Gebruik: spfkit monitor <opdracht> [argumenten] [opties]
+
+Bewaakt klantdomeinen voor de diensten die ze moeten autoriseren, bewaart elke controle en
+legt elke wijziging vast als gebeurtenis. De gegevens staan in één SQLite-bestand in de
+gegevensmap (--data, anders SPFKIT_DATA_DIR, $XDG_DATA_HOME/spfkit of
+~/.local/share/spfkit), aangemaakt bij het eerste gebruik; de HTTP-server leest dezelfde map.
+
+Opdrachten:
+  add <domein>                een domein bewaken (nogmaals: vervangen wat bewaakt wordt,
+                              de geschiedenis blijft)
+    --provider <id>           een dienst uit de catalogus (coachview, byte, …; herhaalbaar)
+    --mechanism <mechanisme>  of een mechanisme, bijv. include:spf.example.net (herhaalbaar)
+    --test-ip <ip>            een adres waarvandaan de diensten verzenden (herhaalbaar)
+    --dkim <selector>         een DKIM-selector om te bewaken (herhaalbaar)
+    --customer <id>           je eigen id voor de klant
+    --label <tekst>           een naam om de klant op te vinden
+    --schedule <tekst>        wanneer opnieuw controleren (standaard daily)
+  remove <domein>             niet meer bewaken; controles en gebeurtenissen gaan weg
+  import <klanten.csv>        elke regel bewaken: een kopregel met domain (of domein) en
+                              eventueel services, mechanism, test_ips, dkim, customer_id,
+                              label, schedule ("," ";" of tab; lijsten in een cel met
+                              spaties); regels met problemen worden met hun regelnummer
+                              genoemd, de rest wordt geïmporteerd
+  list                        de bewaakte domeinen, op domein
+    --situation <s>           not-authorised, broken, could-not-check, none, authorised,
+                              unchecked
+    --search <tekst>          deel van domein, klant-id of label
+    --offset <n> --limit <n>  pagina's (standaard 0 en 50, hoogstens 1000)
+  check [<domein> …]          de genoemde domeinen controleren (standaard: alle) en opslaan
+    --concurrency <n>         domeinen tegelijk (standaard 16)
+  events                      gevonden wijzigingen, nieuwste eerst
+    --domain <d> --kind <k> --after <id> --limit <n>
+  export                      elk domein met zijn laatste controle
+    --format csv|jsonl        (standaard csv, of volgens de extensie van --out)
+    --out <bestand>           daarheen schrijven in plaats van naar stdout
+    --situation, --search     zoals bij list
+  token create [--label <t>]  een API-token voor /api/monitor/… (één keer getoond; gehasht
+                              bewaard)
+  token list | revoke <id>
+
+Opties:
+  --data <map>                de gegevensmap
+  --json                      JSON afdrukken
+  --lang en|nl                taal van de uitvoer (standaard en)
+${p.dns}
+
+Afsluitcodes: 0 klaar, 1 een gecontroleerd domein vraagt actie (not-authorised, broken,
+niet te controleren) of regels zijn niet geïmporteerd, 2 gebruiks- of invoerfout.`,
 };

@@ -15,5 +15,7 @@ export type { StoreLocation } from './open.ts';
 export { StoreOpenError, openSqliteStore } from './sqlite-store.ts';
 export type { SqliteStoreOptions } from './sqlite-store.ts';
 export { NotWatchedError } from './store.ts';
-export type { DomainQuery, EventQuery, MonitorStore, WatchOutcome } from './store.ts';
+export { createToken, verifyToken } from './tokens.ts';
+export type { TokenRefusal } from './tokens.ts';
+export type { ApiToken, DomainQuery, EventQuery, MonitorStore, WatchOutcome } from './store.ts';
 export * from './types.ts';

@@ -80,6 +80,19 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       'CREATE INDEX events_kind ON events (kind, id)',
     ],
   },
+  {
+    version: 2,
+    name: 'API tokens',
+    statements: [
+      // Only the SHA-256 of a token's secret is kept (tokens.ts); the token is shown once.
+      `CREATE TABLE api_tokens (
+        id {{id}},
+        label TEXT,
+        secret_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+    ],
+  },
 ]);
 
 /**

@@ -19,7 +19,9 @@ after(() => rm(dir, { recursive: true, force: true }));
 // A real file per test, in a folder that does not exist yet (created on first use).
 storeContract('SQLite file', { open: () => openSqliteStore({ file: join(dir, `contract-${++n}`, 'sub', 'monitor.sqlite') }) });
 
-const V2: Migration = { version: 2, name: 'domain notes', statements: ['ALTER TABLE watched_domains ADD COLUMN note TEXT'] };
+/** The next migration a later spfkit would add, whatever the current schema is at. */
+const NEXT = MIGRATIONS.length + 1;
+const V2: Migration = { version: NEXT, name: 'domain notes', statements: ['ALTER TABLE watched_domains ADD COLUMN note TEXT'] };
 
 describe('SQLite store on disk', () => {
   it('creates the folder and file on first use, and keeps the data when reopened', async () => {
@@ -35,7 +37,7 @@ describe('SQLite store on disk', () => {
     await again.close();
     // The file is a plain SQLite database: migrations recorded once, not re-applied on reopen.
     const db = new Database(file, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), [{ version: 1, name: MIGRATIONS[0]?.name }]);
+    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all(), MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     db.close();
   });
 
@@ -45,14 +47,14 @@ describe('SQLite store on disk', () => {
     await v1.watch({ domain: 'klant.nl', services: [{ provider: 'byte' }] }, '2026-01-01T00:00:00.000Z');
     await v1.close();
     const v2 = await openSqliteStore({ file, migrations: [...MIGRATIONS, V2], now: () => new Date('2026-02-01T00:00:00.000Z') });
-    assert.equal(await v2.schemaVersion(), 2);
+    assert.equal(await v2.schemaVersion(), NEXT);
     assert.equal((await v2.getDomain('klant.nl'))?.domain, 'klant.nl');
     await v2.close();
     const reopened = await openSqliteStore({ file, migrations: [...MIGRATIONS, V2] });
-    assert.equal(await reopened.schemaVersion(), 2);
+    assert.equal(await reopened.schemaVersion(), NEXT);
     await reopened.close();
     const db = new Database(file, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT version, applied_at FROM schema_migrations WHERE version = 2').all(), [{ version: 2, applied_at: '2026-02-01T00:00:00.000Z' }]);
+    assert.deepEqual(db.prepare('SELECT version, applied_at FROM schema_migrations WHERE version = ?').all(NEXT), [{ version: NEXT, applied_at: '2026-02-01T00:00:00.000Z' }]);
     assert.ok((db.prepare('PRAGMA table_info(watched_domains)').all() as Array<{ name: string }>).some((c) => c.name === 'note'));
     db.close();
   });
@@ -61,17 +63,17 @@ describe('SQLite store on disk', () => {
     const file = join(dir, 'newer', 'monitor.sqlite');
     await (await openSqliteStore({ file, migrations: [...MIGRATIONS, V2] })).close();
     const before = await readFile(file);
-    await assert.rejects(openSqliteStore({ file }), (error: unknown) => error instanceof SchemaVersionError && /schema version 2.*knows up to 1/.test(error.message));
+    await assert.rejects(openSqliteStore({ file }), (error: unknown) => error instanceof SchemaVersionError && new RegExp(`schema version ${NEXT}.*knows up to ${MIGRATIONS.length}`).test(error.message));
     assert.deepEqual(await readFile(file), before);
   });
 
   it('rolls a failing migration back entirely', async () => {
     const file = join(dir, 'failing', 'monitor.sqlite');
-    const bad: Migration = { version: 2, name: 'half', statements: ['CREATE TABLE half_done (x TEXT)', 'THIS IS NOT SQL'] };
+    const bad: Migration = { version: NEXT, name: 'half', statements: ['CREATE TABLE half_done (x TEXT)', 'THIS IS NOT SQL'] };
     await assert.rejects(openSqliteStore({ file, migrations: [...MIGRATIONS, bad] }), /syntax error/);
     const db = new Database(file, { readonly: true });
     assert.deepEqual(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all(), []);
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').all(), [{ version: 1 }]);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
   });
 
@@ -84,10 +86,12 @@ describe('SQLite store on disk', () => {
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3 … and pending ones come in order', () => {
-    assert.deepEqual(pendingMigrations([], [...MIGRATIONS, V2]).map((m) => m.version), [1, 2]);
-    assert.deepEqual(pendingMigrations([1], [...MIGRATIONS, V2]).map((m) => m.version), [2]);
-    assert.deepEqual(pendingMigrations([1, 2], [...MIGRATIONS, V2]), []);
-    assert.throws(() => pendingMigrations([], [{ ...V2, version: 3 }]), SchemaVersionError);
+    const all = [...MIGRATIONS, V2].map((m) => m.version);
+    assert.deepEqual(all, Array.from({ length: NEXT }, (_, i) => i + 1));
+    assert.deepEqual(pendingMigrations([], [...MIGRATIONS, V2]).map((m) => m.version), all);
+    assert.deepEqual(pendingMigrations([1], [...MIGRATIONS, V2]).map((m) => m.version), all.slice(1));
+    assert.deepEqual(pendingMigrations(all, [...MIGRATIONS, V2]), []);
+    assert.throws(() => pendingMigrations([], [...MIGRATIONS, { ...V2, version: NEXT + 1 }]), SchemaVersionError);
   });
 
   it('fill the auto-numbered key per dialect and are otherwise the same SQL', () => {

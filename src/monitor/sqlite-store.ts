@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type DomainQuery, type MonitorStore, NotWatchedError, type WatchOutcome } from './store.ts';
+import { type ApiToken, type DomainQuery, type MonitorStore, NotWatchedError, type WatchOutcome } from './store.ts';
 import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type MonitorSituation, type StoredCheck, type StoredEvent, type WatchInput, type WatchedDomain } from './types.ts';
 
 export interface SqliteStoreOptions {
@@ -51,6 +51,17 @@ interface EventRow {
   check_id: number;
   at: string;
   body: string;
+}
+
+interface TokenRow {
+  id: number;
+  label: string | null;
+  secret_hash: string;
+  created_at: string;
+}
+
+function tokenOf(row: TokenRow): ApiToken {
+  return row.label === null ? { id: row.id, createdAt: row.created_at } : { id: row.id, label: row.label, createdAt: row.created_at };
 }
 
 function domainOf(row: DomainRow): WatchedDomain {
@@ -235,6 +246,21 @@ function sqliteStore(db: Database.Database): MonitorStore {
       const limit = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
       const rows = db.prepare(`SELECT id, check_id, at, body FROM events${where} ORDER BY id DESC${limit}`).all(...params) as EventRow[];
       return rows.map(eventOf);
+    },
+    async addToken(token) {
+      const info = db.prepare('INSERT INTO api_tokens (label, secret_hash, created_at) VALUES (?, ?, ?)').run(token.label ?? null, token.secretHash, token.createdAt);
+      const id = Number(info.lastInsertRowid);
+      return token.label === undefined ? { id, createdAt: token.createdAt } : { id, label: token.label, createdAt: token.createdAt };
+    },
+    async getToken(id) {
+      const row = db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as TokenRow | undefined;
+      return row === undefined ? undefined : { token: tokenOf(row), secretHash: row.secret_hash };
+    },
+    async listTokens() {
+      return (db.prepare('SELECT * FROM api_tokens ORDER BY id').all() as TokenRow[]).map(tokenOf);
+    },
+    async removeToken(id) {
+      return db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id).changes > 0;
     },
     async close() {
       if (db.open) db.close();

@@ -156,5 +156,17 @@ export function storeContract(name: string, subject: StoreSubject): void {
       await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);
       assert.equal((await store.getDomain('a.nl'))?.lastCheck, undefined);
     });
+
+    it('keeps API tokens by the hash of their secret, lists and revokes them', async () => {
+      const a = await store.addToken({ secretHash: 'aa'.repeat(32), label: 'dashboard', createdAt: '2026-01-01T00:00:00.000Z' });
+      const b = await store.addToken({ secretHash: 'bb'.repeat(32), createdAt: '2026-01-02T00:00:00.000Z' });
+      assert.notEqual(a.id, b.id);
+      assert.deepEqual(await store.getToken(a.id), { token: { id: a.id, label: 'dashboard', createdAt: '2026-01-01T00:00:00.000Z' }, secretHash: 'aa'.repeat(32) });
+      assert.deepEqual(await store.listTokens(), [a, b]);
+      assert.equal(await store.removeToken(a.id), true);
+      assert.equal(await store.removeToken(a.id), false);
+      assert.equal(await store.getToken(a.id), undefined);
+      assert.deepEqual(await store.listTokens(), [b]);
+    });
   });
 }

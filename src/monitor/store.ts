@@ -26,6 +26,14 @@ export interface EventQuery {
   limit?: number;
 }
 
+/** An API token as stored: never the token itself, only the hash of its secret. */
+export interface ApiToken {
+  id: number;
+  label?: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
 /** What `watch` did. */
 export type WatchOutcome = 'added' | 'updated';
 
@@ -57,6 +65,13 @@ export interface MonitorStore {
    */
   saveCheck(check: CheckSnapshot, events: readonly MonitorEvent[]): Promise<{ check: StoredCheck; events: StoredEvent[] }>;
   listEvents(query?: EventQuery): Promise<StoredEvent[]>;
+  /** Keeps a new API token by the hash of its secret (tokens.ts); returns it with its id. */
+  addToken(token: { secretHash: string; label?: string; createdAt: string }): Promise<ApiToken>;
+  /** A token and the hash of its secret, by id. */
+  getToken(id: number): Promise<{ token: ApiToken; secretHash: string } | undefined>;
+  listTokens(): Promise<ApiToken[]>;
+  /** Revokes a token. False when there was none with that id. */
+  removeToken(id: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

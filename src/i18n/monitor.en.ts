@@ -1,0 +1,92 @@
+/**
+ * The monitor's words in English (`spfkit monitor …`, the `/api/monitor/…` routes): issues
+ * with a watched domain or an import row, situations and event kinds, what the commands
+ * print, and their usage errors. Codes (situation, kind) stay codes in JSON.
+ */
+import type { AreaMessages } from './types.ts';
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export const monitorEn = {
+  // ── Issues with a domain to watch (an `add`, an import row, a request body) ──────────
+  'monitor.issue.bad-domain': (p: { domain: string; problem: string }) => `"${p.domain}" is not a usable domain name: ${p.problem}.`,
+  'monitor.issue.not-a-hostname': () => 'a mail domain has only letters, digits, hyphens and dots',
+  'monitor.issue.no-service': () => 'No sending service: name at least one (a catalogue id such as coachview, or a mechanism such as include:spf.example.net).',
+  'monitor.issue.unknown-provider': (p: { text: string; known: readonly string[] }) => `"${p.text}" is not a known service (known: ${p.known.join(', ')}) nor a mechanism.`,
+  'monitor.issue.bad-mechanism': (p: { text: string; reason: string }) => `"${p.text}" is not a usable mechanism (${p.reason}).`,
+  'monitor.issue.bad-test-ip': (p: { ip: string }) => `"${p.ip}" is not an IPv4 or IPv6 address.`,
+  'monitor.issue.bad-selector': (p: { selector: string }) => `"${p.selector}" is not a usable DKIM selector.`,
+  'monitor.issue.too-many': (p: { name: string; limit: number }) => `Too many ${p.name}: at most ${p.limit}.`,
+  'monitor.issue.too-long': (p: { name: string; limit: number }) => `${p.name} is too long: at most ${p.limit} characters.`,
+  'monitor.issue.duplicate-domain': (p: { domain: string; line: number }) => `${p.domain} is already on line ${p.line} of this file; this row is not imported.`,
+
+  // ── Situations and event kinds ───────────────────────────────────────────────────────
+  'monitor.situation.none': () => 'no SPF record',
+  'monitor.situation.not-authorised': () => 'not authorised',
+  'monitor.situation.authorised': () => 'authorised',
+  'monitor.situation.broken': () => 'broken',
+  'monitor.situation.could-not-check': () => 'could not check',
+  'monitor.situation.unchecked': () => 'not checked yet',
+  'monitor.event.record-changed': () => 'SPF record changed',
+  'monitor.event.situation-changed': () => 'situation changed',
+  'monitor.event.lookups-at-limit': () => 'lookups reached 10',
+  'monitor.event.lookups-over-limit': () => 'lookups over 10',
+  'monitor.event.record-too-long': () => 'record over 450 bytes',
+  'monitor.event.dmarc-removed': () => 'DMARC record removed',
+  'monitor.event.dmarc-weakened': () => 'DMARC policy weakened',
+  'monitor.event.dkim-cname-removed': () => 'DKIM CNAME removed',
+  'monitor.event.dkim-key-revoked': () => 'DKIM key revoked',
+  'monitor.event.dkim-key-removed': () => 'DKIM key removed',
+  'monitor.event.provider-record-changed': () => "provider's own record changed",
+  'monitor.event.could-not-check-repeated': () => 'could not check, twice in a row',
+  'monitor.event.alarm-open': () => 'alarm raised',
+  'monitor.event.alarm-close': () => 'resolved',
+
+  // ── What the commands print ──────────────────────────────────────────────────────────
+  'monitor.added': (p: { domain: string; what: string }) => `Now watching ${p.domain} (${p.what}).`,
+  'monitor.updated': (p: { domain: string; what: string }) => `Updated ${p.domain} (${p.what}); its history is kept.`,
+  'monitor.removed': (p: { domain: string }) => `No longer watching ${p.domain}; its checks and events are deleted.`,
+  'monitor.import.summary': (p: { added: number; updated: number; count: number }) =>
+    `Imported: ${p.added} added, ${p.updated} updated; ${plural(p.count, 'row', 'rows')} with problems not imported.`,
+  'monitor.import.row': (p: { line: number; text: string }) => `line ${p.line}: ${p.text}`,
+  'monitor.list.summary': (p: { count: number; total: number; offset: number }) =>
+    p.total === 0 ? 'No watched domains match.' : p.count === 0 ? `No domains on this page (${p.total} match).` : `Domains ${p.offset + 1}–${p.offset + p.count} of ${p.total}.`,
+  'monitor.list.header': () => 'DOMAIN|SITUATION|CHECKED|CUSTOMER|LABEL',
+  'monitor.check.events': (p: { count: number }) => (p.count === 0 ? 'no change' : plural(p.count, 'event', 'events')),
+  'monitor.check.publish': (p: { text: string }) => `publish: ${p.text}`,
+  'monitor.check.summary': (p: { count: number; seconds: number }) => `Checked ${plural(p.count, 'domain', 'domains')} in ${p.seconds.toFixed(1)} s.`,
+  'monitor.check.nothing': () => 'No watched domains: add one with spfkit monitor add, or import a list.',
+  'monitor.events.none': () => 'No events.',
+  'monitor.token.created': (p: { token: string; id: number }) =>
+    `API token ${p.id} (send as "Authorization: Bearer <token>"; it is shown only now, keep it safe):\n${p.token}`,
+  'monitor.token.none': () => 'No API tokens.',
+  'monitor.token.row': (p: { id: number; text: string; when: string }) => `${p.id}  made ${p.when}  ${p.text || '(no label)'}`,
+  'monitor.token.revoked': (p: { id: number }) => `API token ${p.id} revoked.`,
+
+  // ── Usage errors (exit 2) ────────────────────────────────────────────────────────────
+  'monitor.usage.subcommand': (p: { text?: string }) =>
+    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token (spfkit monitor --help)`,
+  'monitor.usage.domain-required': () => 'name the domain to watch: spfkit monitor add <domain> --provider <id>',
+  'monitor.usage.one-domain': (p: { text: string }) => `give one domain, not "${p.text}"`,
+  'monitor.usage.invalid': (p: { problems: readonly string[] }) => `cannot watch: ${p.problems.join(' ')}`,
+  'monitor.usage.file-required': () => 'name the CSV file to import: spfkit monitor import <customers.csv>',
+  'monitor.usage.file-unreadable': (p: { name: string; detail: string }) => `cannot read ${p.name}: ${p.detail}`,
+  'monitor.usage.no-domain-column': (p: { names: readonly string[] }) =>
+    `the first line must name the columns, one of them "domain" (also: services, mechanism, test_ips, dkim, customer_id, label, schedule); got ${p.names.length === 0 ? 'nothing' : p.names.map((n) => `"${n}"`).join(', ')}`,
+  'monitor.usage.not-watched': (p: { domains: readonly string[] }) => `not watched: ${p.domains.join(', ')} (spfkit monitor list shows what is)`,
+  'monitor.usage.bad-number': (p: { option: string; text: string; limit: number }) => `${p.option} must be a whole number from 0 to ${p.limit}, got "${p.text}"`,
+  'monitor.usage.bad-situation': (p: { text: string; values: readonly string[] }) => `unknown situation "${p.text}"; use one of ${p.values.join(', ')}`,
+  'monitor.usage.bad-kind': (p: { text: string; values: readonly string[] }) => `unknown event kind "${p.text}"; use one of ${p.values.join(', ')}`,
+  'monitor.usage.export-format': (p: { text: string }) => `the export format is csv or jsonl (or an --out file ending in .csv, .jsonl or .ndjson), got "${p.text}"`,
+  'monitor.usage.unwritable': (p: { name: string; detail: string }) => `cannot write ${p.name}: ${p.detail}`,
+  'monitor.usage.token': () => 'use spfkit monitor token create [--label <text>] | list | revoke <id>',
+  'monitor.usage.token-id': (p: { text: string }) => `"${p.text}" is not an API token id (spfkit monitor token list shows them)`,
+  'monitor.usage.store': (p: { detail: string }) => `the monitor's database cannot be used: ${p.detail}`,
+
+  // ── The HTTP routes ──────────────────────────────────────────────────────────────────
+  'monitor.api.token-missing': () => 'This route needs an API token: send "Authorization: Bearer <token>" (make one with spfkit monitor token create).',
+  'monitor.api.token-bad': () => 'The API token is not valid: it is mistyped, revoked or from another spfkit. Make a new one with spfkit monitor token create.',
+  'monitor.api.not-watched': (p: { domain: string }) => `${p.domain} is not watched.`,
+  'monitor.api.too-many': (p: { count: number; limit: number }) => `${p.count} domains are watched; a check over HTTP takes at most ${p.limit}: name the domains, or run spfkit monitor check.`,
+  'monitor.api.csv-body': () => 'Send the CSV file as the request body with Content-Type: text/csv.',
+} satisfies AreaMessages<'monitor'>;

@@ -1,0 +1,84 @@
+/**
+ * De woorden van de monitor in het Nederlands (zelfde sleutels als monitor.en.ts).
+ */
+import type { monitorEn } from './monitor.en.ts';
+import type { Translation } from './types.ts';
+
+const aantal = (n: number, een: string, meer: string): string => `${n} ${n === 1 ? een : meer}`;
+
+export const monitorNl: Translation<typeof monitorEn> = {
+  'monitor.issue.bad-domain': (p) => `"${p.domain}" is geen bruikbare domeinnaam: ${p.problem}.`,
+  'monitor.issue.not-a-hostname': () => 'een maildomein bestaat alleen uit letters, cijfers, koppeltekens en punten',
+  'monitor.issue.no-service': () => 'Geen verzenddienst: noem er minstens één (een id uit de catalogus zoals coachview, of een mechanisme zoals include:spf.example.net).',
+  'monitor.issue.unknown-provider': (p) => `"${p.text}" is geen bekende dienst (bekend: ${p.known.join(', ')}) en geen mechanisme.`,
+  'monitor.issue.bad-mechanism': (p) => `"${p.text}" is geen bruikbaar mechanisme (${p.reason}).`,
+  'monitor.issue.bad-test-ip': (p) => `"${p.ip}" is geen IPv4- of IPv6-adres.`,
+  'monitor.issue.bad-selector': (p) => `"${p.selector}" is geen bruikbare DKIM-selector.`,
+  'monitor.issue.too-many': (p) => `Te veel ${p.name}: hoogstens ${p.limit}.`,
+  'monitor.issue.too-long': (p) => `${p.name} is te lang: hoogstens ${p.limit} tekens.`,
+  'monitor.issue.duplicate-domain': (p) => `${p.domain} staat al op regel ${p.line} van dit bestand; deze regel wordt niet geïmporteerd.`,
+
+  'monitor.situation.none': () => 'geen SPF-record',
+  'monitor.situation.not-authorised': () => 'niet geautoriseerd',
+  'monitor.situation.authorised': () => 'geautoriseerd',
+  'monitor.situation.broken': () => 'stuk',
+  'monitor.situation.could-not-check': () => 'niet te controleren',
+  'monitor.situation.unchecked': () => 'nog niet gecontroleerd',
+  'monitor.event.record-changed': () => 'SPF-record gewijzigd',
+  'monitor.event.situation-changed': () => 'situatie gewijzigd',
+  'monitor.event.lookups-at-limit': () => 'lookups op 10',
+  'monitor.event.lookups-over-limit': () => 'meer dan 10 lookups',
+  'monitor.event.record-too-long': () => 'record langer dan 450 bytes',
+  'monitor.event.dmarc-removed': () => 'DMARC-record verwijderd',
+  'monitor.event.dmarc-weakened': () => 'DMARC-beleid verzwakt',
+  'monitor.event.dkim-cname-removed': () => 'DKIM-CNAME verwijderd',
+  'monitor.event.dkim-key-revoked': () => 'DKIM-sleutel ingetrokken',
+  'monitor.event.dkim-key-removed': () => 'DKIM-sleutel verwijderd',
+  'monitor.event.provider-record-changed': () => 'eigen record van de dienst gewijzigd',
+  'monitor.event.could-not-check-repeated': () => 'twee keer achter elkaar niet te controleren',
+  'monitor.event.alarm-open': () => 'alarm gaat af',
+  'monitor.event.alarm-close': () => 'opgelost',
+
+  'monitor.added': (p) => `${p.domain} wordt nu bewaakt (${p.what}).`,
+  'monitor.updated': (p) => `${p.domain} bijgewerkt (${p.what}); de geschiedenis blijft bewaard.`,
+  'monitor.removed': (p) => `${p.domain} wordt niet meer bewaakt; de controles en gebeurtenissen zijn verwijderd.`,
+  'monitor.import.summary': (p) => `Geïmporteerd: ${p.added} toegevoegd, ${p.updated} bijgewerkt; ${aantal(p.count, 'regel', 'regels')} met problemen niet geïmporteerd.`,
+  'monitor.import.row': (p) => `regel ${p.line}: ${p.text}`,
+  'monitor.list.summary': (p) =>
+    p.total === 0 ? 'Geen bewaakte domeinen gevonden.' : p.count === 0 ? `Geen domeinen op deze pagina (${p.total} gevonden).` : `Domeinen ${p.offset + 1}–${p.offset + p.count} van ${p.total}.`,
+  'monitor.list.header': () => 'DOMEIN|SITUATIE|GECONTROLEERD|KLANT|LABEL',
+  'monitor.check.events': (p) => (p.count === 0 ? 'geen wijziging' : aantal(p.count, 'gebeurtenis', 'gebeurtenissen')),
+  'monitor.check.publish': (p) => `publiceer: ${p.text}`,
+  'monitor.check.summary': (p) => `${aantal(p.count, 'domein', 'domeinen')} gecontroleerd in ${p.seconds.toFixed(1).replace('.', ',')} s.`,
+  'monitor.check.nothing': () => 'Geen bewaakte domeinen: voeg er een toe met spfkit monitor add, of importeer een lijst.',
+  'monitor.events.none': () => 'Geen gebeurtenissen.',
+  'monitor.token.created': (p) => `API-token ${p.id} (stuur mee als "Authorization: Bearer <token>"; je ziet het alleen nu, bewaar het goed):\n${p.token}`,
+  'monitor.token.none': () => 'Geen API-tokens.',
+  'monitor.token.row': (p) => `${p.id}  gemaakt ${p.when}  ${p.text || '(zonder label)'}`,
+  'monitor.token.revoked': (p) => `API-token ${p.id} ingetrokken.`,
+
+  'monitor.usage.subcommand': (p) =>
+    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token (spfkit monitor --help)`,
+  'monitor.usage.domain-required': () => 'noem het domein dat bewaakt moet worden: spfkit monitor add <domein> --provider <id>',
+  'monitor.usage.one-domain': (p) => `geef één domein, niet "${p.text}"`,
+  'monitor.usage.invalid': (p) => `kan niet bewaken: ${p.problems.join(' ')}`,
+  'monitor.usage.file-required': () => 'noem het CSV-bestand om te importeren: spfkit monitor import <klanten.csv>',
+  'monitor.usage.file-unreadable': (p) => `kan ${p.name} niet lezen: ${p.detail}`,
+  'monitor.usage.no-domain-column': (p) =>
+    `de eerste regel moet de kolommen noemen, waarvan één "domain" of "domein" (ook: services, mechanism, test_ips, dkim, customer_id, label, schedule); gevonden: ${p.names.length === 0 ? 'niets' : p.names.map((n) => `"${n}"`).join(', ')}`,
+  'monitor.usage.not-watched': (p) => `niet bewaakt: ${p.domains.join(', ')} (spfkit monitor list toont wat wel)`,
+  'monitor.usage.bad-number': (p) => `${p.option} moet een geheel getal van 0 tot ${p.limit} zijn, gekregen: "${p.text}"`,
+  'monitor.usage.bad-situation': (p) => `onbekende situatie "${p.text}"; gebruik een van ${p.values.join(', ')}`,
+  'monitor.usage.bad-kind': (p) => `onbekende soort gebeurtenis "${p.text}"; gebruik een van ${p.values.join(', ')}`,
+  'monitor.usage.export-format': (p) => `het exportformaat is csv of jsonl (of een --out-bestand op .csv, .jsonl of .ndjson), gekregen: "${p.text}"`,
+  'monitor.usage.unwritable': (p) => `kan ${p.name} niet schrijven: ${p.detail}`,
+  'monitor.usage.token': () => 'gebruik spfkit monitor token create [--label <tekst>] | list | revoke <id>',
+  'monitor.usage.token-id': (p) => `"${p.text}" is geen id van een API-token (spfkit monitor token list toont ze)`,
+  'monitor.usage.store': (p) => `de database van de monitor is niet bruikbaar: ${p.detail}`,
+
+  'monitor.api.token-missing': () => 'Voor deze route is een API-token nodig: stuur "Authorization: Bearer <token>" mee (maak er een met spfkit monitor token create).',
+  'monitor.api.token-bad': () => 'Het API-token is niet geldig: verkeerd overgenomen, ingetrokken of van een andere spfkit. Maak een nieuw met spfkit monitor token create.',
+  'monitor.api.not-watched': (p) => `${p.domain} wordt niet bewaakt.`,
+  'monitor.api.too-many': (p) => `Er worden ${p.count} domeinen bewaakt; een controle via HTTP neemt er hoogstens ${p.limit}: noem de domeinen, of gebruik spfkit monitor check.`,
+  'monitor.api.csv-body': () => 'Stuur het CSV-bestand als inhoud van het verzoek, met Content-Type: text/csv.',
+};

@@ -54,7 +54,7 @@ describe('spfkit monitor (spawned CLI, SQLite file, loopback DNS)', () => {
   /** Spawned as a process: what a user runs. */
   function spawned(...args: string[]): Promise<Run> {
     const [node, ...pre] = CLI;
-    const child = spawn(node, [...pre, 'monitor', ...args, '--data', data], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SPFKIT_DATA_DIR: '', DATABASE_URL: '' } });
+    const child = spawn(node, [...pre, 'monitor', ...args, '--data', data], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SPFKIT_DATA_DIR: '', DATABASE_URL: '', LC_ALL: 'C' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => void (stdout += c.toString()));

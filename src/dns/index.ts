@@ -12,6 +12,7 @@ export type {
   DnsNodata,
   DnsNxdomain,
   DnsRecords,
+  CnameProblem,
   DnsServfail,
   DnsTimeout,
   MxRecord,

@@ -70,7 +70,21 @@ export interface DnsServfail {
    * (dns/budget.ts), so the failure says nothing about the name's DNS.
    */
   budget?: number;
+  /**
+   * Set when the failure is the name's CNAMEs: they loop, or run longer than `MAX_CNAME_CHAIN`
+   * (RFC 1034 §3.6.2 wants loops "signalled as an error"; a recursive server answers SERVFAIL).
+   */
+  cname?: CnameProblem;
 }
+
+/** What is wrong with a name's CNAMEs: a `loop`, or a chain longer than `MAX_CNAME_CHAIN` (`too-long`). */
+export type CnameProblem = 'loop' | 'too-long';
+
+/**
+ * At most this many CNAMEs are followed for one query; a longer chain, or a loop, is a servfail
+ * with `cname` set. The zone resolver, the wire path and the test DNS server share this bound.
+ */
+export const MAX_CNAME_CHAIN = 8;
 
 export type DnsAnswer<T> = DnsRecords<T> | DnsNxdomain | DnsNodata | DnsTimeout | DnsServfail;
 

@@ -5,13 +5,15 @@
  * EBADNAME. For those names only, spfkit asks the same servers through `dns-socket`, a small
  * UDP DNS client library (on dns-packet) with its own retries and timeouts; a truncated UDP
  * answer (TC=1) is asked again over TCP (RFC 7766 §5), framed by dns-packet's stream
- * encoding. The sockets close as soon as the answer is in or the caller gives up.
+ * encoding. The sockets close as soon as the answer is in or the caller gives up. CNAMEs in an
+ * answer are followed here, as the zone resolver does: at most `MAX_CNAME_CHAIN`, a loop or a
+ * longer chain a typed servfail (temperror for SPF; the reading is in docs/zone-format.md).
  */
 import { createSocket } from 'node:dgram';
 import { connect, isIPv6 } from 'node:net';
 import { createRequire } from 'node:module';
 import * as dnsPacket from 'dns-packet';
-import type { DnsAnswer, RecordData, RrType } from './resolver.ts';
+import { type DnsAnswer, MAX_CNAME_CHAIN, type RecordData, type RrType, normalizeName } from './resolver.ts';
 
 interface WireAnswer {
   type: string;
@@ -80,18 +82,46 @@ function recordOf(type: RrType, data: unknown): RecordData[RrType] {
   }
 }
 
-/** The answer of a decoded reply; `where` names the server for the detail. */
-function answerOfResponse<T extends RrType>(response: WireResponse, type: T, where: string): DnsAnswer<RecordData[T]> {
-  switch (response.rcode) {
-    case 'NXDOMAIN':
-      return { kind: 'nxdomain' };
-    case 'NOERROR':
-    case undefined: {
-      const records = (response.answers ?? []).filter((a) => a.type === type).map((a) => recordOf(type, a.data) as RecordData[T]);
-      return records.length === 0 ? { kind: 'nodata' } : { kind: 'answer', records };
+/** The CNAMEs walked so far for one question (across replies when a reply stops at a CNAME). */
+interface CnameWalk {
+  seen: Set<string>;
+  steps: number;
+}
+
+/**
+ * What a decoded reply says about the question `name`: the answer, or the name to ask next
+ * when the reply stops at a CNAME whose target it does not cover (an authoritative server
+ * answers only what it holds). The answer section is walked from `name` along its CNAMEs
+ * (RFC 1034 §3.6.2, §4.3.2; names compare case-insensitively), at most `MAX_CNAME_CHAIN` of
+ * them in all: a longer chain or a loop is a servfail with `cname` set, never a quiet nodata
+ * (c-ares-style "no TXT in the answer") or a pass at the end of a 20-CNAME chain (issue 17.4).
+ * Records count only when their owner is the end of the chain.
+ */
+function walkResponse<T extends RrType>(response: WireResponse, name: string, type: T, where: string, walk: CnameWalk): DnsAnswer<RecordData[T]> | { follow: string } {
+  if (response.rcode !== 'NOERROR' && response.rcode !== 'NXDOMAIN' && response.rcode !== undefined) {
+    return { kind: 'servfail', detail: `${response.rcode} ${where}` };
+  }
+  const answers = response.answers ?? [];
+  let owner = normalizeName(name);
+  let stepped = false;
+  for (;;) {
+    const at = answers.filter((a) => normalizeName(a.name) === owner);
+    const records = at.filter((a) => a.type === type).map((a) => recordOf(type, a.data) as RecordData[T]);
+    if (records.length > 0) return { kind: 'answer', records };
+    const cname = type === 'CNAME' ? undefined : at.find((a) => a.type === 'CNAME');
+    if (cname === undefined) {
+      if (response.rcode === 'NXDOMAIN') return { kind: 'nxdomain' };
+      // The reply ends at a CNAME's target without saying what is there: ask the target.
+      return stepped ? { follow: owner } : { kind: 'nodata' };
     }
-    default:
-      return { kind: 'servfail', detail: `${response.rcode} ${where}` };
+    const target = normalizeName(String(cname.data));
+    walk.steps++;
+    if (walk.seen.has(target)) return { kind: 'servfail', detail: `CNAME loop at ${target} ${where}`, cname: 'loop' };
+    if (walk.steps > MAX_CNAME_CHAIN) return { kind: 'servfail', detail: `CNAME chain longer than ${MAX_CNAME_CHAIN} at ${owner} ${where}`, cname: 'too-long' };
+    if (!encodableName(target)) return { kind: 'servfail', detail: `CNAME target ${JSON.stringify(target)} is not a name that can be sent ${where}` };
+    walk.seen.add(target);
+    owner = target;
+    stepped = true;
   }
 }
 
@@ -105,13 +135,16 @@ export interface WireQueryOptions {
   signal?: AbortSignal;
 }
 
+/** A failure of one exchange: no usable reply came (the `DnsAnswer` says why). */
+type Failed = DnsAnswer<never>;
+
 /** The same question over TCP (RFC 7766 §5), after a truncated UDP answer. Never rejects. */
-function queryOverTcp<T extends RrType>(server: { address: string; port: number }, name: string, type: T, options: WireQueryOptions): Promise<DnsAnswer<RecordData[T]>> {
+function exchangeOverTcp(server: { address: string; port: number }, name: string, type: RrType, options: WireQueryOptions): Promise<WireResponse | Failed> {
   const where = `${server.address}:${server.port} (tcp)`;
   return new Promise((resolve) => {
     const socket = connect({ host: server.address, port: server.port });
     let pending = Buffer.alloc(0);
-    const finish = (answer: DnsAnswer<RecordData[T]>): void => {
+    const finish = (answer: WireResponse | Failed): void => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
@@ -134,24 +167,16 @@ function queryOverTcp<T extends RrType>(server: { address: string; port: number 
         finish({ kind: 'servfail', detail: `malformed answer ${where}` });
         return;
       }
-      finish(response.id === id ? answerOfResponse(response, type, where) : { kind: 'servfail', detail: `answer with another id ${where}` });
+      finish(response.id === id ? response : { kind: 'servfail', detail: `answer with another id ${where}` });
     });
   });
 }
 
-/**
- * One question to one server over UDP (and over TCP when the answer is truncated), answered
- * as a `DnsAnswer`. Never rejects.
- */
-export function queryOverWire<T extends RrType>(
-  server: { address: string; port: number },
-  name: string,
-  type: T,
-  options: WireQueryOptions,
-): Promise<DnsAnswer<RecordData[T]>> {
+/** One question, one reply: over UDP, and over TCP when the UDP answer is truncated. Never rejects. */
+function exchange(server: { address: string; port: number }, name: string, type: RrType, options: WireQueryOptions): Promise<WireResponse | Failed> {
   const where = `${server.address}:${server.port}`;
   if (options.signal?.aborted) return Promise.resolve({ kind: 'timeout', detail: `abandoned ${where}` });
-  return new Promise<DnsAnswer<RecordData[T]> | 'truncated'>((resolve) => {
+  return new Promise<WireResponse | Failed | 'truncated'>((resolve) => {
     // dns-socket sends `retries + 2` tries, one per `timeout`, before it gives up.
     const socket = dnsSocket({ timeout: options.timeout, retries: Math.max(1, options.tries) - 2, socket: createSocket(isIPv6(server.address) ? 'udp6' : 'udp4') });
     const onAbort = (): void => socket.destroy();
@@ -162,7 +187,31 @@ export function queryOverWire<T extends RrType>(
       if (options.signal?.aborted) resolve({ kind: 'timeout', detail: `abandoned ${where}` });
       else if (error || !response) resolve({ kind: 'timeout', detail: `${error?.message ?? 'no answer'} ${where}` });
       else if (((response.flags ?? 0) & FLAG_TC) !== 0) resolve('truncated');
-      else resolve(answerOfResponse(response, type, where));
+      else resolve(response);
     });
-  }).then((answer) => (answer === 'truncated' ? queryOverTcp(server, name, type, options) : answer));
+  }).then((reply) => (reply === 'truncated' ? exchangeOverTcp(server, name, type, options) : reply));
+}
+
+/**
+ * One question to one server over UDP (and over TCP when the answer is truncated), answered
+ * as a `DnsAnswer`, with the CNAMEs in the answer followed (and asked after, when a reply
+ * stops at one) up to `MAX_CNAME_CHAIN`. Never rejects, never loops: every further question
+ * follows at least one more CNAME.
+ */
+export async function queryOverWire<T extends RrType>(
+  server: { address: string; port: number },
+  name: string,
+  type: T,
+  options: WireQueryOptions,
+): Promise<DnsAnswer<RecordData[T]>> {
+  const where = `${server.address}:${server.port}`;
+  const walk: CnameWalk = { seen: new Set([normalizeName(name)]), steps: 0 };
+  let asked = name;
+  for (;;) {
+    const reply = await exchange(server, asked, type, options);
+    if ('kind' in reply) return reply;
+    const walked = walkResponse(reply, asked, type, where, walk);
+    if (!('follow' in walked)) return walked;
+    asked = walked.follow;
+  }
 }

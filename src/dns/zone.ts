@@ -8,8 +8,8 @@
  */
 import { YAMLException, dump, load } from 'js-yaml';
 import ipaddr from 'ipaddr.js';
-import { normalizeName } from './resolver.ts';
-import type { DnsAnswer, DnsAnswerKind, RecordData, Resolver, RrType } from './resolver.ts';
+import { MAX_CNAME_CHAIN, normalizeName } from './resolver.ts';
+import type { CnameProblem, DnsAnswer, DnsAnswerKind, RecordData, Resolver, RrType } from './resolver.ts';
 
 /** The record types a zone can hold, in a fixed order. */
 export const RR_TYPES: readonly RrType[] = Object.freeze(['TXT', 'A', 'AAAA', 'MX', 'PTR', 'CNAME']);
@@ -62,8 +62,7 @@ export class ZoneFormatError extends Error {
 // ---------------------------------------------------------------------------------------
 // Names and values
 
-/** At most this many CNAMEs are followed for one query; more is a servfail (RFC 1034 §3.6.2 wants loops caught). */
-export const MAX_CNAME_CHAIN = 8;
+export { MAX_CNAME_CHAIN } from './resolver.ts';
 
 /** Strip one trailing dot from a target name, keeping its case (DNS preserves case, RFC 4343 §2). */
 function stripDot(name: string): string {
@@ -473,6 +472,8 @@ export interface ZoneLookup {
   /** The records of the queried type at the end of the chain (empty unless `outcome` is `answer`). */
   records: ZoneRecord[];
   detail?: string;
+  /** A servfail because of the CNAMEs: a loop, or a chain over `MAX_CNAME_CHAIN`. */
+  cname?: CnameProblem;
 }
 
 /**
@@ -519,11 +520,11 @@ export function lookupZone(zone: ReadonlyZone, name: string, type: string): Zone
     }
     if (cname === undefined) return { outcome: 'nodata', chain, records };
     if (chain.length >= MAX_CNAME_CHAIN) {
-      return { outcome: 'servfail', chain, records, detail: `CNAME chain longer than ${MAX_CNAME_CHAIN} at ${owner}` };
+      return { outcome: 'servfail', chain, records, detail: `CNAME chain longer than ${MAX_CNAME_CHAIN} at ${owner}`, cname: 'too-long' };
     }
     const target = normalizeName(cname.value);
     chain.push(cname.ttl === undefined ? { owner, target: cname.value } : { owner, target: cname.value, ttl: cname.ttl });
-    if (seen.has(target)) return { outcome: 'servfail', chain, records: [], detail: `CNAME loop at ${target}` };
+    if (seen.has(target)) return { outcome: 'servfail', chain, records: [], detail: `CNAME loop at ${target}`, cname: 'loop' };
     seen.add(target);
     owner = target;
   }
@@ -598,8 +599,9 @@ function answerFromLookup(found: ZoneLookup): DnsAnswer<unknown> {
     case 'nodata':
       return { kind: found.outcome };
     case 'timeout':
-    case 'servfail':
       return found.detail === undefined ? { kind: found.outcome } : { kind: found.outcome, detail: found.detail };
+    case 'servfail':
+      return { kind: 'servfail', ...(found.detail === undefined ? {} : { detail: found.detail }), ...(found.cname === undefined ? {} : { cname: found.cname }) };
     default: {
       const _never: never = found.outcome;
       throw new Error(`unreachable outcome ${String(_never)}`);

@@ -5,7 +5,11 @@
  *
  * - NXDOMAIN / NOERROR-empty / SERVFAIL rcodes; AA set; no EDNS (RFC 6891 §7: a reply
  *   without OPT means "no EDNS", so UDP replies stay within 512 octets, RFC 1035 §4.2.1);
- * - CNAMEs followed in the answer section, then the target's records (RFC 1034 §4.3.2);
+ * - CNAMEs followed in the answer section, then the target's records (RFC 1034 §4.3.2), as a
+ *   recursive server does (a loop or a chain over 8 → SERVFAIL); `cnames: 'authoritative'`
+ *   answers like an authoritative server instead (every CNAME of the chain in one answer,
+ *   however long, a loop's CNAMEs once, NOERROR) and `cnames: 'one-step'` gives only the
+ *   owner's CNAME (a target the server does not hold), so clients must catch loops themselves;
  * - TIMEOUT owners never answer (the query is dropped);
  * - a UDP reply over 512 octets is sent empty with TC=1 so the client retries over TCP
  *   (RFC 7766 §5), where messages carry a 2-octet length prefix (RFC 1035 §4.2.2);
@@ -30,8 +34,9 @@ import { pathToFileURL } from 'node:url';
 import { encodableName as isEncodableName } from '../../src/dns/wire.ts';
 import * as dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Packet, Question } from 'dns-packet';
+import { normalizeName } from '../../src/dns/resolver.ts';
 import { lookupZone, normalizeZone, zoneFromText } from '../../src/dns/zone.ts';
-import type { ReadonlyZone, Zone, ZoneRecord } from '../../src/dns/zone.ts';
+import type { ReadonlyZone, Zone, ZoneCnameStep, ZoneLookup, ZoneRecord } from '../../src/dns/zone.ts';
 
 /** The TTL put on the wire for zone records without one. */
 export const WIRE_DEFAULT_TTL = 300;
@@ -57,7 +62,15 @@ export interface DnsServerOptions {
   port?: number;
   /** Milliseconds to hold every answer back: a simulated network round trip (default 0). */
   delayMs?: number;
+  /** How CNAMEs are answered (see the header): `recursive` (default), `authoritative` or `one-step`. */
+  cnames?: CnameMode;
 }
+
+/** How the server answers a name that has a CNAME. */
+export type CnameMode = 'recursive' | 'authoritative' | 'one-step';
+
+/** Longest chain an `authoritative` answer carries (an answer must end somewhere). */
+const AUTHORITATIVE_CHAIN_CAP = 64;
 
 export interface DnsServer {
   host: '127.0.0.1';
@@ -114,14 +127,37 @@ function reply(query: DecodedPacket, rcode: number, answers: Answer[] = [], extr
   };
 }
 
+/**
+ * `lookupZone` as an authoritative server answers (`cnames` modes other than `recursive`): the
+ * chain is walked one CNAME at a time, with no bound of 8 and no SERVFAIL for a loop.
+ */
+function lookupAs(zone: Zone, name: string, type: string, mode: CnameMode): ZoneLookup {
+  const first = lookupZone(zone, name, type);
+  if (mode === 'recursive' || first.chain.length === 0) return first;
+  const step = first.chain[0] as ZoneCnameStep;
+  if (mode === 'one-step') return { outcome: 'answer', chain: [step], records: [] };
+  const chain: ZoneCnameStep[] = [step];
+  const seen = new Set([normalizeName(name)]);
+  let owner = normalizeName(step.target);
+  while (!seen.has(owner) && chain.length < AUTHORITATIVE_CHAIN_CAP) {
+    seen.add(owner);
+    const next = lookupZone(zone, owner, type);
+    if (next.chain.length === 0) return { ...next, chain };
+    const hop = next.chain[0] as ZoneCnameStep;
+    chain.push(hop);
+    owner = normalizeName(hop.target);
+  }
+  return { outcome: 'answer', chain, records: [] };
+}
+
 /** The reply to one decoded query, or undefined to stay silent (TIMEOUT). */
-function answerQuery(zone: Zone, query: DecodedPacket): Packet | undefined {
+function answerQuery(zone: Zone, query: DecodedPacket, mode: CnameMode): Packet | undefined {
   const questions = query.questions ?? [];
   const opcode = ((query.flags ?? 0) >> 11) & 0xf;
   if (opcode !== 0) return reply(query, RCODE_NOTIMP);
   const question: Question | undefined = questions[0];
   if (question === undefined || questions.length !== 1) return reply(query, RCODE_FORMERR);
-  const found = lookupZone(zone, question.name, question.type);
+  const found = lookupAs(zone, question.name, question.type, mode);
   if (found.outcome === 'timeout') return undefined;
   if (found.outcome === 'servfail') return reply(query, RCODE_SERVFAIL);
   const answers: Answer[] = [];
@@ -146,7 +182,7 @@ function formerr(message: Buffer): Buffer | undefined {
 }
 
 /** The encoded reply to a raw message, or undefined for silence. Never throws. */
-function handle(zone: Zone, message: Buffer, transport: 'udp' | 'tcp', queries: ReceivedQuery[]): Buffer | undefined {
+function handle(zone: Zone, message: Buffer, transport: 'udp' | 'tcp', queries: ReceivedQuery[], mode: CnameMode): Buffer | undefined {
   let query: DecodedPacket;
   try {
     query = dnsPacket.decode(message);
@@ -157,7 +193,7 @@ function handle(zone: Zone, message: Buffer, transport: 'udp' | 'tcp', queries: 
   const first = query.questions?.[0];
   if (first !== undefined) queries.push({ name: first.name, type: first.type, transport });
   try {
-    const packet = answerQuery(zone, query);
+    const packet = answerQuery(zone, query, mode);
     if (packet === undefined) return undefined;
     let encoded = dnsPacket.encode(packet);
     if (transport === 'udp' && encoded.length > UDP_LIMIT) {
@@ -225,12 +261,13 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
   const port = udp.address().port;
   const connections = new Set<TcpSocket>();
   const delayMs = options.delayMs ?? 0;
+  const mode = options.cnames ?? 'recursive';
   let stopped = false;
   // A delayed answer due after stop() is dropped (the socket is closed by then).
   const later = (send: () => void): void => void (delayMs > 0 ? setTimeout(() => stopped || send(), delayMs) : send());
 
   udp.on('message', (message: Buffer, peer: RemoteInfo) => {
-    const out = handle(current, message, 'udp', queries);
+    const out = handle(current, message, 'udp', queries, mode);
     if (out !== undefined) later(() => udp?.send(out, peer.port, peer.address, () => undefined));
   });
   udp.on('error', () => undefined);
@@ -248,7 +285,7 @@ export async function startDnsServer(zone: ReadonlyZone, options: DnsServerOptio
         if (pending.length < 2 + length) break;
         const message = pending.subarray(2, 2 + length);
         pending = pending.subarray(2 + length);
-        const out = handle(current, message, 'tcp', queries);
+        const out = handle(current, message, 'tcp', queries, mode);
         if (out !== undefined) {
           const frame = Buffer.alloc(2 + out.length);
           frame.writeUInt16BE(out.length, 0);

@@ -134,3 +134,37 @@ export function customerCsvLines(data: BenchData, rows: number, seed = 11): stri
   }
   return lines;
 }
+
+/**
+ * The parse mix of issue 15.3: customer records of about 80 characters on average, mostly
+ * include-led with 0–12 `ip4:` terms, some `ip6:` /64s, `a`/`mx`, a few
+ * `exists:%{i}._spf.%{d}` and `redirect=`, and about 1 % invalid (a typo, a bad range, a
+ * stray character) — what a provider's customer base publishes.
+ */
+export function mixRecord(rand: () => number): string {
+  const usable = PROVIDERS.filter((p) => p.ip !== '');
+  const provider = (): string => (usable[Math.floor(rand() * usable.length)] as (typeof usable)[number]).name;
+  const terms: string[] = [];
+  if (rand() < 0.85) terms.push(`include:${provider()}`);
+  if (rand() < 0.3) terms.push(`include:${provider()}`);
+  if (rand() < 0.3) terms.push('mx');
+  if (rand() < 0.15) terms.push('a');
+  const r = rand();
+  const ip4s = r < 0.55 ? 0 : r < 0.85 ? 1 + Math.floor(rand() * 3) : 4 + Math.floor(rand() * 9);
+  for (let i = 0; i < ip4s; i++) terms.push(`ip4:${ip4(rand)}${rand() < 0.4 ? '/' + (22 + Math.floor(rand() * 10)) : ''}`);
+  if (rand() < 0.08) terms.push(`ip6:2a02:${Math.floor(rand() * 65535).toString(16)}:${Math.floor(rand() * 65535).toString(16)}:${Math.floor(rand() * 65535).toString(16)}::/64`);
+  if (rand() < 0.03) terms.push('exists:%{i}._spf.%{d}');
+  if (rand() < 0.04) {
+    terms.push(`redirect=_spf.${provider()}`);
+  } else {
+    const all = rand();
+    terms.push(all < 0.55 ? '~all' : all < 0.92 ? '-all' : '?all');
+  }
+  if (rand() < 0.01) {
+    // The invalid 1 %: one term broken the way people break them.
+    const i = Math.floor(rand() * terms.length);
+    const broken = ['ip4:300.1.2.3', 'inlcude:spf.example.net', 'ip4:10.0.0.0/33', '-al', 'a:exa mple.com', '%{z}'];
+    terms[i] = broken[Math.floor(rand() * broken.length)] as string;
+  }
+  return ['v=spf1', ...terms].join(' ');
+}

@@ -51,6 +51,8 @@ export function suggestMechanism(typed: string, hasColon: boolean): Mechanism['k
   let best = Infinity;
   let nearest: Mechanism['kind'][] = [];
   for (const m of fitting) {
+    // Each edit changes the length by at most one: names further apart cannot be near.
+    if (Math.abs(name.length - m.name.length) > limit) continue;
     const distance = editDistance(name, m.name);
     if (distance > limit || distance > best) continue;
     if (distance < best) nearest = [];

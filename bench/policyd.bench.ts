@@ -22,14 +22,12 @@
  * Python process per connection, ~10 MB each; Postfix's default_process_limit is 100).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type Socket, connect } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import dnsPacket from 'dns-packet';
 import type { Zone, ZoneItem } from '../src/dns/zone.ts';
-import { startNsd } from './nsd.ts';
+import { startNsd, udpQueryRate } from './nsd.ts';
 import { BENCH_BUILD, type ServerProcess, fmt, freePort, table } from './support.ts';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,64,1000').split(',').map(Number);
@@ -249,36 +247,6 @@ async function load(port: number, connections: number, expected: Expected, befor
   return { connections, requests: latencies.length, seconds: (measuredTo - measuredFrom) / 1000, p50: at(0.5), p99: at(0.99), errors, mismatched, rejects };
 }
 
-/** NSD's own rate: TXT queries for the customer domains from one UDP socket, 64 in flight, for 3 s. */
-async function dnsRate(host: string, port: number): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((done) => socket.bind(0, '127.0.0.1', () => done()));
-  let answered = 0;
-  let id = 0;
-  let stopping = false;
-  const send = (): void => {
-    if (stopping) return;
-    id = (id + 1) & 0xffff;
-    socket.send(dnsPacket.encode({ type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'TXT', name: domain(id % DOMAINS) }] }), port, host);
-  };
-  socket.on('message', () => {
-    answered++;
-    send();
-  });
-  for (let i = 0; i < 64; i++) send();
-  // A lost datagram would shrink the window: top it up now and then.
-  const topUp = setInterval(() => send(), 50);
-  await new Promise((done) => setTimeout(done, 1000));
-  const from = answered;
-  const started = performance.now();
-  await new Promise((done) => setTimeout(done, 3000));
-  const rate = (answered - from) / ((performance.now() - started) / 1000);
-  stopping = true;
-  clearInterval(topUp);
-  socket.close();
-  return rate;
-}
-
 /** PSS (kB) of the given processes, from /proc/PID/smaps_rollup. */
 function pss(pids: number[]): number[] {
   return pids.flatMap((pid) => {
@@ -315,7 +283,7 @@ async function main(): Promise<void> {
     // Debian's shipped settings (TestOnly = 1 means: act on the result), written out in full.
     writeFileSync(conf, ['debugLevel = 1', 'TestOnly = 1', 'HELO_reject = Fail', 'Mail_From_reject = Fail', 'PermError_reject = False', 'TempError_Defer = False', 'skip_addresses = 127.0.0.0/8,::ffff:127.0.0.0/104,::1', ''].join('\n'));
 
-    const queriesPerSecond = await dnsRate(dnsHost, 53);
+    const queriesPerSecond = await udpQueryRate(dnsHost, 53, (i) => domain(i % DOMAINS));
 
     const spfkitLog = join(dir, 'spfkit-policyd.log');
     const spfkitPort = await freePort();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs one benchmark (`spf`, `bulk`, `http`, `policyd`) as plain JavaScript on Node.
+// Runs one benchmark (`spf`, `bulk`, `http`, `policyd`, `monitor`) as plain JavaScript on Node.
 //
 // The benchmarks are TypeScript; running them through tsx's loader hooks also routes the
 // measured library through those hooks and costs it a third of its speed (parse: 478 000
@@ -26,7 +26,7 @@ const LIBSPF2_CHECK_SOURCE = 'bench/libspf2/check-rate.c';
 const NSD = '/usr/sbin/nsd';
 
 const name = process.argv[2];
-const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts', policyd: 'bench/policyd.bench.ts' };
+const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts', policyd: 'bench/policyd.bench.ts', monitor: 'bench/monitor.bench.ts' };
 if (!name || !(name in entries)) {
   console.error(`usage: node scripts/bench.mjs <${Object.keys(entries).join('|')}>`);
   process.exit(2);
@@ -42,6 +42,13 @@ function run(command, args, quiet = false) {
   } catch (error) {
     env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
     env.SPFKIT_BENCH_POLICYD_SPF_UNAVAILABLE = error.message;
+  }
+}
+if (name === 'monitor') {
+  try {
+    env.SPFKIT_BENCH_NSD = ensureTools(['nsd']).nsd;
+  } catch (error) {
+    env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
   }
 }
 const result = spawnSync(command, args, {
@@ -79,7 +86,7 @@ function ensureLibspf2(binary, source, libs = []) {
 
 mkdirSync(BUILD, { recursive: true });
 await build({
-  entryPoints: ['bench/spf.bench.ts', 'bench/bulk.bench.ts', 'bench/bulk-run.ts', 'bench/http.bench.ts', 'bench/policyd.bench.ts', 'bench/policy-peers.ts', 'test/support/dns-server.ts'],
+  entryPoints: ['bench/spf.bench.ts', 'bench/bulk.bench.ts', 'bench/bulk-run.ts', 'bench/http.bench.ts', 'bench/policyd.bench.ts', 'bench/policy-peers.ts', 'bench/monitor.bench.ts', 'bench/monitor-run.ts', 'test/support/dns-server.ts'],
   outbase: '.',
   outdir: BUILD,
   outExtension: { '.js': '.mjs' },
@@ -114,6 +121,13 @@ if (name === 'policyd') {
   } catch (error) {
     env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
     env.SPFKIT_BENCH_POLICYD_SPF_UNAVAILABLE = error.message;
+  }
+}
+if (name === 'monitor') {
+  try {
+    env.SPFKIT_BENCH_NSD = ensureTools(['nsd']).nsd;
+  } catch (error) {
+    env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
   }
 }
 const result = spawnSync(process.execPath, [`${BUILD}/${entries[name].replace(/\.ts$/, '.mjs')}`, ...process.argv.slice(3)], { stdio: 'inherit', env });

@@ -6,13 +6,16 @@
 //   node scripts/test.mjs                 everything, both Node versions
 //   node scripts/test.mjs FILE…           only these files, this Node only
 //   SPFKIT_NODE24=0 node scripts/test.mjs this Node only (the summary says the Node 24 pass was skipped)
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { checkLockfile } from './lockfile.mjs';
 import { ensureNode24 } from './node24.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+// Servers the tests start run the monitor scheduler: its database goes here, never in the user's home.
+process.env.SPFKIT_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'spfkit-test-data-'));
 
 function collect(dir, out) {
   let entries;

@@ -15,6 +15,7 @@ import { dkimName } from '../dkim/selectors.ts';
 import { parseDmarcRecord } from '../dmarc/parse.ts';
 import { cachingResolver } from '../dns/cache.ts';
 import type { Resolver } from '../dns/resolver.ts';
+import { ttlRecordingResolver } from '../dns/ttl.ts';
 import { bundledPublicSuffixList } from '../psl/bundled.ts';
 import type { PublicSuffixList } from '../psl/types.ts';
 import { type AddPlan, addSender } from '../record/add.ts';
@@ -82,7 +83,9 @@ export function serviceName(service: WatchedService): string {
 export async function checkDomain(target: CheckTarget, options: CheckDomainOptions): Promise<CheckSnapshot> {
   const checkedAt = options.now().toISOString();
   const domain = canonicalDomain(target.domain);
-  const resolver = cachingResolver(options.resolver);
+  // The TTL recorder sits under the cache: it sees each answer the check used once, as DNS gave it.
+  const ttl = ttlRecordingResolver(options.resolver);
+  const resolver = cachingResolver(ttl);
   const records = options.records;
   const situationOptions = records ? { resolver, records } : { resolver };
 
@@ -99,6 +102,8 @@ export async function checkDomain(target: CheckTarget, options: CheckDomainOptio
     const record = await recordToPublish(domain, services, situationOptions);
     if (record !== undefined) check.recordToPublish = record;
   }
+  const minTtl = ttl.smallestTtl();
+  if (minTtl !== undefined) check.minTtl = minTtl;
   return check;
 }
 

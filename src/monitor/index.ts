@@ -19,3 +19,7 @@ export { createToken, verifyToken } from './tokens.ts';
 export type { TokenRefusal } from './tokens.ts';
 export type { ApiToken, DomainQuery, EventQuery, MonitorStore, WatchOutcome } from './store.ts';
 export * from './types.ts';
+export { DEFAULT_SCHEDULE_POLICY, MIN_INTERVAL_MS, effectiveSchedule, jitterFraction, nextDue, parseSchedule } from './schedule.ts';
+export type { DueInput, Schedule, ScheduleIssue, SchedulePolicy } from './schedule.ts';
+export { createScheduler, requestCheck, systemClock } from './scheduler.ts';
+export type { CheckNowResult, CheckTarget, RoundReport, Scheduler, SchedulerClock, SchedulerLog, SchedulerOptions } from './scheduler.ts';

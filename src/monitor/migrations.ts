@@ -93,6 +93,21 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'schedules: groups, group schedules, when each domain is next due',
+    statements: [
+      'ALTER TABLE watched_domains ADD COLUMN group_name TEXT',
+      // NULL: not planned yet (new, or its schedule changed); the scheduler fills it in.
+      'ALTER TABLE watched_domains ADD COLUMN next_due_at TEXT',
+      'CREATE INDEX watched_domains_due ON watched_domains (next_due_at)',
+      'CREATE INDEX watched_domains_group ON watched_domains (group_name, domain)',
+      `CREATE TABLE group_schedules (
+        name TEXT PRIMARY KEY,
+        schedule TEXT NOT NULL
+      )`,
+    ],
+  },
 ]);
 
 /**

@@ -39,6 +39,8 @@ interface DomainRow {
   last_check_id: number | null;
   last_checked_at: string | null;
   last_situation: string | null;
+  group_name: string | null;
+  next_due_at: string | null;
 }
 
 interface CheckRow {
@@ -75,6 +77,8 @@ function domainOf(row: DomainRow): WatchedDomain {
   };
   if (row.customer_id !== null) out.customerId = row.customer_id;
   if (row.label !== null) out.label = row.label;
+  if (row.group_name !== null) out.group = row.group_name;
+  if (row.next_due_at !== null) out.nextDueAt = row.next_due_at;
   if (row.last_check_id !== null && row.last_checked_at !== null && row.last_situation !== null) {
     out.lastCheck = { id: row.last_check_id, checkedAt: row.last_checked_at, situation: row.last_situation as MonitorSituation };
   }
@@ -107,6 +111,10 @@ function domainFilter(query: DomainQuery): { where: string; params: unknown[] } 
     const pattern = containsPattern(query.search.trim());
     clauses.push("(domain LIKE ? ESCAPE '\\' OR lower(customer_id) LIKE ? ESCAPE '\\' OR lower(label) LIKE ? ESCAPE '\\')");
     params.push(pattern, pattern, pattern);
+  }
+  if (query.group !== undefined) {
+    clauses.push('group_name = ?');
+    params.push(query.group);
   }
   return { where: clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`, params };
 }
@@ -155,15 +163,30 @@ function migrate(db: Database.Database, migrations: readonly Migration[], now: (
 function sqliteStore(db: Database.Database): MonitorStore {
   const getDomain = db.prepare('SELECT * FROM watched_domains WHERE domain = ?');
   const insertDomain = db.prepare(
-    'INSERT INTO watched_domains (domain, services, dkim_selectors, customer_id, label, schedule, added_at, updated_at) VALUES (@domain, @services, @dkim, @customer, @label, @schedule, @at, @at)',
+    'INSERT INTO watched_domains (domain, services, dkim_selectors, customer_id, label, schedule, group_name, added_at, updated_at) VALUES (@domain, @services, @dkim, @customer, @label, @schedule, @group, @at, @at)',
   );
   const updateDomain = db.prepare(
-    'UPDATE watched_domains SET services = @services, dkim_selectors = @dkim, customer_id = @customer, label = @label, schedule = @schedule, updated_at = @at WHERE domain = @domain',
+    // The schedule may have changed: the scheduler plans the domain again.
+    'UPDATE watched_domains SET services = @services, dkim_selectors = @dkim, customer_id = @customer, label = @label, schedule = @schedule, group_name = @group, next_due_at = NULL, updated_at = @at WHERE domain = @domain',
   );
   const deleteDomain = db.prepare('DELETE FROM watched_domains WHERE domain = ?');
   const recent = db.prepare('SELECT id, snapshot FROM checks WHERE domain = ? ORDER BY id DESC LIMIT ?');
   const insertCheck = db.prepare('INSERT INTO checks (domain, checked_at, situation, lookups, bytes, dmarc_policy, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertEvent = db.prepare('INSERT INTO events (check_id, domain, at, kind, subject, body) VALUES (?, ?, ?, ?, ?, ?)');
+  const unplanned = db.prepare('SELECT * FROM watched_domains WHERE next_due_at IS NULL ORDER BY domain LIMIT ?');
+  const due = db.prepare('SELECT * FROM watched_domains WHERE next_due_at <= ? ORDER BY next_due_at, domain LIMIT ?');
+  const setDue = db.prepare('UPDATE watched_domains SET next_due_at = ? WHERE domain = ?');
+  const setDues = db.transaction((entries: ReadonlyArray<{ domain: string; at: string | null }>) => {
+    for (const entry of entries) setDue.run(entry.at, entry.domain);
+  });
+  const upsertGroup = db.prepare('INSERT INTO group_schedules (name, schedule) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET schedule = excluded.schedule');
+  const deleteGroup = db.prepare('DELETE FROM group_schedules WHERE name = ?');
+  const replanGroup = db.prepare('UPDATE watched_domains SET next_due_at = NULL WHERE group_name = ?');
+  const setGroup = db.transaction((group: string, schedule: string | undefined) => {
+    if (schedule === undefined) deleteGroup.run(group);
+    else upsertGroup.run(group, schedule);
+    replanGroup.run(group);
+  });
   const setLatest = db.prepare('UPDATE watched_domains SET last_check_id = ?, last_checked_at = ?, last_situation = ? WHERE domain = ?');
 
   const watch = db.transaction((input: WatchInput, at: string): WatchOutcome => {
@@ -174,6 +197,7 @@ function sqliteStore(db: Database.Database): MonitorStore {
       customer: input.customerId ?? null,
       label: input.label ?? null,
       schedule: input.schedule ?? DEFAULT_SCHEDULE,
+      group: input.group ?? null,
       at,
     };
     if (getDomain.get(input.domain) === undefined) {
@@ -261,6 +285,22 @@ function sqliteStore(db: Database.Database): MonitorStore {
     },
     async removeToken(id) {
       return db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id).changes > 0;
+    },
+    async dueDomains(now, limit) {
+      const n = Math.max(0, Math.floor(limit));
+      const first = unplanned.all(n) as DomainRow[];
+      const rest = first.length < n ? (due.all(now, n - first.length) as DomainRow[]) : [];
+      return [...first, ...rest].map(domainOf);
+    },
+    async setNextDue(entries) {
+      setDues(entries);
+    },
+    async setGroupSchedule(group, schedule) {
+      setGroup(group, schedule);
+    },
+    async groupSchedules() {
+      const rows = db.prepare('SELECT name, schedule FROM group_schedules ORDER BY name').all() as Array<{ name: string; schedule: string }>;
+      return Object.fromEntries(rows.map((r) => [r.name, r.schedule]));
     },
     async close() {
       if (db.open) db.close();

@@ -141,6 +141,54 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.deepEqual(all[0], { id: b.events[0]?.id, checkId: b.check.id, at, ...event('b.nl', 'situation-changed') });
     });
 
+    it('hands the scheduler unplanned domains first, then the due ones earliest first; editing a domain plans it again', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      for (const domain of ['a.nl', 'b.nl', 'c.nl', 'd.nl']) await store.watch({ domain, services: [{ provider: 'byte' }] }, at);
+      const names = async (now: string, limit = 10) => (await store.dueDomains(now, limit)).map((d) => d.domain);
+      assert.deepEqual(await names(at), ['a.nl', 'b.nl', 'c.nl', 'd.nl']);
+      await store.setNextDue([
+        { domain: 'a.nl', at: '2026-01-01T05:00:00.000Z' },
+        { domain: 'b.nl', at: '2026-01-01T03:00:00.000Z' },
+        { domain: 'c.nl', at: '2026-01-02T00:00:00.000Z' },
+        { domain: 'nobody.nl', at: '2026-01-01T00:00:00.000Z' },
+      ]);
+      assert.equal((await store.getDomain('a.nl'))?.nextDueAt, '2026-01-01T05:00:00.000Z');
+      assert.deepEqual(await names('2026-01-01T02:00:00.000Z'), ['d.nl']);
+      assert.deepEqual(await names('2026-01-01T05:00:00.000Z'), ['d.nl', 'b.nl', 'a.nl']);
+      assert.deepEqual(await names('2026-01-01T05:00:00.000Z', 2), ['d.nl', 'b.nl']);
+      assert.deepEqual(await names('2026-01-03T00:00:00.000Z'), ['d.nl', 'b.nl', 'a.nl', 'c.nl']);
+      await store.setNextDue([{ domain: 'd.nl', at: '2026-01-05T00:00:00.000Z' }]);
+      assert.deepEqual(await names('2026-01-01T04:00:00.000Z'), ['b.nl']);
+      // Watching again (the schedule may be new) leaves it unplanned.
+      await store.watch({ domain: 'c.nl', services: [{ provider: 'byte' }], schedule: 'every 6h' }, at);
+      assert.equal((await store.getDomain('c.nl'))?.nextDueAt, undefined);
+      assert.deepEqual(await names('2026-01-01T04:00:00.000Z'), ['c.nl', 'b.nl']);
+      await store.setNextDue([{ domain: 'a.nl', at: null }]);
+      assert.deepEqual(await names('2026-01-01T00:00:00.000Z'), ['a.nl', 'c.nl']);
+    });
+
+    it('keeps groups and group schedules; setting or removing one plans its members again', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }], group: 'reseller-x' }, at);
+      await store.watch({ domain: 'b.nl', services: [{ provider: 'byte' }], group: 'reseller-x' }, at);
+      await store.watch({ domain: 'c.nl', services: [{ provider: 'byte' }] }, at);
+      assert.equal((await store.getDomain('a.nl'))?.group, 'reseller-x');
+      assert.equal((await store.getDomain('c.nl'))?.group, undefined);
+      assert.deepEqual((await store.listDomains({ group: 'reseller-x' })).map((d) => d.domain), ['a.nl', 'b.nl']);
+      assert.equal(await store.countDomains({ group: 'reseller-x' }), 2);
+      const later = '2026-01-02T00:00:00.000Z';
+      await store.setNextDue(['a.nl', 'b.nl', 'c.nl'].map((domain) => ({ domain, at: later })));
+      assert.deepEqual(await store.groupSchedules(), {});
+      await store.setGroupSchedule('reseller-x', '0 3 * * *');
+      await store.setGroupSchedule('other', 'hourly');
+      assert.deepEqual(await store.groupSchedules(), { other: 'hourly', 'reseller-x': '0 3 * * *' });
+      assert.deepEqual((await store.dueDomains(at, 10)).map((d) => d.domain), ['a.nl', 'b.nl']);
+      await store.setNextDue(['a.nl', 'b.nl'].map((domain) => ({ domain, at: later })));
+      await store.setGroupSchedule('reseller-x', undefined);
+      assert.deepEqual(await store.groupSchedules(), { other: 'hourly' });
+      assert.deepEqual((await store.dueDomains(at, 10)).map((d) => d.domain), ['a.nl', 'b.nl']);
+    });
+
     it('forgets a domain with its checks and events', async () => {
       const at = '2026-01-01T00:00:00.000Z';
       await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);

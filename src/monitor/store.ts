@@ -12,6 +12,8 @@ export interface DomainQuery {
   situation?: MonitorSituation | 'unchecked';
   /** Part of the domain, customer id or label (case-insensitive). */
   search?: string;
+  /** Only the domains of this group. */
+  group?: string;
   /** Rows to skip and to return (paging). Default: from 0, all. */
   offset?: number;
   limit?: number;
@@ -72,6 +74,17 @@ export interface MonitorStore {
   listTokens(): Promise<ApiToken[]>;
   /** Revokes a token. False when there was none with that id. */
   removeToken(id: number): Promise<boolean>;
+  /**
+   * Up to `limit` domains the scheduler must look at: first those not planned yet (no
+   * `nextDueAt`, domain order), then those due at or before `now` (earliest first).
+   */
+  dueDomains(now: string, limit: number): Promise<WatchedDomain[]>;
+  /** Sets when each domain is next due (`null`: not planned, the scheduler plans it again). Unknown domains are skipped. */
+  setNextDue(entries: ReadonlyArray<{ domain: string; at: string | null }>): Promise<void>;
+  /** Sets (or with `undefined` removes) a group's schedule; the group's domains are planned again. */
+  setGroupSchedule(group: string, schedule: string | undefined): Promise<void>;
+  /** Every group schedule, by group name. */
+  groupSchedules(): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 

@@ -37,8 +37,10 @@ export interface WatchInput {
   customerId?: string;
   /** A label to find the customer by (name, contract …). */
   label?: string;
-  /** When to re-check: `daily` (default) or what the scheduler accepts. Stored as given. */
+  /** When to re-check: `daily` (default) or what `parseSchedule` accepts. Stored as given. */
   schedule?: string;
+  /** A group of domains (a reseller, a product …): checked together, and its schedule applies to members on the default one. */
+  group?: string;
 }
 
 /** A watched domain as stored, with the latest check's situation for lists. */
@@ -49,6 +51,9 @@ export interface WatchedDomain {
   customerId?: string;
   label?: string;
   schedule: string;
+  group?: string;
+  /** ISO 8601 UTC: when the scheduler checks it next; absent until planned (new, or its schedule changed). */
+  nextDueAt?: string;
   /** ISO 8601 UTC. */
   addedAt: string;
   /** ISO 8601 UTC; changes when the entry is edited. */
@@ -148,6 +153,8 @@ export interface CheckSnapshot {
   providers: ProviderSnapshot[];
   /** not-authorised: the SPF record the customer should publish (every missing service added). */
   recordToPublish?: string;
+  /** The smallest TTL (seconds) of the DNS answers the check used, when DNS gave TTLs: no answer can change sooner. */
+  minTtl?: number;
 }
 
 /** A check as stored. */

@@ -53,7 +53,8 @@ const PROBE_TTL_MS = 5000;
 /** src/server and dist/server both sit two levels below the package root. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
 
-function loadCatalogue(): ProviderCatalogue {
+/** The shipped provider catalogue (data/providers.json), validated. */
+export function loadCatalogue(): ProviderCatalogue {
   const url = new URL('data/providers.json', PACKAGE_ROOT);
   const parsed = parseProviderCatalogue(JSON.parse(readFileSync(url, 'utf8')));
   if (!parsed.ok) throw new Error(`the provider catalogue ${fileURLToPath(url)} is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);

@@ -76,7 +76,7 @@ describe('parseProviderCatalogue rejects broken entries precisely', () => {
     [
       'a syntax error in a mechanism',
       (c) => ((c.providers[1] as Record<string, unknown>).additional = [{ mechanism: 'include:', purpose: 'website' }]),
-      { path: '/providers/1/additional/0/mechanism', code: 'bad-mechanism', message: '/providers/1/additional/0/mechanism: "include:" is not one mechanism to add (the domain is missing)' },
+      { path: '/providers/1/additional/0/mechanism', code: 'bad-mechanism', message: '/providers/1/additional/0/mechanism: "include:" is not one mechanism to add (the domain name is missing)' },
     ],
     [
       'a duplicate id',

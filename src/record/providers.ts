@@ -9,6 +9,7 @@
  */
 import { parseClientIp } from '../spf/ip.ts';
 import { renderTerm } from '../spf/render.ts';
+import { issueMessage } from '../spf/describe.ts';
 import { addressValue, cidrHas } from '../spf/cidr.ts';
 import { parseMechanism, termCidr } from './terms.ts';
 
@@ -266,7 +267,7 @@ function checkMechanism(text: string, path: (string | number)[], issues: Catalog
   const parsed = parseMechanism(text);
   if (parsed.ok) return parsed.mechanism;
   const at = pointer(path);
-  const detail = parsed.issue.code === 'mechanism-syntax' ? (parsed.issue.issues[0]?.message ?? 'syntax error') : parsed.issue.code;
+  const detail = parsed.issue.code === 'mechanism-syntax' ? (parsed.issue.issues[0] !== undefined ? issueMessage(parsed.issue.issues[0], 'en') : 'syntax error') : parsed.issue.code;
   issues.push({ path: at, code: 'bad-mechanism', message: `${at}: ${describe(text)} is not one mechanism to add (${detail})` });
   return undefined;
 }

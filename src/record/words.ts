@@ -21,6 +21,8 @@ export interface PlanWords {
   issues: string[];
   /** Why the planned record did not verify (empty when it did, or the plan is blocked). */
   verification: string[];
+  /** The syntax problems of a blocking `record-syntax` issue, one sentence each (empty otherwise). */
+  syntax: string[];
 }
 
 /**
@@ -31,12 +33,16 @@ export interface PlanWords {
  * describePlan(plan, 'nl').reasons[0] // 'Het record had geen “all” en geen redirect, …'
  */
 export function describePlan(plan: AddPlan, lang: Lang): PlanWords {
-  if (plan.status === 'blocked') return { reasons: [], warnings: [], issues: plan.issues.map((i) => describeIssue(i, lang)), verification: [] };
+  if (plan.status === 'blocked') {
+    const syntax = plan.issues.flatMap((i) => (i.code === 'record-syntax' ? i.issues.map((p) => issueMessage(p, lang)) : []));
+    return { reasons: [], warnings: [], issues: plan.issues.map((i) => describeIssue(i, lang)), verification: [], syntax };
+  }
   return {
     reasons: plan.reasons.map((r) => describeReason(r, lang)),
     warnings: plan.warnings.map((w) => describeWarning(w, lang)),
     issues: [],
     verification: plan.verification.issues.map((i) => describeVerificationIssue(i, lang)),
+    syntax: [],
   };
 }
 

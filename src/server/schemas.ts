@@ -462,12 +462,13 @@ export const COMPONENTS = [
         type: 'object',
         description:
           'The plan’s reasons, warnings, (blocked) issues and verification problems in words, in the language asked for; one sentence per item of `plan.reasons`, `plan.warnings`, `plan.issues` and `plan.verification.issues`, in their order.',
-        required: ['reasons', 'warnings', 'issues', 'verification'],
+        required: ['reasons', 'warnings', 'issues', 'verification', 'syntax'],
         properties: {
           reasons: { type: 'array', items: { type: 'string' } },
           warnings: { type: 'array', items: { type: 'string' } },
           issues: { type: 'array', items: { type: 'string' } },
           verification: { type: 'array', items: { type: 'string' } },
+          syntax: { type: 'array', items: { type: 'string' }, description: 'The syntax problems of a blocking `record-syntax` issue (its `issues`), one sentence each.' },
         },
       },
     },

@@ -154,10 +154,10 @@ function shownToken(issue: IssueWords): string {
 }
 
 /**
- * A syntax issue in words (the parser's own `message` is English only).
+ * A syntax issue in words: the one place a `ParseIssue` becomes a sentence (the parser has none).
  *
  * @example
- * issueMessage({ code: 'bad-address', span, message: '', token: '1.2.3' }, 'nl')
+ * issueMessage({ code: 'bad-address', span, token: '1.2.3' }, 'nl')
  * // '`1.2.3` is geen geldig IP-adres'
  */
 export function issueMessage(issue: IssueWords, lang: Lang): string {

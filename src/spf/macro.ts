@@ -103,7 +103,6 @@ export function parseMacroString(
       issues.push({
         code: 'bad-macro',
         span: { start: i, end: Math.min(i + 2, end) },
-        message: `'%' must be followed by '{', '%', '_' or '-' (RFC 7208 §7.1)`,
         token: text.slice(i, Math.min(i + 2, end)),
       });
       i += next === -1 ? 1 : 2;
@@ -111,7 +110,7 @@ export function parseMacroString(
     }
     const close = text.indexOf('}', i + 2);
     if (close === -1 || close >= end) {
-      issues.push({ code: 'bad-macro', span: { start: i, end }, message: 'macro is not closed with "}"', token: text.slice(i, end) });
+      issues.push({ code: 'bad-macro', span: { start: i, end }, token: text.slice(i, end) });
       break;
     }
     const macro = parseMacroBody(text, i, close, issues, options);
@@ -178,11 +177,9 @@ function isIllegal(c: number, options: MacroParseOptions): boolean {
  */
 function pushIllegal(text: string, at: number, stop: number, issues: ParseIssue[]): void {
   const code = text.codePointAt(at) ?? 0;
-  const more = stop - at > 1 ? ` (and ${stop - at - 1} more characters)` : '';
   issues.push({
     code: 'illegal-character',
     span: { start: at, end: stop },
-    message: `illegal character U+${code.toString(16).toUpperCase().padStart(4, '0')} in record${more}`,
     token: String.fromCodePoint(code),
   });
 }
@@ -201,11 +198,11 @@ function parseMacroBody(
   const letterChar = text[i];
   const lower = letterChar?.toLowerCase() ?? '';
   if (lower === '' || !LETTERS.includes(lower) || i >= close) {
-    issues.push({ code: 'bad-macro', span, message: `unknown macro letter in ${token}`, token });
+    issues.push({ code: 'bad-macro', span, token });
     return undefined;
   }
   if (EXP_ONLY.includes(lower) && !options.explain && !options.expLetters) {
-    issues.push({ code: 'bad-macro', span, message: `macro letter '${lower}' is allowed only in exp text (RFC 7208 §7.1)`, token });
+    issues.push({ code: 'bad-macro', span, token });
     return undefined;
   }
   i++;
@@ -221,7 +218,7 @@ function parseMacroBody(
     const n = i - digitsStart > 4 ? 9999 : Number(text.slice(digitsStart, i));
     if (n === 0) {
       // RFC 7208 §7.3: "If a DIGIT is specified, the value MUST be nonzero."
-      issues.push({ code: 'bad-macro', span, message: `macro ${token} keeps zero parts; the digit must be nonzero`, token });
+      issues.push({ code: 'bad-macro', span, token });
       return undefined;
     }
     digits = n;
@@ -235,7 +232,7 @@ function parseMacroBody(
   for (; i < close; i++) {
     const ch = text[i] as string;
     if (!DELIMITERS.includes(ch)) {
-      issues.push({ code: 'bad-macro', span, message: `'${ch}' is not a macro delimiter in ${token}`, token });
+      issues.push({ code: 'bad-macro', span, token });
       return undefined;
     }
     if (!delimiters.includes(ch)) delimiters += ch;

@@ -15,10 +15,7 @@ import { isIp6, parseIp4 } from './ip.ts';
 import { ALPHA, DIGIT, LDH, NAME, isClass } from './charclass.ts';
 import { suggestMechanism } from './suggest.ts';
 import type { DualCidr, MacroString, Mechanism, Modifier, ParseIssue, ParseResult, Qualifier, SpfRecord, Term } from './types.ts';
-import { TERM_QUOTE_LIMIT, elide } from '../i18n/format.ts';
 
-/** Input quoted in a message: very long terms shortened in the middle (the issue's token keeps all of it). */
-const brief = (text: string): string => elide(text, TERM_QUOTE_LIMIT);
 
 const CC_SPACE = 0x20;
 const CC_COLON = 0x3a;
@@ -76,7 +73,6 @@ export function parseRecordFully(text: string): ParseResult & { partial?: SpfRec
     issues.push({
       code: looksVersioned ? 'wrong-version' : 'missing-version',
       span: { start: 0, end: head.length },
-      message: looksVersioned ? `"${brief(head)}" is not "v=spf1"` : 'an SPF record must start with "v=spf1"',
       token: head,
     });
     // Keep going after a "v=…" head so the rest of the record is still checked.
@@ -108,7 +104,7 @@ function addTerm(record: SpfRecord, term: Term, issues: ParseIssue[]): void {
     case 'exp': {
       // RFC 7208 §6: "redirect" and "exp" MUST NOT appear more than once.
       if (record[term.kind] !== undefined) {
-        issues.push({ code: 'duplicate-modifier', span: term.span, message: `"${term.kind}=" appears more than once`, token: term.kind });
+        issues.push({ code: 'duplicate-modifier', span: term.span, token: term.kind });
       } else if (term.kind === 'redirect') {
         record.redirect = term;
       } else {
@@ -208,13 +204,12 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
       issues.push({
         code: 'illegal-character',
         span: { start: i, end: stop },
-        message: `illegal character U+${c.toString(16).toUpperCase().padStart(4, '0')} in "${brief(text.slice(start, end))}"`,
         token: String.fromCodePoint(c),
       });
     } else if (sep === CC_EQUALS) {
-      issues.push({ code: 'bad-modifier-name', span, message: `a modifier cannot have a qualifier: "${brief(text.slice(start, end))}"`, token: text.slice(start, end) });
+      issues.push({ code: 'bad-modifier-name', span, token: text.slice(start, end) });
     } else {
-      issues.push({ code: 'unknown-mechanism', span, message: `"${brief(text.slice(start, end))}" is not a mechanism or modifier`, token: text.slice(start, end) });
+      issues.push({ code: 'unknown-mechanism', span, token: text.slice(start, end) });
     }
     return undefined;
   }
@@ -225,14 +220,14 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
   switch (name) {
     case 'all':
       if (sep !== -1) {
-        issues.push({ code: 'unexpected-argument', span, message: '"all" takes no argument', token: text.slice(start, end) });
+        issues.push({ code: 'unexpected-argument', span, token: text.slice(start, end) });
         return undefined;
       }
       return { kind: 'all', qualifier: q, explicitQualifier, span };
     case 'include':
     case 'exists': {
       if (!hasColon) {
-        issues.push({ code: 'missing-argument', span, message: `"${name}" needs ":domain"`, token: text.slice(start, end) });
+        issues.push({ code: 'missing-argument', span, token: text.slice(start, end) });
         return undefined;
       }
       const domainSpec = parseDomainSpec(text, argStart, end, issues, plain);
@@ -249,7 +244,7 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
         domainSpec = parseDomainSpec(text, argStart, cidrAt, issues, plain);
         if (!domainSpec) return undefined;
       } else if (cidrAt !== argStart) {
-        issues.push({ code: 'bad-cidr', span, message: `bad CIDR length in "${brief(text.slice(start, end))}"`, token: text.slice(argStart, end) });
+        issues.push({ code: 'bad-cidr', span, token: text.slice(argStart, end) });
         return undefined;
       }
       return { kind: name, qualifier: q, explicitQualifier, domainSpec, cidr, span };
@@ -260,7 +255,7 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
         domainSpec = parseDomainSpec(text, argStart, end, issues, plain);
         if (!domainSpec) return undefined;
       } else if (sep !== -1) {
-        issues.push({ code: 'unexpected-argument', span, message: '"ptr" takes no CIDR length', token: text.slice(start, end) });
+        issues.push({ code: 'unexpected-argument', span, token: text.slice(start, end) });
         return undefined;
       }
       return { kind: 'ptr', qualifier: q, explicitQualifier, domainSpec, span };
@@ -268,7 +263,7 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
     case 'ip4':
     case 'ip6':
       if (!hasColon) {
-        issues.push({ code: 'missing-argument', span, message: `"${name}" needs ":address"`, token: text.slice(start, end) });
+        issues.push({ code: 'missing-argument', span, token: text.slice(start, end) });
         return undefined;
       }
       return parseIpMechanism(name, q, explicitQualifier, text, argStart, end, span, issues);
@@ -276,13 +271,11 @@ function parseTerm(text: string, start: number, end: number, issues: ParseIssue[
       const issue: ParseIssue = {
         code: 'unknown-mechanism',
         span,
-        message: `unknown mechanism "${brief(text.slice(nameStart, nameEnd) || text.slice(start, end))}"`,
         token: text.slice(start, end),
       };
       const meant = suggestMechanism(text.slice(nameStart, nameEnd), hasColon);
       if (meant !== undefined) {
         issue.suggestion = text.slice(start, nameStart) + meant + text.slice(nameEnd, end);
-        issue.message += `; probably "${brief(issue.suggestion)}" was meant`;
       }
       issues.push(issue);
       return undefined;
@@ -309,7 +302,6 @@ function parseIpMechanism(
       issues.push({
         code: 'bad-cidr',
         span: { start: addrEnd, end },
-        message: `bad CIDR length "${brief(text.slice(addrEnd, end))}" (0–${kind === 'ip4' ? 32 : 128}, no leading zeros)`,
         token: text.slice(addrEnd, end),
       });
       return undefined;
@@ -319,13 +311,13 @@ function parseIpMechanism(
   if (kind === 'ip4') {
     const value = parseIp4(text, argStart, addrEnd);
     if (value === undefined) {
-      issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${brief(address)}" is not an IPv4 address`, token: address });
+      issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, token: address });
       return undefined;
     }
     return { kind: 'ip4', qualifier, explicitQualifier, address, prefix, value, span };
   }
   if (!isIp6(address)) {
-    issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, message: `"${brief(address)}" is not an IPv6 address`, token: address });
+    issues.push({ code: 'bad-address', span: { start: argStart, end: addrEnd }, token: address });
     return undefined;
   }
   return { kind: 'ip6', qualifier, explicitQualifier, address, prefix, span };
@@ -368,7 +360,6 @@ function parseDualCidr(text: string, start: number, end: number, issues: ParseIs
     issues?.push({
       code: 'bad-cidr',
       span: { start, end },
-      message: `bad CIDR length "${brief(text.slice(start, end))}" (IPv4 /0 to /32, IPv6 /0 to /128 after a second slash, as in a/24//64; no leading zeros)`,
       token: text.slice(start, end),
     });
     return undefined;
@@ -412,7 +403,7 @@ function plainDomainEnd(text: string, start: number, end: number): boolean {
 
 function parseDomainSpecFully(text: string, start: number, end: number, issues: ParseIssue[], plain: boolean): MacroString | undefined {
   if (start >= end) {
-    issues.push({ code: 'bad-domain-spec', span: { start: Math.max(0, start - 1), end: start }, message: 'the domain is missing', token: '' });
+    issues.push({ code: 'bad-domain-spec', span: { start: Math.max(0, start - 1), end: start }, token: '' });
     return undefined;
   }
   const before = issues.length;
@@ -422,7 +413,6 @@ function parseDomainSpecFully(text: string, start: number, end: number, issues: 
     issues.push({
       code: 'bad-domain-spec',
       span: { start, end },
-      message: `"${brief(ms.text)}" does not end in a valid top-level label or a macro`,
       token: ms.text,
     });
     return undefined;
@@ -489,7 +479,7 @@ function parseModifier(text: string, start: number, nameEnd: number, end: number
     return { kind: name, domainSpec, span };
   }
   if (rawName.length === 0 || !isAlpha(text.charCodeAt(start))) {
-    issues.push({ code: 'bad-modifier-name', span, message: `"${brief(rawName)}" is not a valid modifier name`, token: rawName });
+    issues.push({ code: 'bad-modifier-name', span, token: rawName });
     return undefined;
   }
   const before = issues.length;

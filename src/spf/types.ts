@@ -121,11 +121,10 @@ export type ParseIssueCode =
   | 'bad-modifier-name'
   | 'empty-term';
 
-/** One syntax problem, as data. `message` is plain English; i18n renders its own from the fields. */
+/** One syntax problem, as data: no words here (`issueMessage` in spf/describe.ts words it from src/i18n). */
 export interface ParseIssue {
   code: ParseIssueCode;
   span: Span;
-  message: string;
   /** The offending text (term, character, address …) when there is one. */
   token?: string;
   /** The term as it was probably meant (`~all` for `~al`), for a near-miss mechanism name. */

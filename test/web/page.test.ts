@@ -359,6 +359,27 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('Onboard tab in Dutch: a broken starting record is shown with the parser\'s problems in Dutch (issue 9.2)', async () => {
+    const own = await openContext(browser, stack);
+    otherWatches.push(own.watch);
+    const page = await own.context.newPage();
+    await page.goto(`${stack.base}#onboard`);
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByLabel(pageText('nl', 'onboard.domain')).fill('klant.nl');
+    await page.locator('#onboard-provider option[value="coachview"]').waitFor({ state: 'attached' });
+    await page.getByLabel(pageText('nl', 'onboard.mechanism')).fill('a:smtp1.blueinkt.com');
+    await page.getByLabel(pageText('nl', 'onboard.record')).fill('v=spf1 mx ~al');
+    await page.getByRole('button', { name: pageText('nl', 'onboard.submit') }).click();
+    const blocked = page.locator('.plan.blocked[role="alert"]');
+    await blocked.waitFor();
+    const text = (await blocked.textContent()) ?? '';
+    assert.ok(text.includes(pageText('nl', 'onboard.issue.syntax')), text);
+    const problem = shown(`${t('nl', 'spf.issue.unknown-mechanism', { token: '~al' })}; ${t('nl', 'spf.did-you-mean', { term: '~all' })}`);
+    assert.ok(text.includes(problem), `${problem} in ${text}`);
+    assert.doesNotMatch(text, /is not a mechanism|was meant/);
+    await page.close();
+  });
+
   it('keyboard only: labelled controls, focus reaches the form in order, Enter tests, the result is announced', async () => {
     const page = await context.newPage();
     await page.goto(stack.base);

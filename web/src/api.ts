@@ -7,6 +7,7 @@ import type { TreeNode } from '../../src/spf/tree.ts';
 import type { CheckExplanation } from '../../src/spf/explain.ts';
 import type { RecordExplanation } from '../../src/spf/describe.ts';
 import type { AddPlan } from '../../src/record/add.ts';
+import type { PlanWords } from '../../src/record/words.ts';
 import type { Provider } from '../../src/record/providers.ts';
 import type { AuditResult, Finding, Severity } from '../../src/audit/types.ts';
 import type { InputIssue } from '../../src/server/errors.ts';
@@ -172,7 +173,7 @@ export interface AddResponse {
   publish?: { main: PublishForms; subRecords: PublishForms[] };
   provider?: Provider;
   /** The plan's reasons, warnings and (blocked) issues in words, in the language asked for. Optional: older servers send none. */
-  messages?: { reasons: string[]; warnings: string[]; issues: string[]; verification?: string[] };
+  messages?: PlanWords;
 }
 
 export function addSender(request: AddRequest): Promise<AddResponse> {

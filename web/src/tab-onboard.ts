@@ -5,7 +5,7 @@
  */
 import { type AddRequest, type AddResponse, ApiError, type Provider, addSender, providers } from './api.ts';
 import { FieldErrors } from './field-errors.ts';
-import { type Child, copyText, h } from './dom.ts';
+import { type Child, copyText, h, richText } from './dom.ts';
 import { type PageLang, pageText } from './i18n.ts';
 import { type PageContext, type Tab, ResultArea, errorView } from './tab.ts';
 
@@ -142,7 +142,7 @@ export class OnboardTab implements Tab {
 function planView(answer: AddResponse, lang: PageLang): HTMLElement {
   const plan = answer.plan;
   if (plan.status === 'blocked') {
-    return h('div', { class: 'plan blocked', role: 'alert' }, h('p', {}, pageText(lang, 'onboard.blocked')), h('ul', {}, plan.issues.map((i) => h('li', {}, issueText(i, lang)))));
+    return h('div', { class: 'plan blocked', role: 'alert' }, h('p', {}, pageText(lang, 'onboard.blocked')), h('ul', {}, plan.issues.map((i) => h('li', {}, issueText(i, lang, answer.messages?.syntax ?? [])))));
   }
   const record = answer.publish?.main.panel ?? plan.after.record;
   const box = h('pre', { class: 'record-out', id: 'onboard-record-out', tabindex: 0 }, h('code', {}, record));
@@ -221,14 +221,15 @@ function othersChange(outside: ReadonlyArray<{ ip: string; before: string; after
 type BlockingIssue = Extract<AddResponse['plan'], { status: 'blocked' }>['issues'][number];
 
 /**
- * Why no record can be made (the page's own words, which show the broken record as code;
- * `messages.issues` has the server's). The domain's own state (a broken record, two records, DNS
+ * Why no record can be made: the page's own words, the broken record as code, and its parse
+ * problems from `messages.syntax` (the server's words; `messages.issues` has whole sentences). The domain's own state (a broken record, two records, DNS
  * trouble) comes back in the plan; input problems come back as HTTP 400 with the server's words.
  */
-function issueText(issue: BlockingIssue, lang: PageLang): Child[] {
+function issueText(issue: BlockingIssue, lang: PageLang, syntax: readonly string[]): Child[] {
   switch (issue.code) {
     case 'record-syntax':
-      return [pageText(lang, 'onboard.issue.syntax'), ' ', h('code', {}, issue.record), ' — ', issue.issues.map((i) => i.message).join('; ')];
+      // The parse problems in the server's words (the library's catalogue, in the page's language).
+      return [pageText(lang, 'onboard.issue.syntax'), ' ', h('code', {}, issue.record), ' — ', ...richText(syntax.length > 0 ? syntax.join('; ') : issue.issues.map((i) => i.code).join('; '))];
     case 'multiple-records':
       return [pageText(lang, 'onboard.issue.multiple', { domain: issue.domain, count: issue.count })];
     case 'dns-error':

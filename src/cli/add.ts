@@ -13,7 +13,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/catalog.ts';
 import { PROVIDER_TEXTS_NL } from '../i18n/providers.nl.ts';
 import { langOption } from './explain.ts';
-import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
@@ -29,6 +29,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
       'keep-no-all': { type: 'boolean', default: false },
       ttl: { type: 'string' },
       ...COMMAND_OPTIONS,
+      ...DEADLINE_OPTION,
     },
     strict: true,
     allowPositionals: true,
@@ -54,7 +55,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   const { provider, mechanism } = sender;
   const testIps = values['test-ip'] ?? provider?.testIps ?? [];
 
-  const dns = await resolverFromOptions(values);
+  const dns = await resolverFromOptions(values, { deadline: values.deadline, fallback: DEFAULT_DEADLINE_SECONDS });
   const plan = await addSender(
     { domain, mechanism, testIps, ...(values.policy !== undefined ? { record: values.policy } : {}) },
     { resolver: dns.resolver, allPolicy: values['keep-no-all'] ? 'keep' : 'add-softfail' },
@@ -77,8 +78,8 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout(formatPlan(plan, publish, provider, givenDomain === undefined, lang));
   }
-  if (plan.status === 'blocked') return EXIT.notPass;
-  return plan.verification.ok ? EXIT.ok : EXIT.notPass;
+  if (plan.status === 'blocked') return deadlineExit(dns, io, lang, EXIT.notPass);
+  return deadlineExit(dns, io, lang, plan.verification.ok ? EXIT.ok : EXIT.notPass);
 }
 
 interface Published {

@@ -9,7 +9,7 @@ import { dkimName } from '../dkim/selectors.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
-import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { catalogueSelectors } from '../record/providers.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
@@ -41,6 +41,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
       selector: { type: 'string', short: 's', multiple: true },
       'no-color': { type: 'boolean', default: false },
       ...COMMAND_OPTIONS,
+      ...DEADLINE_OPTION,
     },
     strict: true,
     allowPositionals: true,
@@ -63,7 +64,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     if (!name.ok) throw usage('usage.audit.bad-selector', { selector, detail: name.issue.message });
   }
 
-  const dns = await resolverFromOptions(values);
+  const dns = await resolverFromOptions(values, { deadline: values.deadline, fallback: DEFAULT_DEADLINE_SECONDS });
   const probeSelectors = selectors.length === 0 ? catalogueSelectors(await loadCatalogue()) : [];
   const result = await auditDomain(domain, { resolver: dns.resolver, selectors, probeSelectors, lang, ...(dns.probe ? { probe: dns.probe } : {}) });
   await dns.finish();
@@ -78,7 +79,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(formatAudit(result, lang, paint));
   }
   const failed = AUDIT_AREAS.some((area) => result.areas[area].verdict === 'error' || result.areas[area].verdict === 'unknown');
-  return failed ? EXIT.notPass : EXIT.ok;
+  return deadlineExit(dns, io, lang, failed ? EXIT.notPass : EXIT.ok);
 }
 
 /** The text report: a title with the grade, then per area its verdict line and findings. */

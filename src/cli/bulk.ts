@@ -12,7 +12,7 @@ import { reportFormat } from '../bulk/report.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { recordCache } from '../spf/record-cache.ts';
-import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
@@ -31,6 +31,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       resume: { type: 'boolean', default: false },
       ...COMMAND_OPTIONS,
+      ...DEADLINE_OPTION,
     },
     strict: true,
     allowPositionals: true,
@@ -60,7 +61,8 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
     sender = testIps === undefined ? { mechanism: chosen.mechanism } : { mechanism: chosen.mechanism, testIps };
   }
 
-  const dns = await resolverFromOptions(values);
+  // A bulk run is as long as its input: a deadline only when --deadline gives one.
+  const dns = await resolverFromOptions(values, { deadline: values.deadline });
   // Progress only when a person watches and the report goes elsewhere (on stdout, the rows are the progress).
   const progress = io.isTty && values.out !== undefined && !values.json ? progressLine(io, await countLines(input), lang) : undefined;
   const started = performance.now();
@@ -97,7 +99,7 @@ export async function bulkCommand(args: string[], io: CliIo): Promise<number> {
   } else {
     io.stderr(summaryTable(summary, seconds, values.out, lang));
   }
-  return EXIT.ok;
+  return deadlineExit(dns, io, lang, EXIT.ok);
 }
 
 /** Lines in the file, for the progress bar (0 when it cannot be read: the run says why). */

@@ -13,7 +13,7 @@ import { type CheckExplanation, describeInputIssue, describeProblem, explainChec
 import { type TreeNode, evaluationTree } from '../spf/tree.ts';
 import { RFC_LIMITS, type SpfCheck } from '../spf/types.ts';
 import { unreachableResolver } from '../app/resolver-state.ts';
-import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
@@ -27,6 +27,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       policy: { type: 'string' },
       override: { type: 'string', multiple: true },
       ...COMMAND_OPTIONS,
+      ...DEADLINE_OPTION,
     },
     strict: true,
     allowPositionals: false,
@@ -60,17 +61,18 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     overrides.set(valid.value.domain, policy);
   }
 
-  const dns = await resolverFromOptions(values);
+  const dns = await resolverFromOptions(values, { deadline: values.deadline, fallback: DEFAULT_DEADLINE_SECONDS });
   const options: CheckOptions = { resolver: dns.resolver };
   if (overrides.size > 0) options.overrides = overrides;
   const check = await checkHost(input, options);
   // A temperror with no reply at all: is it spfkit's own resolver that is down?
-  const down = await unreachableResolver(check, dns.probe);
+  // Not after --deadline: the check stopped for the deadline, not for a resolver that is down.
+  const down = dns.deadlineReached() ? undefined : await unreachableResolver(check, dns.probe);
   const ptrName = values.json || down ? undefined : await lookupPtrName(dns.resolver, check.ip);
   await dns.finish();
   if (values.json) io.stdout(JSON.stringify(down ? { ...check, resolver: down } : check, null, 2) + '\n');
   else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}), ...(down ? { resolver: down } : {}) }), lang, candidateNotes(overrides, lang)));
-  return check.result === 'pass' ? EXIT.ok : EXIT.notPass;
+  return deadlineExit(dns, io, lang, check.result === 'pass' ? EXIT.ok : EXIT.notPass);
 }
 
 /** What the size of each candidate record means for publishing it (the published ones are already out there). */

@@ -8,7 +8,7 @@ import { type Lang, type LocaleEnv, isLang, localeLang } from '../i18n/lang.ts';
 import { type RecordExplanation, explainRecord, renderRecordExplanation } from '../spf/describe.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
-import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 
 /** Why a domain's record could not be explained. */
@@ -49,6 +49,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     options: {
       domain: { type: 'string' },
       ...COMMAND_OPTIONS,
+      ...DEADLINE_OPTION,
     },
     strict: true,
     allowPositionals: true,
@@ -79,7 +80,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     throw new UsageError((lang) => t(lang, 'usage.explain.bad-domain', { text, problem: t(lang, `spf.domain.${problem}`) }));
   }
 
-  const dns = await resolverFromOptions(values);
+  const dns = await resolverFromOptions(values, { deadline: values.deadline, fallback: DEFAULT_DEADLINE_SECONDS });
   const answer = await dns.resolver.query(domain, 'TXT');
   await dns.finish();
   const out: DomainExplanation = { domain, records: [] };
@@ -121,7 +122,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     if (lines.length > 0) io.stdout(lines.join('\n') + '\n' + (out.records.length > 0 ? '\n' : ''));
     io.stdout(out.records.map((x) => renderRecordExplanation(x, { lang, title })).join('\n'));
   }
-  return out.problem === undefined && out.records.every(publishable) ? EXIT.ok : EXIT.notPass;
+  return deadlineExit(dns, io, lang, out.problem === undefined && out.records.every(publishable) ? EXIT.ok : EXIT.notPass);
 }
 
 /** Exit 0 only for a record that parses and fits (RFC 7208 §3.4); the notes say which it is not. */

@@ -77,7 +77,7 @@ function describeError(error: unknown, lang: Lang, args: readonly string[]): str
 }
 
 /** The options that take a number (check, add, bulk and the DNS options). */
-const NUMBER_OPTIONS: ReadonlySet<string> = new Set(['--timeout', '--ttl', '--concurrency']);
+const NUMBER_OPTIONS: ReadonlySet<string> = new Set(['--timeout', '--deadline', '--ttl', '--concurrency']);
 
 /**
  * node:util parseArgs errors in words: the code says what went wrong, the message names the

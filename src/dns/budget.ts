@@ -18,8 +18,12 @@
 import { type DnsAnswer, type RecordData, type Resolver, type RrType, normalizeName } from './resolver.ts';
 
 export interface BudgetOptions {
-  /** Queries answered; every query after these answers `servfail` ("query budget exhausted"). */
-  maxQueries: number;
+  /**
+   * Queries answered; every query after these answers `servfail` ("query budget exhausted").
+   * Left out: no cap and no memo of the questions — a deadline only (the CLI's `--deadline`,
+   * over a run of any length).
+   */
+  maxQueries?: number;
   /** Milliseconds from the wrapper's creation; later queries, and those still pending then, answer `timeout`. */
   deadlineMs: number;
 }
@@ -62,7 +66,7 @@ function checkOption(value: number, name: string): number {
  * console.log(resolver.stats); // { queries: 3, repeated: 0, refused: 0, expired: 0 }
  */
 export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetResolver {
-  const maxQueries = checkOption(options.maxQueries, 'maxQueries');
+  const maxQueries = options.maxQueries === undefined ? undefined : checkOption(options.maxQueries, 'maxQueries');
   const deadlineMs = checkOption(options.deadlineMs, 'deadlineMs');
   const started = performance.now();
   const stats = { queries: 0, repeated: 0, refused: 0, expired: 0 };
@@ -76,6 +80,7 @@ export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetR
   };
 
   function query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
+    if (maxQueries === undefined) return ask(name, type);
     const key = `${type} ${normalizeName(name)}`;
     const first = asked.get(key);
     if (first) {
@@ -89,7 +94,7 @@ export function budgetResolver(inner: Resolver, options: BudgetOptions): BudgetR
 
   function ask<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     stats.queries++;
-    if (stats.queries > maxQueries) {
+    if (maxQueries !== undefined && stats.queries > maxQueries) {
       stats.refused++;
       return Promise.resolve({ kind: 'servfail', detail: `${BUDGET_EXHAUSTED} (${maxQueries} queries)`, budget: maxQueries });
     }

@@ -35,6 +35,15 @@ export interface SystemResolverOptions {
   tries?: number;
 }
 
+/** The resolver over real DNS, with a way to drop what is still out when its user is done. */
+export interface SystemResolver extends Resolver {
+  /**
+   * Cancel every query still out: each settles at once as a timeout (ECANCELLED), and no
+   * socket is left to keep the process alive (a CLI command whose `--deadline` passed).
+   */
+  cancel(): void;
+}
+
 /** A parsed server address. */
 export interface DnsServerAddress {
   address: string;
@@ -137,7 +146,7 @@ function answerOf<T>(records: T[], ttl?: number): DnsAnswer<T> {
  * const resolver = systemResolver({ servers: ['127.0.0.1:5353'], timeout: 1000, tries: 2 });
  * const answer = await resolver.query('example.com', 'TXT');
  */
-export function systemResolver(options: SystemResolverOptions = {}): Resolver {
+export function systemResolver(options: SystemResolverOptions = {}): SystemResolver {
   const timeout = positiveInteger(options.timeout, DEFAULT_TIMEOUT, 'timeout');
   const tries = positiveInteger(options.tries, DEFAULT_TRIES, 'tries');
   const probe = new dns.Resolver();
@@ -205,7 +214,12 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
     });
   }
 
+  const cancels = new Set<() => void>();
   return {
+    cancel() {
+      for (const cancel of [...cancels]) cancel();
+      for (const channel of channels) channel.cancel();
+    },
     query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
       inProgress++;
       return new Promise<DnsAnswer<RecordData[RrType]>>((resolve) => {
@@ -223,6 +237,7 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
         const settle = (answer: DnsAnswer<RecordData[RrType]>): void => {
           if (settled) return;
           settled = true;
+          cancels.delete(cancel);
           clearTimeout(timer);
           done?.abort();
           if (out > 0) leftover = true;
@@ -233,6 +248,8 @@ export function systemResolver(options: SystemResolverOptions = {}): Resolver {
           }
           resolve(answer);
         };
+        const cancel = (): void => settle({ kind: 'timeout', detail: `cancelled ${servers}` });
+        cancels.add(cancel);
         const send = (): void => {
           if (settled || overWire || sent >= attempts) return;
           const channel = channels[sent++ % channels.length] as InstanceType<typeof dns.Resolver>;

@@ -39,6 +39,7 @@ const SAMPLE: AllParams = {
   column: 12,
   more: 2,
   limit: 10,
+  max: 86400,
   names: ['a.example.net (A)', 'b.example.net (MX)'],
   mechanisms: ['ip4:5.255.64.53'],
   replaces: 'a:smtp1.blueinkt.com',

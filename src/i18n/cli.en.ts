@@ -11,6 +11,8 @@ export const cliEn = {
   'cli.explain.record': (p: { domain?: string }) => (p.domain ? `SPF record of ${p.domain}:` : `SPF record:`),
   'cli.check.reason': () => `Reason`,
   'cli.check.advice': () => `Advice`,
+  'cli.deadline-reached': (p: { seconds: number }) =>
+    `deadline reached: after ${p.seconds} s (--deadline) DNS answers were still missing; what needed them is shown as temperror (no answer in time), not as missing`,
   'cli.check.result': (p: { result: string }) => `Result:  ${p.result}`,
   'cli.check.domain': (p: { domain: string; identity: string }) => `Domain:  ${p.domain} (${p.identity})`,
   'cli.check.client': (p: { ip: string }) => `Server:  ${p.ip}`,

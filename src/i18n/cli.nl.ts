@@ -8,6 +8,8 @@ export const cliNl: Translation<typeof cliEn> = {
   'cli.explain.record': (p) => (p.domain ? `SPF-record van ${p.domain}:` : `SPF-record:`),
   'cli.check.reason': () => `Reden`,
   'cli.check.advice': () => `Advies`,
+  'cli.deadline-reached': (p) =>
+    `deadline bereikt: na ${p.seconds} s (--deadline) ontbraken nog DNS-antwoorden; wat die nodig had staat er als temperror (geen antwoord op tijd), niet als ontbrekend`,
   'cli.check.result': (p) => `Resultaat: ${p.result}`,
   'cli.check.domain': (p) => `Domein:    ${p.domain} (${p.identity})`,
   'cli.check.client': (p) => `Server:    ${p.ip}`,

@@ -22,6 +22,9 @@ Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
   'help.dns': () => `DNS options:
   --dns <server[:port]>  DNS server to ask (repeatable; default: the system's)
   --timeout <ms>         per-lookup timeout (default 2000)
+  --deadline <seconds>   check, explain, audit, add, bulk: stop the whole command after this
+                         long (default 60; bulk: none); what is still unanswered is temperror,
+                         "deadline reached" is said and the exit code is not 0
   --zone <file>          answer from a zone file instead of the network (docs/zone-format.md)
   --record <file>        write every DNS answer used to a zone file, to replay with --zone`,
 

@@ -23,6 +23,9 @@ ${p.commands}
   'help.dns': () => `DNS-opties:
   --dns <server[:poort]>  DNS-server om te vragen (herhaalbaar; standaard die van het systeem)
   --timeout <ms>          wachttijd per DNS-lookup (standaard 2000)
+  --deadline <seconden>   check, explain, audit, add, bulk: de hele opdracht na zo lang stoppen
+                          (standaard 60; bulk: geen); wat dan nog geen antwoord heeft is temperror,
+                          "deadline bereikt" wordt gemeld en de exitcode is niet 0
   --zone <bestand>        antwoorden uit een zonebestand in plaats van het netwerk (docs/zone-format.md)
   --record <bestand>      elk gebruikt DNS-antwoord in een zonebestand schrijven, om met --zone na te spelen`,
 

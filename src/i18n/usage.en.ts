@@ -29,6 +29,7 @@ export const usageEn = {
 
   // ── DNS options (check, explain, audit, add, bulk) ────────────────────────────────────
   'usage.dns.timeout': (p: { text: string }) => `--timeout must be a whole number of milliseconds (1–60000), got "${p.text}"`,
+  'usage.dns.deadline': (p: { text: string; max: number }) => `--deadline must be a number of seconds greater than 0 (at most ${p.max}), got "${p.text}"`,
   'usage.dns.zone-and-dns': () => `--zone and --dns exclude each other`,
   'usage.dns.zone-unreadable': (p: { name: string; detail: string }) => `cannot read zone file ${p.name}: ${fileProblem(p.detail)}`,
   'usage.dns.zone-invalid': (p: { name: string; detail: string }) => `zone file ${p.name}: ${p.detail}`,

@@ -30,6 +30,7 @@ export const usageNl: Translation<typeof usageEn> = {
 
   // ── DNS-opties (check, explain, audit, add, bulk) ─────────────────────────────────────
   'usage.dns.timeout': (p) => `--timeout moet een geheel aantal milliseconden zijn (1–60000), niet "${p.text}"`,
+  'usage.dns.deadline': (p) => `--deadline moet een aantal seconden groter dan 0 zijn (hoogstens ${p.max}), niet "${p.text}"`,
   'usage.dns.zone-and-dns': () => `--zone en --dns gaan niet samen`,
   'usage.dns.zone-unreadable': (p) => `kan zonebestand ${p.name} niet lezen: ${fileProblem(p.detail)}`,
   'usage.dns.zone-invalid': (p) => `zonebestand ${p.name}: ${p.detail}`,

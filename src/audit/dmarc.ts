@@ -1,12 +1,14 @@
 /**
- * The DMARC part of an audit (RFC 7489): policy discovery at `_dmarc.<domain>`, else at the
- * organisational domain (§6.6.3), the record's tags (parseDmarcRecord), the policy, and the
- * authorisation of report destinations outside the domain (§7.1).
+ * The DMARC part of an audit: policy discovery by the RFC 9989 §4.10 tree walk
+ * (src/dmarc/discover.ts, with what RFC 7489's Public Suffix List reading would find
+ * instead), the record's tags (parseDmarcRecord), the policy, and the authorisation of report
+ * destinations outside the domain (RFC 7489 §7.1).
  */
 import type { Resolver } from '../dns/resolver.ts';
-import { externalReportTargets, organizationalDomain } from '../dmarc/org-domain.ts';
-import { parseDmarcRecord } from '../dmarc/parse.ts';
-import type { DmarcIssue, DmarcPolicy, DmarcRecord } from '../dmarc/types.ts';
+import { appliedPolicy, discoverDmarc, type DmarcDiscovery } from '../dmarc/discover.ts';
+import { externalReportTargets } from '../dmarc/org-domain.ts';
+import { isDmarcRecordText } from '../dmarc/tree-walk.ts';
+import type { DmarcIssue } from '../dmarc/types.ts';
 import { t } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { PublicSuffixList } from '../psl/types.ts';
@@ -14,74 +16,38 @@ import { makeFinding } from './findings.ts';
 import type { AreaReport, Finding } from './types.ts';
 
 /**
- * RFC 7489 §6.6.3 step 3: records that do not start with a `v=` tag naming DMARC are
- * discarded. Compared loosely (case, spaces) so that `v=dmarc1` is parsed and reported
- * instead of silently dropped.
+ * `dmarc-rfc7489-differs`: RFC 7489 receivers, which still take the organisational domain
+ * from the Public Suffix List, apply another record (or none), or — when a record applies —
+ * use another organisational domain for relaxed alignment. Not worded when neither reading
+ * finds a record: alignment is then moot.
  */
-const DMARC_START = /^\s*v\s*=\s*dmarc1\s*(;|$)/i;
-
-export type DmarcLookup =
-  | { kind: 'found'; name: string; records: string[] }
-  | { kind: 'none' }
-  | { kind: 'unavailable' };
-
-async function discover(resolver: Resolver, domain: string): Promise<DmarcLookup> {
-  const name = `_dmarc.${domain}`;
-  const answer = await resolver.query(name, 'TXT');
-  switch (answer.kind) {
-    case 'timeout':
-    case 'servfail':
-      return { kind: 'unavailable' };
-    case 'nxdomain':
-    case 'nodata':
-      return { kind: 'none' };
-    case 'answer': {
-      // RFC 7489 §6.6.3 step 2: the strings of one TXT record are joined.
-      const records = answer.records.map((strings) => strings.join('')).filter((text) => DMARC_START.test(text));
-      return records.length === 0 ? { kind: 'none' } : { kind: 'found', name, records };
-    }
-    default: {
-      const never: never = answer;
-      throw new Error(`unhandled answer ${String(never)}`);
-    }
-  }
-}
-
-/** Where the DMARC policy of a domain was looked for and what was found (RFC 7489 §6.6.3). */
-export interface DmarcDiscovery {
-  found: DmarcLookup;
-  /** The organisational domain (§3.2). */
-  organization: string;
-  /** The record is the organisational domain's (the domain has none of its own). */
-  fromOrganization: boolean;
-}
-
-/**
- * Finds the DMARC record that applies to `domain`: at `_dmarc.<domain>`, else at the
- * organisational domain (§6.6.3). The one place the discovery rule lives; the audit and the
- * monitor both call it.
- *
- * @example
- * const { found, fromOrganization } = await discoverDmarc('mail.klant.nl', resolver, bundledPublicSuffixList());
- * found.kind === 'found' && found.name; // '_dmarc.klant.nl' (fromOrganization: true)
- */
-export async function discoverDmarc(domain: string, resolver: Resolver, suffixes: PublicSuffixList): Promise<DmarcDiscovery> {
-  const organization = organizationalDomain(domain, suffixes);
-  const found = await discover(resolver, domain);
-  // §6.6.3 step 4: only when the domain itself has no record is the organisational domain asked.
-  if (found.kind === 'none' && organization !== domain) return { found: await discover(resolver, organization), organization, fromOrganization: true };
-  return { found, organization, fromOrganization: false };
-}
-
-/**
- * The policy a record asks for the domain: `p=`, or — for a subdomain without a record of
- * its own — the organisational domain's `sp=` (§6.6.3).
- *
- * @example
- * appliedPolicy(parseDmarcRecord('v=DMARC1; p=reject; sp=none').record, true); // 'none'
- */
-export function appliedPolicy(record: DmarcRecord, fromOrganization: boolean): DmarcPolicy {
-  return fromOrganization ? record.subdomainPolicy : record.policy;
+function rfc7489Finding(found: Exclude<DmarcDiscovery, { kind: 'temporary-failure' }>, lang: Lang): Finding | undefined {
+  const old = found.rfc7489Differs;
+  const organization = found.organizationalDomain;
+  if (old === undefined || organization === undefined) return undefined;
+  if (found.kind === 'none' && old.policy.kind !== 'found') return undefined;
+  const policy = old.policy.kind === 'found' ? old.policy.name : old.policy.kind;
+  const current = found.kind === 'found' ? found.name : 'none';
+  return makeFinding({
+    id: 'dmarc-rfc7489-differs',
+    severity: 'info',
+    message: t(lang, 'audit.dmarc-rfc7489-differs.message', {
+      domain: found.domain,
+      organization,
+      pslOrganization: old.organizationalDomain,
+      name: current,
+      pslName: policy,
+    }),
+    evidence: {
+      domain: found.domain,
+      organizationalDomain: organization,
+      rfc7489OrganizationalDomain: old.organizationalDomain,
+      record: found.kind === 'found' ? found.text : '',
+      rfc7489Record: old.policy.kind === 'found' ? old.policy.text : '',
+      rfc7489Policy: old.policy.kind,
+      ...(old.extraQuery === undefined ? {} : { extraQuery: old.extraQuery }),
+    },
+  });
 }
 
 /** The words for one record issue: `audit.dmarc-issue.<code>`. */
@@ -106,34 +72,49 @@ function issueText(issue: DmarcIssue, lang: Lang): string {
  */
 export async function auditDmarc(domain: string, resolver: Resolver, lang: Lang, suffixes: PublicSuffixList): Promise<AreaReport> {
   const findings: Finding[] = [];
-  const { found, organization, fromOrganization } = await discoverDmarc(domain, resolver, suffixes);
-  if (found.kind === 'unavailable') return { findings, summary: t(lang, 'audit.summary.unavailable') };
+  const found = await discoverDmarc(domain, resolver, suffixes);
+  if (found.kind === 'temporary-failure') return { findings, summary: t(lang, 'audit.summary.unavailable') };
+  const queried = found.walk.steps.map((step) => step.name);
+  // RFC 9989 §4.10 step 2: several records at one name are all discarded (the walk goes on).
+  const multiple = found.walk.steps.flatMap((step) => (step.outcome.kind === 'multiple' ? [{ name: step.name, records: step.outcome.records }] : []));
+  for (const { name, records } of multiple) {
+    findings.push(
+      makeFinding({ id: 'dmarc-multiple-records', severity: 'error', message: t(lang, 'audit.dmarc-multiple-records.message', { name, count: records.length }), fix: t(lang, 'audit.dmarc-multiple-records.fix', { name }), evidence: { name, records } }),
+    );
+  }
+  const differs = rfc7489Finding(found, lang);
+  if (differs !== undefined) findings.push(differs);
   if (found.kind === 'none') {
+    const [first] = multiple;
+    if (first !== undefined) return { findings, summary: t(lang, 'audit.summary.dmarc-multiple', { name: first.name, count: first.records.length }) };
     findings.push(
       makeFinding({
         id: 'dmarc-missing',
         severity: 'error',
-        message: t(lang, 'audit.dmarc-missing.message', { domain, target: organization }),
+        message: t(lang, 'audit.dmarc-missing.message', { domain, target: found.organizationalDomain }),
         fix: t(lang, 'audit.dmarc-missing.fix', { domain }),
-        evidence: { domain, names: organization === domain ? [`_dmarc.${domain}`] : [`_dmarc.${domain}`, `_dmarc.${organization}`] },
+        evidence: { domain, names: queried },
       }),
     );
     return { findings, summary: t(lang, 'audit.summary.dmarc-none', { domain }) };
   }
-  const { name, records } = found;
-  if (records.length > 1) {
-    // §6.6.3 step 5: several records and "DMARC processing is not applied".
+  const { name, text, parsed, source, policyDomain } = found;
+  const fromOrganization = source !== 'author';
+  if (found.source === 'organizational') {
     findings.push(
-      makeFinding({ id: 'dmarc-multiple-records', severity: 'error', message: t(lang, 'audit.dmarc-multiple-records.message', { name, count: records.length }), fix: t(lang, 'audit.dmarc-multiple-records.fix', { name }), evidence: { name, records } }),
+      makeFinding({ id: 'dmarc-org-domain', severity: 'info', message: t(lang, 'audit.dmarc-org-domain.message', { domain, target: policyDomain }), evidence: { domain, name, organizationalDomain: found.organizationalDomain, record: text, queries: queried } }),
     );
-    return { findings, summary: t(lang, 'audit.summary.dmarc-multiple', { name, count: records.length }) };
   }
-  const text = records[0] ?? '';
-  const policyDomain = fromOrganization ? organization : domain;
-  if (fromOrganization) {
-    findings.push(makeFinding({ id: 'dmarc-org-domain', severity: 'info', message: t(lang, 'audit.dmarc-org-domain.message', { domain, target: organization }), evidence: { domain, name, organizationalDomain: organization, record: text } }));
+  if (found.source === 'public-suffix') {
+    findings.push(
+      makeFinding({
+        id: 'dmarc-psd-policy',
+        severity: 'info',
+        message: t(lang, 'audit.dmarc-psd-policy.message', { domain, target: policyDomain, organization: found.organizationalDomain }),
+        evidence: { domain, name, organizationalDomain: found.organizationalDomain, record: text, queries: queried },
+      }),
+    );
   }
-  const parsed = parseDmarcRecord(text);
   for (const issue of parsed.issues) {
     findings.push(
       makeFinding({
@@ -147,8 +128,8 @@ export async function auditDmarc(domain: string, resolver: Resolver, lang: Lang,
   }
   if (!parsed.ok) return { findings, summary: t(lang, 'audit.summary.dmarc-ignored', { name }) };
   const record = parsed.record;
-  // §6.6.3: a subdomain without its own record gets the organisational domain's sp=.
-  const policy = appliedPolicy(record, fromOrganization);
+  // RFC 9989 §4.10.1: a domain without its own record gets the organisational domain's (or the public suffix's) sp=.
+  const policy = appliedPolicy(record, source);
   if (policy === 'none') {
     findings.push(
       makeFinding({
@@ -167,7 +148,7 @@ export async function auditDmarc(domain: string, resolver: Resolver, lang: Lang,
   targets.forEach((target, i) => {
     const answer = checks[i];
     if (answer === undefined || answer.kind === 'timeout' || answer.kind === 'servfail') return;
-    const authorised = answer.kind === 'answer' && answer.records.some((strings) => DMARC_START.test(strings.join('')));
+    const authorised = answer.kind === 'answer' && answer.records.some((strings) => isDmarcRecordText(strings.join('')));
     if (authorised) return;
     findings.push(
       makeFinding({

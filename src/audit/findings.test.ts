@@ -192,6 +192,16 @@ const CASES: Record<FindingId, { trigger: Case; clean: Case }> = {
     trigger: { domain: `mail.${D}`, zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }] } },
     clean: { domain: `mail.${D}`, zone: { [`_dmarc.mail.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }], [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }] } },
   },
+  // RFC 9989 §4.10.1: no record of its own nor at d.nl; the public suffix nl (psd=y) has one.
+  'dmarc-psd-policy': {
+    trigger: { domain: `mail.${D}`, zone: { '_dmarc.nl': [{ TXT: 'v=DMARC1; p=reject; psd=y' }] } },
+    clean: { domain: `mail.${D}`, zone: { '_dmarc.nl': [{ TXT: 'v=DMARC1; p=reject; psd=y' }], [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=quarantine' }] } },
+  },
+  // psd=n at b.d.nl makes it the organisational domain; the Public Suffix List says d.nl, which has no record.
+  'dmarc-rfc7489-differs': {
+    trigger: { domain: `a.b.${D}`, zone: { [`_dmarc.b.${D}`]: [{ TXT: 'v=DMARC1; p=reject; psd=n' }] } },
+    clean: { domain: `a.b.${D}`, zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject' }] } },
+  },
   'dmarc-report-unauthorized': {
     trigger: { zone: { [`_dmarc.${D}`]: [{ TXT: 'v=DMARC1; p=reject; rua=mailto:rua@reports.vendor.example' }] } },
     clean: {

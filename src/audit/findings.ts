@@ -45,11 +45,13 @@
  * | `dkim-testing` | dkim | warning | `t=y`: testing mode | RFC 6376 §3.6.1 |
  * | `dkim-hash-algorithms` | dkim | error / warning | `h=` allows sha1, lacks sha256, or names unknown algorithms | RFC 6376 §3.6.1, RFC 8301 §3.1 |
  * | `dkim-syntax` | dkim | error / warning | any other issue of the key record | RFC 6376 §3.2, §3.6.1 |
- * | `dmarc-missing` | dmarc | error | no DMARC record at `_dmarc.<domain>` nor at the organisational domain | RFC 7489 §6.6.3 |
- * | `dmarc-multiple-records` | dmarc | error | more than one `v=DMARC1` record (DMARC is then not applied) | RFC 7489 §6.6.3 |
+ * | `dmarc-missing` | dmarc | error | no DMARC record found by the DNS tree walk | RFC 9989 §4.10.1 |
+ * | `dmarc-multiple-records` | dmarc | error | more than one `v=DMARC1` record at a name of the walk (all are discarded) | RFC 9989 §4.10 |
  * | `dmarc-syntax` | dmarc | error / warning | each issue of the record (severity from the parser) | RFC 7489 §6.3, §6.4 |
  * | `dmarc-policy-none` | dmarc | warning | the applicable policy is `none`: monitoring only | RFC 7489 §6.3 |
- * | `dmarc-org-domain` | dmarc | info | the record comes from the organisational domain | RFC 7489 §6.6.3 |
+ * | `dmarc-org-domain` | dmarc | info | the record comes from the organisational domain | RFC 9989 §4.10.1 |
+ * | `dmarc-psd-policy` | dmarc | info | the record comes from a public suffix (`psd=y`) | RFC 9989 §4.10.1 |
+ * | `dmarc-rfc7489-differs` | dmarc | info | RFC 7489 (Public Suffix List) would take another organisational domain or record | RFC 7489 §3.2, §6.6.3; RFC 9989 §4.10 |
  * | `dmarc-report-unauthorized` | dmarc | warning | an external `rua`/`ruf` target without its `_report._dmarc` authorisation record | RFC 7489 §7.1 |
  * | `mx-missing` | mx | warning | no MX records | RFC 5321 §5.1 |
  * | `mx-null` | mx | info | a null MX: the domain receives no mail | RFC 7505 |
@@ -116,6 +118,8 @@ export const FINDINGS = {
   'dmarc-syntax': { area: 'dmarc', severities: ['error', 'warning'] },
   'dmarc-policy-none': { area: 'dmarc', severities: ['warning'] },
   'dmarc-org-domain': { area: 'dmarc', severities: ['info'] },
+  'dmarc-psd-policy': { area: 'dmarc', severities: ['info'] },
+  'dmarc-rfc7489-differs': { area: 'dmarc', severities: ['info'] },
   'dmarc-report-unauthorized': { area: 'dmarc', severities: ['warning'] },
   'mx-missing': { area: 'mx', severities: ['warning'] },
   'mx-null': { area: 'mx', severities: ['info'] },

@@ -250,7 +250,7 @@ export const auditEn = {
   'audit.dmarc-missing.fix': (p: { domain: string }) =>
     `Publish a TXT record at ${code('_dmarc.' + p.domain)}, to start ${code('v=DMARC1; p=none; rua=mailto:…')} to receive reports, then move to ${code('p=quarantine')} and ${code('p=reject')}.`,
   'audit.dmarc-multiple-records.message': (p: { name: string; count: number }) =>
-    `${p.name} has ${p.count} DMARC records; receivers then apply no DMARC at all (RFC 7489 §6.6.3).`,
+    `${p.name} has ${p.count} DMARC records; receivers discard them all, as if there were none, and look further up the DNS tree (RFC 9989 §4.10).`,
   'audit.dmarc-multiple-records.fix': (p: { name: string }) => `Keep one ${code('v=DMARC1')} record at ${p.name}.`,
   'audit.dmarc-syntax.message': (p: { name: string; problem: string }) => `DMARC record at ${p.name}: ${p.problem}.`,
   'audit.dmarc-syntax.fix': () => `Correct the tag (RFC 7489 §6.3 lists the tags and their values).`,
@@ -259,7 +259,11 @@ export const auditEn = {
     `The DMARC record at ${p.name} has ${code(p.tag + '=none')}: receivers only report, they do nothing with mail that fails (monitoring only).`,
   'audit.dmarc-policy-none.fix': () => `When the reports show that all your own mail passes, move to ${code('p=quarantine')} and then ${code('p=reject')}.`,
   'audit.dmarc-org-domain.message': (p: { domain: string; target: string }) =>
-    `${p.domain} has no DMARC record of its own; the record of its organisational domain ${p.target} applies, with its ${code('sp=')} policy (RFC 7489 §6.6.3).`,
+    `${p.domain} has no DMARC record of its own; the record of its organisational domain ${p.target} applies, with its ${code('sp=')} policy (RFC 9989 §4.10.1).`,
+  'audit.dmarc-psd-policy.message': (p: { domain: string; target: string; organization: string }) =>
+    `Neither ${p.domain} nor its organisational domain ${p.organization} has a DMARC record; the record of the public suffix ${p.target} (${code('psd=y')}) applies, with its ${code('sp=')} policy (RFC 9989 §4.10.1). Publish your own record to choose your policy.`,
+  'audit.dmarc-rfc7489-differs.message': (p: { domain: string; organization: string; pslOrganization: string; name: string; pslName: string }) =>
+    `Receivers that still follow RFC 7489 (the Public Suffix List) read this differently: organisational domain ${p.pslOrganization} instead of ${p.organization} (RFC 9989 DNS tree walk), and ${p.pslName === 'none' ? 'no DMARC record' : p.pslName === 'unavailable' ? 'a record that could not be looked up' : 'the record at ' + p.pslName} instead of ${p.name === 'none' ? 'none' : 'the record at ' + p.name}.`,
   'audit.dmarc-report-unauthorized.message': (p: { tag: string; value: string; domain: string; name: string }) =>
     `${code(p.tag + '=')} sends reports to ${code(p.value)}, outside ${p.domain}, but there is no ${code('v=DMARC1')} record at ${p.name} allowing it, so receivers will not send them (RFC 7489 §7.1).`,
   'audit.dmarc-report-unauthorized.fix': (p: { name: string; domain: string }) =>

@@ -218,7 +218,7 @@ export const auditNl: Translation<typeof auditEn> = {
       : `${p.domain} en zijn organisatiedomein ${p.target} hebben allebei geen DMARC-record: ontvangers krijgen geen beleid voor e-mail die SPF en DKIM niet doorstaat, en jij krijgt geen rapporten.`,
   'audit.dmarc-missing.fix': (p) =>
     `Publiceer een TXT-record bij ${code('_dmarc.' + p.domain)}, om te beginnen ${code('v=DMARC1; p=none; rua=mailto:…')} om rapporten te ontvangen, en ga daarna naar ${code('p=quarantine')} en ${code('p=reject')}.`,
-  'audit.dmarc-multiple-records.message': (p) => `${p.name} heeft ${p.count} DMARC-records; ontvangers passen dan helemaal geen DMARC toe (RFC 7489 §6.6.3).`,
+  'audit.dmarc-multiple-records.message': (p) => `${p.name} heeft ${p.count} DMARC-records; ontvangers negeren ze allemaal, alsof er geen is, en zoeken verder omhoog in de DNS-boom (RFC 9989 §4.10).`,
   'audit.dmarc-multiple-records.fix': (p) => `Houd één ${code('v=DMARC1')}-record over bij ${p.name}.`,
   'audit.dmarc-syntax.message': (p) => `DMARC-record bij ${p.name}: ${p.problem}.`,
   'audit.dmarc-syntax.fix': () => `Verbeter de tag (RFC 7489 §6.3 noemt de tags en hun waarden).`,
@@ -227,7 +227,11 @@ export const auditNl: Translation<typeof auditEn> = {
     `Het DMARC-record bij ${p.name} heeft ${code(p.tag + '=none')}: ontvangers rapporteren alleen en doen niets met e-mail die niet slaagt (alleen monitoren).`,
   'audit.dmarc-policy-none.fix': () => `Zodra de rapporten laten zien dat al je eigen e-mail slaagt, ga je naar ${code('p=quarantine')} en daarna naar ${code('p=reject')}.`,
   'audit.dmarc-org-domain.message': (p) =>
-    `${p.domain} heeft geen eigen DMARC-record; het record van het organisatiedomein ${p.target} geldt, met zijn ${code('sp=')}-beleid (RFC 7489 §6.6.3).`,
+    `${p.domain} heeft geen eigen DMARC-record; het record van het organisatiedomein ${p.target} geldt, met zijn ${code('sp=')}-beleid (RFC 9989 §4.10.1).`,
+  'audit.dmarc-psd-policy.message': (p) =>
+    `${p.domain} en zijn organisatiedomein ${p.organization} hebben allebei geen DMARC-record; het record van het publieke suffix ${p.target} (${code('psd=y')}) geldt, met zijn ${code('sp=')}-beleid (RFC 9989 §4.10.1). Publiceer een eigen record om zelf je beleid te kiezen.`,
+  'audit.dmarc-rfc7489-differs.message': (p) =>
+    `Ontvangers die nog RFC 7489 volgen (de Public Suffix List) lezen dit anders: organisatiedomein ${p.pslOrganization} in plaats van ${p.organization} (RFC 9989, DNS tree walk), en ${p.pslName === 'none' ? 'geen DMARC-record' : p.pslName === 'unavailable' ? 'een record dat niet op te zoeken was' : 'het record bij ' + p.pslName} in plaats van ${p.name === 'none' ? 'geen' : 'het record bij ' + p.name}.`,
   'audit.dmarc-report-unauthorized.message': (p) =>
     `${code(p.tag + '=')} stuurt rapporten naar ${code(p.value)}, buiten ${p.domain}, maar bij ${p.name} staat geen ${code('v=DMARC1')}-record dat dat toestaat; ontvangers sturen ze daarom niet (RFC 7489 §7.1).`,
   'audit.dmarc-report-unauthorized.fix': (p) =>

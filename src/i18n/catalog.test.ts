@@ -16,6 +16,9 @@ type AllParams = UnionToIntersection<NonNullable<MessageArgs<MessageKey>[0]>>;
  */
 const SAMPLE: AllParams = {
   domain: 'example.com',
+  organization: 'example.com',
+  pslOrganization: 'mail.example.com',
+  pslName: '_dmarc.mail.example.com',
   identity: 'MAIL FROM info@example.com',
   voidCount: 1,
   voidLimit: 2,

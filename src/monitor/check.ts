@@ -8,11 +8,10 @@
  * A DNS timeout or SERVFAIL never reads as "no record": it makes the part `dns-error` /
  * `unavailable`, and the situation `could-not-check`.
  */
-import { appliedPolicy, discoverDmarc } from '../audit/dmarc.ts';
+import { appliedPolicy, discoverDmarc } from '../dmarc/discover.ts';
 import { lookupKey } from '../audit/dkim.ts';
 import { parseDkimKey } from '../dkim/parse.ts';
 import { dkimName } from '../dkim/selectors.ts';
-import { parseDmarcRecord } from '../dmarc/parse.ts';
 import { cachingResolver } from '../dns/cache.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { ttlRecordingResolver } from '../dns/ttl.ts';
@@ -199,22 +198,24 @@ async function recordToPublish(domain: string, services: readonly ServiceOutcome
 }
 
 async function dmarcSnapshot(domain: string, resolver: Resolver, suffixes: PublicSuffixList): Promise<DmarcSnapshot> {
-  const { found, fromOrganization } = await discoverDmarc(domain, resolver, suffixes);
+  const found = await discoverDmarc(domain, resolver, suffixes);
   switch (found.kind) {
-    case 'unavailable':
+    case 'temporary-failure':
       return { status: 'unavailable' };
-    case 'none':
-      return { status: 'none' };
+    case 'none': {
+      // RFC 9989 §4.10: several records at a name are discarded; say so rather than "none".
+      const multiple = found.walk.steps.find((step) => step.outcome.kind === 'multiple');
+      return multiple === undefined ? { status: 'none' } : { status: 'multiple', name: multiple.name };
+    }
     case 'found': {
-      if (found.records.length > 1) return { status: 'multiple', name: found.name };
-      const text = found.records[0] ?? '';
-      const parsed = parseDmarcRecord(text);
-      if (!parsed.ok) return { status: 'invalid', name: found.name, record: text };
-      return { status: 'found', name: found.name, record: text, policy: appliedPolicy(parsed.record, fromOrganization) };
+      const own = found.walk.steps[0];
+      if (own?.outcome.kind === 'multiple') return { status: 'multiple', name: own.name };
+      if (!found.parsed.ok) return { status: 'invalid', name: found.name, record: found.text };
+      return { status: 'found', name: found.name, record: found.text, policy: appliedPolicy(found.parsed.record, found.source) };
     }
     default: {
       const never: never = found;
-      throw new Error(`unhandled DMARC lookup ${String(never)}`);
+      throw new Error(`unhandled DMARC discovery ${String(never)}`);
     }
   }
 }

@@ -109,7 +109,7 @@ export interface SpfSnapshot {
   longestString?: number;
 }
 
-/** The DMARC policy that applies to the domain (RFC 7489 §6.6.3 discovery). */
+/** The DMARC policy that applies to the domain (RFC 9989 §4.10 discovery, src/dmarc/discover.ts). */
 export interface DmarcSnapshot {
   /** `found`: a usable record; `none`: no record; `invalid`: a record DMARC processing ignores; `multiple`: several; `unavailable`: DNS did not answer. */
   status: 'found' | 'none' | 'invalid' | 'multiple' | 'unavailable';

@@ -16,6 +16,7 @@ import { langOption } from './explain.ts';
 import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { SENDER_OPTIONS, chooseSender } from './sender-options.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
+import { type Paint, codeSpans, terminalPaint } from './terminal.ts';
 
 /** Used when only --policy is given: RFC 6761 guarantees .invalid names do not exist. */
 const NO_DOMAIN = 'example.invalid';
@@ -76,7 +77,7 @@ export async function addCommand(args: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.stdout(JSON.stringify({ plan, publish, provider }, null, 2) + '\n');
   } else {
-    io.stdout(formatPlan(plan, publish, provider, givenDomain === undefined, lang));
+    io.stdout(formatPlan(plan, publish, provider, givenDomain === undefined, lang, terminalPaint(io)));
   }
   if (plan.status === 'blocked') return deadlineExit(dns, io, lang, EXIT.notPass);
   return deadlineExit(dns, io, lang, plan.verification.ok ? EXIT.ok : EXIT.notPass);
@@ -145,8 +146,10 @@ function formsLines(forms: PublishForms, indent: string, lang: Lang): string[] {
   ];
 }
 
-function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Provider | undefined, noDomain: boolean, lang: Lang): string {
+function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Provider | undefined, noDomain: boolean, lang: Lang, paint: Paint): string {
   const lines: string[] = [];
+  // The plan's sentences may carry code markup; records and publish forms are shown as they are.
+  const words = (text: string): string => codeSpans(text, paint);
   const labels = {
     domain: t(lang, 'cli.add.label.domain'),
     sender: t(lang, 'cli.add.label.sender'),
@@ -158,7 +161,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   const indent = ' '.repeat(width);
   if (plan.status === 'blocked') {
     lines.push(line(labels.domain, plan.domain), line(labels.sender, plan.mechanism), line(labels.plan, t(lang, 'cli.add.plan.blocked')), '');
-    for (const issue of plan.issues) lines.push(`  - ${describeIssue(issue, lang)}`);
+    for (const issue of plan.issues) lines.push(`  - ${words(describeIssue(issue, lang))}`);
     return lines.join('\n') + '\n';
   }
   const source = t(lang, plan.source === 'dns' ? 'cli.add.source.dns' : plan.source === 'given' ? 'cli.add.source.given' : 'cli.add.source.none');
@@ -166,7 +169,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   lines.push(line(labels.sender, `${plan.mechanism}${provider ? ` — ${provider.name}` : ''}`));
   lines.push(line(labels.plan, planText(plan, lang)));
   lines.push('', t(lang, 'cli.add.why'));
-  for (const reason of plan.reasons) lines.push(`  - ${describeReason(reason, lang)}`);
+  for (const reason of plan.reasons) lines.push(`  - ${words(describeReason(reason, lang))}`);
 
   lines.push('');
   if (plan.before) lines.push(line(labels.before, plan.before.record), `${indent}${t(lang, 'cli.add.size', { count: plan.before.lookups, bytes: plan.before.bytes })}`);
@@ -189,7 +192,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
     lines.push('', t(lang, 'cli.add.flattening'));
     for (const f of plan.flattening.flattened) lines.push(`  ${t(lang, 'cli.add.flattened', { term: f.term, count: f.cost, ranges: f.ranges })}`);
     for (const k of plan.flattening.kept) {
-      if (k.reason.code === 'not-static') lines.push(`  ${t(lang, 'cli.add.kept', { term: k.term, count: k.cost, problem: describeStaticProblem(k.reason.problem, lang) })}`);
+      if (k.reason.code === 'not-static') lines.push(`  ${words(t(lang, 'cli.add.kept', { term: k.term, count: k.cost, problem: describeStaticProblem(k.reason.problem, lang) }))}`);
     }
   }
 
@@ -199,7 +202,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   for (const check of v.outside) lines.push(checkLine(check, true, lang));
   if (v.samples.length > 0) lines.push(`  ${t(lang, 'cli.add.samples', { unchanged: v.samples.filter((s) => s.ok).length, total: v.samples.length })}`);
   lines.push(`  ${markText(v.lookups.ok, lang)} ${t(lang, 'cli.add.lookup-count', { count: v.lookups.count, limit: v.lookups.limit, exact: v.lookups.complete })}`);
-  for (const issue of v.issues) lines.push(`  - ${describeVerificationIssue(issue, lang)}`);
+  for (const issue of v.issues) lines.push(`  - ${words(describeVerificationIssue(issue, lang))}`);
 
   const alt = plan.alternative;
   if (alt) {
@@ -214,7 +217,7 @@ function formatPlan(plan: AddPlan, publish: Published | undefined, provider: Pro
   if (plan.warnings.length > 0 || noDomain) {
     lines.push('', t(lang, 'cli.add.warnings'));
     if (noDomain) lines.push(`  - ${t(lang, 'add.warning.no-domain', { domain: NO_DOMAIN })}`);
-    for (const warning of plan.warnings) lines.push(`  - ${describeWarning(warning, lang)}`);
+    for (const warning of plan.warnings) lines.push(`  - ${words(describeWarning(warning, lang))}`);
   }
   if (provider && (provider.additional.length > 0 || provider.dkim || provider.note)) {
     // The provider catalogue's own texts are data in English, with their Dutch in src/i18n/providers.nl.ts.

@@ -14,19 +14,14 @@ import { langOption } from './explain.ts';
 import { catalogueSelectors } from '../record/providers.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { loadCatalogue } from './sender-options.ts';
+import { type Colour, type Paint, codeSpans, terminalPaint } from './terminal.ts';
 
 const AREA_LABEL: Readonly<Record<AuditArea, string>> = { spf: 'SPF', dkim: 'DKIM', dmarc: 'DMARC', mx: 'MX' };
 const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: '✗', warning: '!', info: 'i' };
 
-/** ANSI SGR colours, used only when colour is on. */
-type Colour = 'red' | 'yellow' | 'green' | 'cyan' | 'magenta' | 'bold' | 'dim';
-const SGR: Readonly<Record<Colour, string>> = { red: '31', yellow: '33', green: '32', cyan: '36', magenta: '35', bold: '1', dim: '2' };
-
 const SEVERITY_COLOUR: Readonly<Record<Severity, Colour>> = { error: 'red', warning: 'yellow', info: 'cyan' };
 const VERDICT_COLOUR: Readonly<Record<Verdict, Colour>> = { ok: 'green', warning: 'yellow', error: 'red', unknown: 'magenta', 'not-found': 'yellow' };
 const GRADE_COLOUR: Readonly<Record<Grade, Colour>> = { A: 'green', B: 'green', C: 'yellow', D: 'yellow', E: 'red', F: 'red' };
-
-type Paint = (colour: Colour, text: string) => string;
 
 /**
  * `spfkit audit`; resolves with the exit code.
@@ -72,11 +67,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.stdout(JSON.stringify(result, null, 2) + '\n');
   } else {
-    // https://no-color.org: NO_COLOR set to anything but "" switches colour off.
-    const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-    const colour = io.isTty && !values['no-color'] && !noColorEnv;
-    const paint: Paint = colour ? (c, text) => `\u001b[${SGR[c]}m${text}\u001b[0m` : (_c, text) => text;
-    io.stdout(formatAudit(result, lang, paint));
+    io.stdout(formatAudit(result, lang, terminalPaint(io, values['no-color'])));
   }
   const failed = AUDIT_AREAS.some((area) => result.areas[area].verdict === 'error' || result.areas[area].verdict === 'unknown');
   return deadlineExit(dns, io, lang, failed ? EXIT.notPass : EXIT.ok);
@@ -91,7 +82,7 @@ function formatAudit(result: AuditResult, lang: Lang, paint: Paint): string {
   for (const area of AUDIT_AREAS) {
     const { verdict, summary, findings } = result.areas[area];
     const label = t(lang, `audit.verdict.${verdict}`);
-    lines.push(`${paint('bold', AREA_LABEL[area].padEnd(6))} ${paint(VERDICT_COLOUR[verdict], label.padEnd(verdictWidth))}  ${summary}`);
+    lines.push(`${paint('bold', AREA_LABEL[area].padEnd(6))} ${paint(VERDICT_COLOUR[verdict], label.padEnd(verdictWidth))}  ${codeSpans(summary, paint)}`);
     for (const finding of findings) lines.push(...formatFinding(finding, lang, paint));
   }
   return lines.join('\n') + '\n';
@@ -99,8 +90,8 @@ function formatAudit(result: AuditResult, lang: Lang, paint: Paint): string {
 
 function formatFinding(finding: Finding, lang: Lang, paint: Paint): string[] {
   const mark = paint(SEVERITY_COLOUR[finding.severity], SEVERITY_MARK[finding.severity]);
-  const lines = [`  ${mark} ${paint('dim', finding.id)}  ${finding.message}`];
-  if (finding.fix !== undefined) lines.push(`      ${t(lang, 'audit.cli.fix')}: ${finding.fix}`);
+  const lines = [`  ${mark} ${paint('dim', finding.id)}  ${codeSpans(finding.message, paint)}`];
+  if (finding.fix !== undefined) lines.push(`      ${t(lang, 'audit.cli.fix')}: ${codeSpans(finding.fix, paint)}`);
   const caret = finding.evidence.caret;
   if (typeof caret === 'string') for (const line of caret.split('\n')) lines.push(`        ${line}`);
   const tree = finding.evidence.tree;

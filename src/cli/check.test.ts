@@ -79,11 +79,11 @@ describe('spfkit check', () => {
   it('prints the problems met along the way in the --lang asked for (issue 9.2)', async () => {
     const exp = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@zonder-uitleg.nl', '--zone', fixture.path, '--lang', 'nl');
     assert.equal(exp.code, 1, exp.stderr);
-    assert.match(exp.stdout, /\nProbleem bij zonder-uitleg\.nl: geen TXT-record met uitleg op `weg\.zonder-uitleg\.nl` \(nxdomain\)\n/);
+    assert.match(exp.stdout, /\nProbleem bij zonder-uitleg\.nl: geen TXT-record met uitleg op weg\.zonder-uitleg\.nl \(nxdomain\)\n/);
     const syntax = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@kapot-include.nl', '--zone', fixture.path, '--lang', 'nl');
-    assert.match(syntax.stdout, /\nProbleem bij kapot\.nl: `1\.2\.3` is geen geldig IP-adres\n/);
+    assert.match(syntax.stdout, /\nProbleem bij kapot\.nl: 1\.2\.3 is geen geldig IP-adres\n/);
     const en = await spfkit('check', '--ip', '192.0.2.1', '--sender', 'info@kapot-include.nl', '--zone', fixture.path);
-    assert.match(en.stdout, /\nProblem at kapot\.nl: `1\.2\.3` is not a valid IP address\n/);
+    assert.match(en.stdout, /\nProblem at kapot\.nl: 1\.2\.3 is not a valid IP address\n/);
   });
 
   it('tests a candidate policy and overrides without DNS changes', async () => {

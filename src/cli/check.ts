@@ -16,6 +16,7 @@ import { unreachableResolver } from '../app/resolver-state.ts';
 import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
+import { type Paint, codeSpans, terminalPaint } from './terminal.ts';
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -71,7 +72,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const ptrName = values.json || down ? undefined : await lookupPtrName(dns.resolver, check.ip);
   await dns.finish();
   if (values.json) io.stdout(JSON.stringify(down ? { ...check, resolver: down } : check, null, 2) + '\n');
-  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}), ...(down ? { resolver: down } : {}) }), lang, candidateNotes(overrides, lang)));
+  else io.stdout(formatCheck(check, explainCheck(check, { lang, ...(ptrName ? { ptrName } : {}), ...(down ? { resolver: down } : {}) }), lang, terminalPaint(io), candidateNotes(overrides, lang)));
   return deadlineExit(dns, io, lang, check.result === 'pass' ? EXIT.ok : EXIT.notPass);
 }
 
@@ -80,14 +81,16 @@ function candidateNotes(overrides: ReadonlyMap<string, string>, lang: Lang): str
   return [...overrides].flatMap(([domain, record]) => (record === '' ? [] : recordSizeNotes(measureRecord(record), lang).map((note) => t(lang, 'cli.check.candidate-note', { domain, note }))));
 }
 
-function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang, notes: readonly string[] = []): string {
+function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang, paint: Paint, notes: readonly string[] = []): string {
   const lines: string[] = [];
+  // The catalogue's sentences carry code markup; record text, the tree and exp= text are shown as they are.
+  const words = (text: string): string => codeSpans(text, paint);
   const identity = check.identity === 'helo' ? `HELO ${check.domain}` : `MAIL FROM ${check.sender}`;
   lines.push(t(lang, 'cli.check.result', { result: check.result }));
   lines.push(t(lang, 'cli.check.domain', { domain: check.domain, identity }));
   lines.push(t(lang, 'cli.check.client', { ip: check.ip }));
-  lines.push('', explanation.headline, `${t(lang, 'cli.check.reason')}: ${explanation.reason}`);
-  if (explanation.advice !== undefined) lines.push(`${t(lang, 'cli.check.advice')}: ${explanation.advice}`);
+  lines.push('', words(explanation.headline), `${t(lang, 'cli.check.reason')}: ${words(explanation.reason)}`);
+  if (explanation.advice !== undefined) lines.push(`${t(lang, 'cli.check.advice')}: ${words(explanation.advice)}`);
   if (check.explanation !== undefined) lines.push(t(lang, 'cli.check.exp', { text: check.explanation }));
   if (check.overridesUsed.length > 0) lines.push(t(lang, 'cli.check.overrides', { domains: check.overridesUsed }));
   const tree = evaluationTree(check.trace);
@@ -96,8 +99,8 @@ function formatCheck(check: SpfCheck, explanation: CheckExplanation, lang: Lang,
     drawNode(tree, '', lines, check, lang);
   }
   lines.push('', t(lang, 'cli.check.lookups', { count: check.lookups.terms, limit: RFC_LIMITS.dnsTerms, voidCount: check.lookups.void, voidLimit: RFC_LIMITS.voidLookups }));
-  for (const p of check.problems) lines.push(t(lang, 'cli.check.problem', { domain: p.domain, problem: describeProblem(p, lang) }));
-  if (notes.length > 0) lines.push('', ...notes);
+  for (const p of check.problems) lines.push(t(lang, 'cli.check.problem', { domain: p.domain, problem: words(describeProblem(p, lang)) }));
+  if (notes.length > 0) lines.push('', ...notes.map(words));
   return lines.join('\n') + '\n';
 }
 

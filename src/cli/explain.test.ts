@@ -26,7 +26,7 @@ describe('spfkit explain', () => {
   it('speaks Dutch and points at problems (exit 1)', async () => {
     const r = await spfkit('explain', 'v=spf1 ip4:1.2.3 -all', '--lang', 'nl');
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /Kolom 12: `1\.2\.3` is geen geldig IP-adres\.\n {4}v=spf1 ip4:1\.2\.3 -all\n {15}\^{5}/);
+    assert.match(r.stdout, /Kolom 12: 1\.2\.3 is geen geldig IP-adres\.\n {4}v=spf1 ip4:1\.2\.3 -all\n {15}\^{5}/);
   });
 
   it('prints JSON data', async () => {
@@ -46,7 +46,7 @@ describe('spfkit explain', () => {
   it('reports a broken published record (exit 1)', async () => {
     const r = await spfkit('explain', '--domain', 'kapot.nl', '--zone', fixture.path);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /`1\.2\.3` is not a valid IP address/);
+    assert.match(r.stdout, /: 1\.2\.3 is not a valid IP address/);
   });
 
   it('says so when there is no record, several, or DNS fails (exit 1)', async () => {
@@ -84,8 +84,8 @@ describe('spfkit explain', () => {
     const r = await spfkit('check', '--ip', '5.255.64.53', '--sender', 'info@example.com', '--zone', fixture.path, '--lang', 'nl');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /\nexample\.com heeft met SPF verklaard dat het geen e-mail verstuurt via 5\.255\.64\.53 \(smtp1\.blueinkt\.com\)/);
-    assert.match(r.stdout, /\nReden: Het SPF-record van example\.com noemt 5\.255\.64\.53 niet en eindigt op `-all`/);
-    assert.match(r.stdout, /\nAdvies: .*`a:smtp1\.blueinkt\.com`.*vóór `-all`\./);
+    assert.match(r.stdout, /\nReden: Het SPF-record van example\.com noemt 5\.255\.64\.53 niet en eindigt op -all/);
+    assert.match(r.stdout, /\nAdvies: .* a:smtp1\.blueinkt\.com .*vóór -all\./);
   });
 });
 

@@ -10,6 +10,7 @@ import { canonicalDomain, domainProblem } from '../spf/domain.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
 import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
+import { codeSpans, terminalPaint } from './terminal.ts';
 
 /** Why a domain's record could not be explained. */
 type DomainProblemCode = 'nxdomain' | 'nodata' | 'no-spf' | 'multiple-records' | 'timeout' | 'servfail';
@@ -68,7 +69,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     if (record.trim() === '') throw usage('usage.explain.empty-record');
     if (values.dns || values.zone || values.record || values.timeout) throw usage('usage.explain.dns-only-with-domain');
     const x = explainRecord(record, { lang });
-    io.stdout(values.json ? JSON.stringify(x, null, 2) + '\n' : renderRecordExplanation(x, { lang, title: t(lang, 'cli.explain.record', {}) }));
+    io.stdout(values.json ? JSON.stringify(x, null, 2) + '\n' : renderRecordExplanation(x, { lang, title: t(lang, 'cli.explain.record', {}), words: terminalWords(io) }));
     return publishable(x) ? EXIT.ok : EXIT.notPass;
   }
 
@@ -119,10 +120,17 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     io.stdout(JSON.stringify(out, null, 2) + '\n');
   } else {
     const title = t(lang, 'cli.explain.record', { domain });
-    if (lines.length > 0) io.stdout(lines.join('\n') + '\n' + (out.records.length > 0 ? '\n' : ''));
-    io.stdout(out.records.map((x) => renderRecordExplanation(x, { lang, title })).join('\n'));
+    const words = terminalWords(io);
+    if (lines.length > 0) io.stdout(lines.map(words).join('\n') + '\n' + (out.records.length > 0 ? '\n' : ''));
+    io.stdout(out.records.map((x) => renderRecordExplanation(x, { lang, title, words })).join('\n'));
   }
   return deadlineExit(dns, io, lang, out.problem === undefined && out.records.every(publishable) ? EXIT.ok : EXIT.notPass);
+}
+
+/** The catalogue's code markup as the terminal shows it (coloured there, plain in a pipe). */
+function terminalWords(io: CliIo): (message: string) => string {
+  const paint = terminalPaint(io);
+  return (message) => codeSpans(message, paint);
 }
 
 /** Exit 0 only for a record that parses and fits (RFC 7208 §3.4); the notes say which it is not. */

@@ -5,6 +5,7 @@
 import { t } from '../i18n/catalog.ts';
 import { type Lang, type LocaleEnv, isLang, localeLang } from '../i18n/lang.ts';
 import { type CliIo, EXIT, UsageError, oneLine } from './io.ts';
+import { PLAIN, codeSpans } from './terminal.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -49,7 +50,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     return await (await COMMANDS[name]())(args, io);
   } catch (error) {
-    io.stderr(`spfkit ${name}: ${oneLine(describeError(error, lang, args))}\n`);
+    io.stderr(`spfkit ${name}: ${codeSpans(oneLine(describeError(error, lang, args)), PLAIN)}\n`);
     return EXIT.usage;
   }
 }

@@ -346,8 +346,10 @@ function pieces(text: string): Span[] {
  * @example
  * renderRecordExplanation(explainRecord('v=spf1 -all'), { lang: 'en' });
  */
-export function renderRecordExplanation(x: RecordExplanation, options: { lang?: Lang; title?: string } = {}): string {
+export function renderRecordExplanation(x: RecordExplanation, options: { lang?: Lang; title?: string; words?: (message: string) => string } = {}): string {
   const lang = options.lang ?? DEFAULT_LANG;
+  // A shell's way of showing the sentences' code markup (the CLI: no backticks on a terminal); record text stays as it is.
+  const words = options.words ?? ((message: string) => message);
   const lines: string[] = [];
   if (options.title) lines.push(options.title);
   lines.push(`  ${visible(x.text)}`, '');
@@ -355,23 +357,23 @@ export function renderRecordExplanation(x: RecordExplanation, options: { lang?: 
   for (const term of x.terms) {
     const cost = term.lookups > 0 ? ` (${t(lang, 'spf.term.lookups', { count: term.lookups })})` : '';
     const name = term.text.length > width ? `${term.text}\n  ${' '.repeat(width)}` : term.text.padEnd(width);
-    lines.push(`  ${name}  ${term.meaning}${cost}`);
+    lines.push(`  ${name}  ${words(term.meaning)}${cost}`);
   }
-  if (x.moreTerms > 0) lines.push(`  ${t(lang, 'spf.record.more-terms', { count: x.moreTerms })}`);
-  lines.push('', t(lang, 'spf.record.lookups', { count: x.lookups, limit: x.limit }));
+  if (x.moreTerms > 0) lines.push(`  ${words(t(lang, 'spf.record.more-terms', { count: x.moreTerms }))}`);
+  lines.push('', words(t(lang, 'spf.record.lookups', { count: x.lookups, limit: x.limit })));
   if (x.issues.length === 0) {
     lines.push(t(lang, 'spf.record.ok'));
   } else {
     lines.push('', t(lang, 'spf.record.issues', { count: x.issues.length + x.moreIssues }));
     for (const issue of x.issues) {
-      lines.push(`  ${t(lang, 'spf.record.issue-at', { column: issue.column, problem: issue.message })}`);
+      lines.push(`  ${words(t(lang, 'spf.record.issue-at', { column: issue.column, problem: issue.message }))}`);
       for (const line of issue.caret.split('\n')) lines.push(`    ${line}`);
     }
     if (x.moreIssues > 0) lines.push(`  ${t(lang, 'spf.record.more-issues', { count: x.moreIssues })}`);
   }
   if (x.notes.length > 0) {
     lines.push('');
-    for (const note of x.notes) lines.push(`- ${note}`);
+    for (const note of x.notes) lines.push(`- ${words(note)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -49,10 +49,10 @@ describe('spfkit audit against a DNS server on loopback', () => {
     assert.equal(r.code, 0);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'Audit of prezentklant.nl: grade A');
-    assert.match(r.stdout, /^SPF {4}ok {15}`v=spf1 \+mx \+a include:spf\.dmrmail\.nl -all` \(3 of 10 DNS lookups\)$/m);
+    assert.match(r.stdout, /^SPF {4}ok {15}v=spf1 \+mx \+a include:spf\.dmrmail\.nl -all \(3 of 10 DNS lookups\)$/m);
     assert.match(r.stdout, /^DKIM {3}ok {15}keys found for selector prezent-a and prezent-b$/m);
     assert.match(r.stdout, /^ {2}i dkim-key-found {2}DKIM key for selector prezent-a at prezent-a\._domainkey\.prezentklant\.nl \(CNAME to _dkim-a\.prezent\.nl\): RSA, 2048 bits\.$/m);
-    assert.match(r.stdout, /^DMARC {2}ok {15}`v=DMARC1; p=quarantine; rua=mailto:dmarc@rapport\.prezent\.nl` \(policy quarantine\)$/m);
+    assert.match(r.stdout, /^DMARC {2}ok {15}v=DMARC1; p=quarantine; rua=mailto:dmarc@rapport\.prezent\.nl \(policy quarantine\)$/m);
     assert.match(r.stdout, /^MX {5}ok {15}mail servers mx\.prezentklant\.nl \(10\)$/m);
     assert.doesNotMatch(r.stdout, ANSI);
     // The queries really crossed the wire: the CNAME was asked as such, then TXT at its target.

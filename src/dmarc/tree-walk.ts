@@ -3,7 +3,8 @@
  * `_dmarc.<name>` for the name and for its parents, stop at a record that says where the
  * organisation ends (`psd=y` / `psd=n`), and read from the records found the Organizational
  * Domain (§4.10.2) and the record that applies (§4.10.1). DNS comes in through the resolver;
- * every query made is returned as a step, so the walk is its own trace.
+ * every query made is returned as a step, so the walk is its own trace. Where spfkit reads the
+ * RFC one way among several: docs/deviations.md ("DMARC tree walk").
  */
 import { isTemporaryFailure, type DnsServfail, type DnsTimeout, type Resolver } from '../dns/resolver.ts';
 import { toAsciiDomain } from '../psl/domain-name.ts';

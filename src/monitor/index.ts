@@ -1,7 +1,7 @@
 /**
  * The monitor: watched customer domains, a check of each kept with its history, and the
  * changes between checks as events (issue 11). The store is an interface (store.ts) with
- * an embedded SQLite implementation; schedules, alerts and the HTTP routes call into it.
+ * an embedded SQLite implementation and a PostgreSQL one (DATABASE_URL); schedules, alerts and the HTTP routes call into it.
  *
  * @example
  * import { openStore, storeLocation } from './monitor/index.ts';
@@ -12,12 +12,14 @@ export { MIGRATIONS, SchemaVersionError, migrationSql, pendingMigrations } from 
 export type { Dialect, Migration } from './migrations.ts';
 export { SQLITE_FILE, StoreSettingError, openStore, storeLocation } from './open.ts';
 export type { StoreLocation } from './open.ts';
+export { openPgStore, pgTarget } from './pg-store.ts';
+export type { PgStoreOptions } from './pg-store.ts';
 export { StoreOpenError, openSqliteStore } from './sqlite-store.ts';
 export type { SqliteStoreOptions } from './sqlite-store.ts';
-export { NotWatchedError } from './store.ts';
+export { NotWatchedError, StoreUnavailableError } from './store.ts';
 export { createToken, verifyToken } from './tokens.ts';
 export type { TokenRefusal } from './tokens.ts';
-export type { ApiToken, DomainQuery, EventQuery, MonitorStore, WatchOutcome } from './store.ts';
+export type { ApiToken, DomainQuery, EventQuery, MonitorStore, StoreUnavailableReason, WatchOutcome } from './store.ts';
 export * from './types.ts';
 export { DEFAULT_SCHEDULE_POLICY, MIN_INTERVAL_MS, effectiveSchedule, jitterFraction, nextDue, parseSchedule } from './schedule.ts';
 export type { DueInput, Schedule, ScheduleIssue, SchedulePolicy } from './schedule.ts';

@@ -4,8 +4,13 @@
  * database written by a newer spfkit (a version above the last one here) is refused rather
  * than guessed at.
  *
- * The SQL is kept to what SQLite and PostgreSQL both accept; where they differ (an
- * auto-numbered key) the statement names a slot that `migrationSql` fills per dialect.
+ * The SQL is kept to what SQLite and PostgreSQL both accept; where they differ the statement
+ * names a slot that `migrationSql` fills per dialect (DIALECT_SLOTS, the whole difference):
+ *   {{id}}     the auto-numbered key: SQLite's rowid alias, PostgreSQL's identity column;
+ *   {{domain}} a domain name column: PostgreSQL gets the "C" (byte-order) collation, so
+ *              `ORDER BY domain` pages in the same order as SQLite's binary collation on every
+ *              server locale (and LIKE 'prefix%' can use the index); SQLite's SQL is plain TEXT,
+ *              byte for byte what it was before the slot existed.
  * Times are ISO 8601 UTC text (they sort as text); structured parts of a check are JSON
  * text in `snapshot`, the columns lists filter on are columns of their own.
  */
@@ -17,14 +22,15 @@ export interface Migration {
   /** 1, 2, 3 … without gaps. */
   version: number;
   name: string;
-  /** Statements, in order; `{{id}}` is the auto-numbered primary key column type. */
+  /** Statements, in order, with the slots of `DIALECT_SLOTS`. */
   statements: readonly string[];
 }
 
-const ID_COLUMN: Record<Dialect, string> = {
-  sqlite: 'INTEGER PRIMARY KEY',
-  postgres: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-};
+/** What each slot in a migration's SQL becomes per dialect. */
+export const DIALECT_SLOTS: Readonly<Record<string, Record<Dialect, string>>> = Object.freeze({
+  id: { sqlite: 'INTEGER PRIMARY KEY', postgres: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' },
+  domain: { sqlite: 'TEXT', postgres: 'TEXT COLLATE "C"' },
+});
 
 /** The table that records which migrations were applied. */
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -40,7 +46,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'watched domains, checks, events',
     statements: [
       `CREATE TABLE watched_domains (
-        domain TEXT PRIMARY KEY,
+        domain {{domain}} PRIMARY KEY,
         services TEXT NOT NULL,
         dkim_selectors TEXT NOT NULL,
         customer_id TEXT,
@@ -57,7 +63,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       'CREATE INDEX watched_domains_customer ON watched_domains (customer_id)',
       `CREATE TABLE checks (
         id {{id}},
-        domain TEXT NOT NULL REFERENCES watched_domains (domain) ON DELETE CASCADE,
+        domain {{domain}} NOT NULL REFERENCES watched_domains (domain) ON DELETE CASCADE,
         checked_at TEXT NOT NULL,
         situation TEXT NOT NULL,
         lookups INTEGER,
@@ -69,7 +75,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       `CREATE TABLE events (
         id {{id}},
         check_id BIGINT NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
-        domain TEXT NOT NULL REFERENCES watched_domains (domain) ON DELETE CASCADE,
+        domain {{domain}} NOT NULL REFERENCES watched_domains (domain) ON DELETE CASCADE,
         at TEXT NOT NULL,
         kind TEXT NOT NULL,
         subject TEXT NOT NULL,
@@ -117,7 +123,13 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
  * migrationSql(MIGRATIONS[0], 'postgres')[3]; // 'CREATE TABLE checks (\n id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, …'
  */
 export function migrationSql(migration: Migration, dialect: Dialect): string[] {
-  return migration.statements.map((sql) => sql.replaceAll('{{id}}', ID_COLUMN[dialect]));
+  return migration.statements.map((sql) =>
+    sql.replace(/\{\{(\w+)\}\}/g, (slot, name: string) => {
+      const fill = DIALECT_SLOTS[name];
+      if (fill === undefined) throw new Error(`migration ${migration.version} names an unknown slot ${slot}`);
+      return fill[dialect];
+    }),
+  );
 }
 
 /** The database was written by a newer spfkit, or the migration list is not 1, 2, 3 …. */

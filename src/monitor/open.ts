@@ -10,11 +10,12 @@
  *   5. `./data-monitor` when there is no home (a bare container).
  * The CLI run from any folder and the server thus share one database per user.
  *
- * `DATABASE_URL=postgres://…` selects the PostgreSQL store (issue 11/12); it is not built
- * yet, and asking for it is an error rather than a silent fallback to SQLite.
+ * `DATABASE_URL=postgres://…` selects the PostgreSQL store instead (pg-store.ts; many
+ * machines, issue 12). Any other DATABASE_URL is an error, never a silent fallback to SQLite.
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import type { MonitorStore } from './store.ts';
+import { openPgStore } from './pg-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 /** The database file name inside the data folder. */
@@ -46,7 +47,10 @@ export function storeLocation(options: { env: Readonly<Record<string, string | u
   const { env, cwd } = options;
   const url = env.DATABASE_URL?.trim();
   if (options.dataDir === undefined && url !== undefined && url !== '') {
-    if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+    if (/^postgres(ql)?:\/\//i.test(url)) {
+      if (!URL.canParse(url)) throw new StoreSettingError('DATABASE_URL', 'DATABASE_URL is not a valid URL (postgres://user:password@host:port/database; %-encode special characters)');
+      return { kind: 'postgres', url };
+    }
     throw new StoreSettingError('DATABASE_URL', 'DATABASE_URL must start with postgres:// or postgresql://');
   }
   const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
@@ -74,7 +78,7 @@ export async function openStore(location: StoreLocation): Promise<MonitorStore> 
     case 'sqlite':
       return openSqliteStore({ file: location.file });
     case 'postgres':
-      throw new StoreSettingError('DATABASE_URL', 'the PostgreSQL monitor store is not available in this version; unset DATABASE_URL to use the embedded SQLite store');
+      return openPgStore({ url: location.url, setting: 'DATABASE_URL' });
     default: {
       const never: never = location;
       throw new Error(`unhandled store ${String(never)}`);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration, SchemaVersionError, migrationSql, pendingMigrations } from './migrations.ts';
+import { DIALECT_SLOTS, MIGRATIONS, type Migration, SchemaVersionError, migrationSql, pendingMigrations } from './migrations.ts';
 import { SQLITE_FILE, StoreSettingError, openStore, storeLocation } from './open.ts';
 import { sampleCheck, storeContract } from './store.contract.ts';
 import { StoreOpenError, openSqliteStore } from './sqlite-store.ts';
@@ -94,17 +94,36 @@ describe('migrations', () => {
     assert.throws(() => pendingMigrations([], [...MIGRATIONS, { ...V2, version: NEXT + 1 }]), SchemaVersionError);
   });
 
-  it('fill the auto-numbered key per dialect and are otherwise the same SQL', () => {
-    for (const migration of MIGRATIONS) {
-      const sqlite = migrationSql(migration, 'sqlite');
-      const postgres = migrationSql(migration, 'postgres');
-      assert.equal(sqlite.length, postgres.length);
-      sqlite.forEach((sql, i) => {
-        assert.ok(!sql.includes('{{'));
-        assert.equal(sql.replaceAll('INTEGER PRIMARY KEY', 'ID'), (postgres[i] ?? '').replaceAll('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'ID'));
+  it('fill the dialect slots and are otherwise the same SQL', () => {
+    // Each rendered statement is the written one with exactly the slot fills put in: no other difference.
+    const shape = (sql: string): { pattern: RegExp; slots: string[] } => {
+      const slots: string[] = [];
+      const source = sql.split(/(\{\{\w+\}\})/).map((part) => {
+        const slot = /^\{\{(\w+)\}\}$/.exec(part);
+        if (slot === null) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        slots.push(slot[1] ?? '');
+        return '(.*?)';
       });
+      return { pattern: new RegExp(`^${source.join('')}$`, 's'), slots };
+    };
+    for (const migration of MIGRATIONS) {
+      for (const dialect of ['sqlite', 'postgres'] as const) {
+        const rendered = migrationSql(migration, dialect);
+        assert.equal(rendered.length, migration.statements.length);
+        migration.statements.forEach((written, i) => {
+          const { pattern, slots } = shape(written);
+          const match = pattern.exec(rendered[i] ?? '');
+          assert.ok(match !== null, `${dialect}: ${rendered[i]}`);
+          assert.deepEqual(match.slice(1), slots.map((slot) => DIALECT_SLOTS[slot]?.[dialect]));
+        });
+      }
     }
-    assert.match(migrationSql(MIGRATIONS[0] as Migration, 'postgres').join('\n'), /id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY/);
+    const pg = migrationSql(MIGRATIONS[0] as Migration, 'postgres').join('\n');
+    assert.match(pg, /id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY/);
+    assert.match(pg, /domain TEXT COLLATE "C" PRIMARY KEY/);
+    // SQLite's statements are those migration 1 shipped with: plain TEXT domains.
+    assert.match(migrationSql(MIGRATIONS[0] as Migration, 'sqlite').join('\n'), /domain TEXT PRIMARY KEY/);
+    assert.throws(() => migrationSql({ version: 9, name: 'typo', statements: ['CREATE TABLE t (x {{nope}})'] }, 'sqlite'), /unknown slot \{\{nope\}\}/);
   });
 });
 
@@ -125,11 +144,12 @@ describe('storeLocation', () => {
     });
   }
 
-  it('names PostgreSQL for DATABASE_URL=postgres://…, which is refused for now, and a bad URL by its setting', async () => {
+  it('names PostgreSQL for DATABASE_URL=postgres://…, and a bad URL by its setting', () => {
     const location = storeLocation({ cwd, env: { DATABASE_URL: 'postgresql://u@db/spfkit', HOME: '/home/jan' } });
     assert.deepEqual(location, { kind: 'postgres', url: 'postgresql://u@db/spfkit' });
-    await assert.rejects(openStore(location), (error: unknown) => error instanceof StoreSettingError && error.setting === 'DATABASE_URL');
-    assert.throws(() => storeLocation({ cwd, env: { DATABASE_URL: 'mysql://db' } }), (error: unknown) => error instanceof StoreSettingError && error.setting === 'DATABASE_URL');
+    const bySetting = (error: unknown): boolean => error instanceof StoreSettingError && error.setting === 'DATABASE_URL';
+    assert.throws(() => storeLocation({ cwd, env: { DATABASE_URL: 'mysql://db' } }), bySetting);
+    assert.throws(() => storeLocation({ cwd, env: { DATABASE_URL: 'postgres://db:port/spfkit' } }), bySetting);
   });
 
   it('opens the embedded store where the location says', async () => {

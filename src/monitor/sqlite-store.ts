@@ -10,8 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type ApiToken, type DomainQuery, type MonitorStore, NotWatchedError, type WatchOutcome } from './store.ts';
-import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type MonitorSituation, type StoredCheck, type StoredEvent, type WatchInput, type WatchedDomain } from './types.ts';
+import { type CheckRow, type DomainRow, type EventRow, type TokenRow, checkOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import { type MonitorStore, NotWatchedError, type WatchOutcome } from './store.ts';
+import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type StoredEvent, type WatchInput } from './types.ts';
 
 export interface SqliteStoreOptions {
   /** The database file; its folder is created when missing. `:memory:` for a throw-away store. */
@@ -27,97 +28,8 @@ export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
 }
 
-interface DomainRow {
-  domain: string;
-  services: string;
-  dkim_selectors: string;
-  customer_id: string | null;
-  label: string | null;
-  schedule: string;
-  added_at: string;
-  updated_at: string;
-  last_check_id: number | null;
-  last_checked_at: string | null;
-  last_situation: string | null;
-  group_name: string | null;
-  next_due_at: string | null;
-}
-
-interface CheckRow {
-  id: number;
-  snapshot: string;
-}
-
-interface EventRow {
-  id: number;
-  check_id: number;
-  at: string;
-  body: string;
-}
-
-interface TokenRow {
-  id: number;
-  label: string | null;
-  secret_hash: string;
-  created_at: string;
-}
-
-function tokenOf(row: TokenRow): ApiToken {
-  return row.label === null ? { id: row.id, createdAt: row.created_at } : { id: row.id, label: row.label, createdAt: row.created_at };
-}
-
-function domainOf(row: DomainRow): WatchedDomain {
-  const out: WatchedDomain = {
-    domain: row.domain,
-    services: JSON.parse(row.services) as WatchedDomain['services'],
-    dkimSelectors: JSON.parse(row.dkim_selectors) as string[],
-    schedule: row.schedule,
-    addedAt: row.added_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.customer_id !== null) out.customerId = row.customer_id;
-  if (row.label !== null) out.label = row.label;
-  if (row.group_name !== null) out.group = row.group_name;
-  if (row.next_due_at !== null) out.nextDueAt = row.next_due_at;
-  if (row.last_check_id !== null && row.last_checked_at !== null && row.last_situation !== null) {
-    out.lastCheck = { id: row.last_check_id, checkedAt: row.last_checked_at, situation: row.last_situation as MonitorSituation };
-  }
-  return out;
-}
-
-function checkOf(row: CheckRow): StoredCheck {
-  return { id: row.id, ...(JSON.parse(row.snapshot) as CheckSnapshot) };
-}
-
-function eventOf(row: EventRow): StoredEvent {
-  return { id: row.id, checkId: row.check_id, at: row.at, ...(JSON.parse(row.body) as MonitorEvent) };
-}
-
-/** `LIKE` pattern for "contains", with the wildcards in the text escaped. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** WHERE clause and parameters of a domain query (portable SQL). */
-function domainFilter(query: DomainQuery): { where: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (query.situation === 'unchecked') clauses.push('last_situation IS NULL');
-  else if (query.situation !== undefined) {
-    clauses.push('last_situation = ?');
-    params.push(query.situation);
-  }
-  if (query.search !== undefined && query.search.trim() !== '') {
-    const pattern = containsPattern(query.search.trim());
-    clauses.push("(domain LIKE ? ESCAPE '\\' OR lower(customer_id) LIKE ? ESCAPE '\\' OR lower(label) LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern, pattern);
-  }
-  if (query.group !== undefined) {
-    clauses.push('group_name = ?');
-    params.push(query.group);
-  }
-  return { where: clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`, params };
-}
+/** SQLite's parameter placeholder. */
+const QUESTION_MARK = (): string => '?';
 
 /**
  * Opens (and creates, with its folder) the SQLite monitor database at `file` and brings it
@@ -236,13 +148,12 @@ function sqliteStore(db: Database.Database): MonitorStore {
       return row === undefined ? undefined : domainOf(row);
     },
     async listDomains(query = {}) {
-      const { where, params } = domainFilter(query);
-      const page = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`;
-      const rows = db.prepare(`SELECT * FROM watched_domains${where} ORDER BY domain${page}`).all(...params) as DomainRow[];
+      const { where, params } = domainFilter(query, QUESTION_MARK);
+      const rows = db.prepare(`SELECT * FROM watched_domains${where} ORDER BY domain${pageClause(query.limit, query.offset ?? 0)}`).all(...params) as DomainRow[];
       return rows.map(domainOf);
     },
     async countDomains(query = {}) {
-      const { where, params } = domainFilter(query);
+      const { where, params } = domainFilter(query, QUESTION_MARK);
       return (db.prepare(`SELECT COUNT(*) AS n FROM watched_domains${where}`).get(...params) as { n: number }).n;
     },
     async recentChecks(domain, limit) {
@@ -252,23 +163,8 @@ function sqliteStore(db: Database.Database): MonitorStore {
       return save(check, events);
     },
     async listEvents(query = {}) {
-      const clauses: string[] = [];
-      const params: unknown[] = [];
-      if (query.domain !== undefined) {
-        clauses.push('domain = ?');
-        params.push(query.domain);
-      }
-      if (query.kind !== undefined) {
-        clauses.push('kind = ?');
-        params.push(query.kind);
-      }
-      if (query.afterId !== undefined) {
-        clauses.push('id > ?');
-        params.push(query.afterId);
-      }
-      const where = clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`;
-      const limit = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
-      const rows = db.prepare(`SELECT id, check_id, at, body FROM events${where} ORDER BY id DESC${limit}`).all(...params) as EventRow[];
+      const { where, params } = eventFilter(query, QUESTION_MARK);
+      const rows = db.prepare(`SELECT id, check_id, at, body FROM events${where} ORDER BY id DESC${pageClause(query.limit)}`).all(...params) as EventRow[];
       return rows.map(eventOf);
     },
     async addToken(token) {

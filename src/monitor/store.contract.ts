@@ -215,6 +215,9 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.equal(await store.removeToken(a.id), false);
       assert.equal(await store.getToken(a.id), undefined);
       assert.deepEqual(await store.listTokens(), [b]);
+      // An id from a forged token, beyond any integer column, is no token rather than an error.
+      assert.equal(await store.getToken(1e20), undefined);
+      assert.equal(await store.removeToken(1e20), false);
     });
   });
 }

@@ -95,3 +95,36 @@ export class NotWatchedError extends Error {
     super(`${domain} is not watched`);
   }
 }
+
+/** Why a networked store could not be used. */
+export type StoreUnavailableReason =
+  /** Nothing listens at the address (connection refused). */
+  | 'refused'
+  /** No answer within the connection or query timeout. */
+  | 'timeout'
+  /** The host name does not resolve, or the host cannot be reached. */
+  | 'unreachable'
+  /** The server refused the user or password. */
+  | 'auth'
+  /** The database named in the URL does not exist. */
+  | 'no-database'
+  /** The connection broke, or the server is shutting down or starting. */
+  | 'lost';
+
+/**
+ * The store's server could not be reached or used: retry later, or fix the setting. The
+ * message names the server (never a password) and the reason; `setting` is the setting the
+ * address came from (`DATABASE_URL`) when the store was opened from one.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(
+    readonly reason: StoreUnavailableReason,
+    readonly target: string,
+    message: string,
+    readonly setting?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

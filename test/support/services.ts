@@ -68,6 +68,8 @@ export interface Postgres {
   port: number;
   /** A URL for a fresh, empty database of that name (created on the call). */
   database(name: string): string;
+  /** Stops the server, keeping its data and port; `restart()` starts it again. */
+  halt(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startPostgres(): Promise<Postgres> {
   const start = (): void => runAs(owner, join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   const stopServer = (): void => runAs(owner, join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
   start();
+  let running = true;
   const url = `postgres://spfkit@127.0.0.1:${port}/postgres`;
   let stopped = false;
   return {
@@ -95,15 +98,21 @@ export async function startPostgres(): Promise<Postgres> {
       runAs(owner, 'psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'spfkit', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', `CREATE DATABASE ${name}`]);
       return `postgres://spfkit@127.0.0.1:${port}/${name}`;
     },
+    async halt() {
+      if (running) stopServer();
+      running = false;
+    },
     async restart() {
-      stopServer();
+      if (running) stopServer();
+      running = false;
       start();
+      running = true;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       try {
-        stopServer();
+        if (running) stopServer();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -37,6 +37,8 @@ export const apiEn = {
   'api.headers-too-large': () => `the request headers are too large`,
   'api.not-http': () => `the request is not valid HTTP/1.1`,
   'api.rate-limited': (p: { seconds: number }) => `too many requests; retry in ${p.seconds} s`,
+  'api.dns-allowance': (p: { seconds: number; limit: number; window: number }) =>
+    `too many DNS lookups: your requests may cause at most ${p.limit} DNS queries per ${p.window} s, and this one could need more than is left; retry in ${p.seconds} s`,
 
   // ── Route rules beyond the schema ─────────────────────────────────────────────────────
   'api.add.provider-or-mechanism': () => `give field "provider" (an id from /api/providers) or field "mechanism"`,

@@ -38,6 +38,8 @@ export const apiNl: Translation<typeof apiEn> = {
   'api.headers-too-large': () => `de headers van het verzoek zijn te groot`,
   'api.not-http': () => `het verzoek is geen geldig HTTP/1.1`,
   'api.rate-limited': (p) => `te veel verzoeken; probeer het over ${p.seconds} s opnieuw`,
+  'api.dns-allowance': (p) =>
+    `te veel DNS-lookups: uw verzoeken mogen samen hoogstens ${p.limit} DNS-query's per ${p.window} s veroorzaken, en dit verzoek kan meer nodig hebben dan er over is; probeer het over ${p.seconds} s opnieuw`,
 
   // ── Regels van de routes naast het schema ─────────────────────────────────────────────
   'api.add.provider-or-mechanism': () => `geef veld "provider" (een id uit /api/providers) of veld "mechanism"`,

@@ -43,6 +43,7 @@ const SAMPLE: AllParams = {
   more: 2,
   limit: 10,
   max: 86400,
+  window: 60,
   names: ['a.example.net (A)', 'b.example.net (MX)'],
   mechanisms: ['ip4:5.255.64.53'],
   replaces: 'a:smtp1.blueinkt.com',

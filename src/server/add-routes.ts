@@ -78,7 +78,7 @@ export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: Pr
     }
     const mechanism = provider?.mechanism ?? body.mechanism ?? '';
     const testIps = body.testIps ?? provider?.testIps ?? [];
-    const resolver = requestResolver(ctx, ctx.limits.addMaxQueries);
+    const resolver = requestResolver(ctx, request, ctx.limits.addMaxQueries);
     const plan = await addSender(
       { domain: body.domain ?? NO_DOMAIN, mechanism, testIps, ...(body.record !== undefined ? { record: body.record } : {}) },
       { resolver, allPolicy: body.keepNoAll === true ? 'keep' : 'add-softfail' },

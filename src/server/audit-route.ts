@@ -25,7 +25,7 @@ export function auditRoute(app: FastifyInstance, ctx: ServerContext, catalogue: 
       const subject = t(lang, 'api.subject.query', { name: 'selectors' });
       throw new InputError([{ field: 'selectors', code: 'maxItems', message: t(lang, 'api.audit.max-selectors', { subject, limit: MAX_SELECTORS, count: selectors.length }) }]);
     }
-    const resolver = requestResolver(ctx, ctx.limits.auditMaxQueries);
+    const resolver = requestResolver(ctx, request, ctx.limits.auditMaxQueries);
     try {
       const result = await auditDomain(request.params.domain, { resolver, selectors, probeSelectors, lang, ...(ctx.probe ? { probe: ctx.probe } : {}) });
       request.log.info({ audit: { domain: result.domain, grade: result.grade }, dns: resolver.stats }, 'audit');

@@ -74,7 +74,7 @@ async function runCheck(
     );
   }
   const overrides = candidateRecords(valid.value.domain, candidates.policy, candidates.overrides, lang);
-  const resolver = requestResolver(ctx);
+  const resolver = requestResolver(ctx, request);
   // The PTR name only decorates the explanation; it is looked up beside the check, within the same budget.
   const [check, ptrName] = await Promise.all([
     checkHost(input, { resolver, records: ctx.records, ...(overrides ? { overrides } : {}), ...(candidates.receiver !== undefined ? { receiver: candidates.receiver } : {}) }),

@@ -3,6 +3,7 @@
  * the limits — and the per-request pieces made from them (a budgeted resolver, the language).
  */
 import type { FastifyRequest } from 'fastify';
+import { type QueryAllowance, type Reservation } from '../dns/allowance.ts';
 import { type BudgetResolver, budgetResolver } from '../dns/budget.ts';
 import type { CachingResolver } from '../dns/cache.ts';
 import type { ResolverProbe } from '../dns/resolver-health.ts';
@@ -23,6 +24,12 @@ export interface ServerLimits {
   deadlineMs: number;
   /** Requests to the DNS-querying routes per client per window. */
   rateMax: number;
+  /**
+   * DNS queries one client may cause per window, over all its requests (issue 17.2). A
+   * request reserves its whole budget first (`maxQueries`, `auditMaxQueries` …) and gives
+   * back what it did not use; when the client's allowance cannot cover it: 429.
+   */
+  clientQueries: number;
   /** The rate-limit window in milliseconds. */
   rateWindowMs: number;
   /** Largest request body in bytes. */
@@ -54,6 +61,9 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   auditMaxQueries: 400,
   deadlineMs: 8000,
   rateMax: 60,
+  // Three worst-case audits or add plans, nine worst-case checks at once; ordinary requests
+  // use a few dozen queries and give the rest back.
+  clientQueries: 1200,
   rateWindowMs: 60_000,
   bodyBytes: 16 * 1024,
   requestTimeoutMs: 10_000,
@@ -69,11 +79,47 @@ export interface ServerContext {
   limits: Readonly<ServerLimits>;
   /** Probes the system resolver (cached a few seconds); none for a resolver given in the options. */
   probe?: ResolverProbe;
+  /** The per-client DNS allowance (`limits.clientQueries` per `limits.rateWindowMs`). */
+  allowance: QueryAllowance;
+  /** The key a client is counted under (its IPv4 address or IPv6 /64). */
+  clientOf: (request: FastifyRequest) => string;
+  /** What each request still has to give back to the allowance when it ends. */
+  reserved: WeakMap<FastifyRequest, Array<() => void>>;
 }
 
-/** A resolver for one request: the shared cache behind this request's budget and deadline. */
-export function requestResolver(ctx: ServerContext, maxQueries = ctx.limits.maxQueries): BudgetResolver {
-  return budgetResolver(ctx.resolver, { maxQueries, deadlineMs: ctx.limits.deadlineMs });
+/** A request refused because its client's DNS allowance cannot cover the request's budget. */
+export class DnsAllowanceError extends Error {
+  override name = 'DnsAllowanceError';
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+    readonly windowSeconds: number,
+  ) {
+    super(`DNS allowance of ${limit} queries per ${windowSeconds} s spent; retry in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * A resolver for one request: the shared cache behind this request's budget and deadline. The
+ * budget is reserved from the client's allowance first (throws `DnsAllowanceError` when it
+ * cannot be); `releaseReserved` gives back the unused part when the response is sent.
+ */
+export function requestResolver(ctx: ServerContext, request: FastifyRequest, maxQueries = ctx.limits.maxQueries): BudgetResolver {
+  const reservation: Reservation | { retryAfterMs: number } = ctx.allowance.reserve(ctx.clientOf(request), maxQueries);
+  if ('retryAfterMs' in reservation) {
+    throw new DnsAllowanceError(Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)), ctx.limits.clientQueries, Math.round(ctx.limits.rateWindowMs / 1000));
+  }
+  const resolver = budgetResolver(ctx.resolver, { maxQueries: reservation.queries, deadlineMs: ctx.limits.deadlineMs });
+  const list = ctx.reserved.get(request) ?? [];
+  list.push(() => reservation.release(resolver.stats.queries));
+  ctx.reserved.set(request, list);
+  return resolver;
+}
+
+/** Gives back what a request's resolvers did not use (the `onResponse` hook of the DNS routes). */
+export function releaseReserved(ctx: ServerContext, request: FastifyRequest): void {
+  for (const release of ctx.reserved.get(request) ?? []) release();
+  ctx.reserved.delete(request);
 }
 
 /** The language asked for in the body or query, else the best match for Accept-Language. */

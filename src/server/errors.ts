@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../i18n/catalog.ts';
 import { type Lang, DEFAULT_LANG, detectLang, isLang } from '../i18n/lang.ts';
+import { DnsAllowanceError } from './context.ts';
 import { ForbiddenKeyError } from './json-body.ts';
 
 /** One problem with the request, naming the field (`ip`, `overrides.example.com`, `body`). */
@@ -164,6 +165,10 @@ export function errorHandler(bodyLimit: number) {
       return send(reply, 400, { error: 'invalid-input', message: error.message, issues: error.issues });
     }
     const lang = errorLang(request);
+    if (error instanceof DnsAllowanceError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return send(reply, 429, { error: 'dns-budget', message: t(lang, 'api.dns-allowance', { seconds: error.retryAfterSeconds, limit: error.limit, window: error.windowSeconds }) });
+    }
     if (error instanceof ForbiddenKeyError) {
       const message = t(lang, 'api.forbidden-key', { subject: t(lang, 'api.subject.field', { name: error.field }), key: error.key });
       return send(reply, 400, { error: 'invalid-input', message, issues: [{ field: error.field, code: 'forbidden-key', message }] });

@@ -78,7 +78,7 @@ export function explainRoute(app: FastifyInstance, ctx: ServerContext): void {
       return explained(lang, domain, record);
     }
     if (domain === undefined) throw new InputError([{ field: 'record', code: 'required', message: t(lang, 'api.explain.record-or-domain') }]);
-    const resolver = requestResolver(ctx);
+    const resolver = requestResolver(ctx, request);
     const found = await fetchSpfRecord(resolver, domain);
     request.log.info({ explain: { domain, found: found.kind }, dns: resolver.stats }, 'explain');
     if (found.kind !== 'record') return { lang, domain, problem: fetchProblem(found, lang) };

@@ -147,7 +147,7 @@ export const COMPONENTS = [
     properties: {
       error: {
         type: 'string',
-        description: 'invalid-input, invalid-json, body-too-large, unsupported-media-type, not-found, rate-limited, internal, bad-request.',
+        description: 'invalid-input, invalid-json, body-too-large, unsupported-media-type, not-found, rate-limited, dns-budget (429: the client DNS query allowance is spent), internal, bad-request.',
       },
       message: { type: 'string' },
       requestId: { type: 'string', description: 'Also in the `x-request-id` header and the server log.' },

@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import ipaddr from 'ipaddr.js';
+import { queryAllowance } from '../dns/allowance.ts';
 import { cachingResolver } from '../dns/cache.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { systemResolver } from '../dns/system.ts';
@@ -21,7 +22,7 @@ import { recordCache } from '../spf/record-cache.ts';
 import { addRoute, providersRoute } from './add-routes.ts';
 import { auditRoute } from './audit-route.ts';
 import { checkRoutes } from './check-routes.ts';
-import { DEFAULT_LIMITS, type ServerContext, type ServerLimits } from './context.ts';
+import { DEFAULT_LIMITS, type ServerContext, type ServerLimits, releaseReserved } from './context.ts';
 import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler, socketErrorHandler } from './errors.ts';
 import { explainRoute } from './explain-route.ts';
 import { useJsonBodyParser } from './json-body.ts';
@@ -123,7 +124,14 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const limits = checkLimits({ ...DEFAULT_LIMITS, ...options.limits });
   if (options.resolver && options.dns) throw new Error('createServer: give resolver or dns, not both');
   const base = options.resolver ?? systemResolver(options.dns ?? {});
-  const ctx: ServerContext = { resolver: cachingResolver(base), records: recordCache(), limits };
+  const ctx: ServerContext = {
+    resolver: cachingResolver(base),
+    records: recordCache(),
+    limits,
+    allowance: queryAllowance({ perWindow: limits.clientQueries, windowMs: limits.rateWindowMs, now: () => performance.now() }),
+    clientOf: (request) => clientKey(request.ip),
+    reserved: new WeakMap(),
+  };
   if (options.resolver === undefined) {
     const { servers, timeout } = options.dns ?? {};
     ctx.probe = cachedProbe(resolverProbe({ ...(servers ? { servers } : {}), ...(timeout ? { timeout } : {}) }), { ttlMs: PROBE_TTL_MS, now: () => performance.now() });
@@ -200,6 +208,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // The routes that make DNS queries: rate-limited per client, counted together.
   void app.register(async (api) => {
     await api.register(rateLimit, { max: limits.rateMax, timeWindow: limits.rateWindowMs, keyGenerator: (request) => clientKey(request.ip) });
+    // The client's DNS allowance gets back what each request did not use (context.ts).
+    api.addHook('onResponse', async (request) => releaseReserved(ctx, request));
     checkRoutes(api, ctx);
     explainRoute(api, ctx);
     addRoute(api, ctx, catalogue);

@@ -11,6 +11,7 @@ import { canonicalDomain, domainProblem } from './domain.ts';
 import { addressMatches, parseClientIp, reverseName } from './ip.ts';
 import { isSpfRecordText, parseRecord } from './parse.ts';
 import { lookupCost } from './lookup-rules.ts';
+import { QUALIFIER_RESULT } from './qualifier.ts';
 import { MAX_RECORD_BYTES, MAX_STRING_BYTES, type RecordSize, measureRecord } from './size.ts';
 import {
   type DualCidr,
@@ -21,7 +22,6 @@ import {
   type Qualifier,
   RFC_LIMITS,
   type Span,
-  type SpfResult,
   type Term,
 } from './types.ts';
 
@@ -89,13 +89,6 @@ export interface ExplainRecordOptions {
   /** The domain the record belongs to, named where a term means "this domain" (`a`, `mx`, `ptr`). */
   domain?: string;
 }
-
-const QUALIFIER_RESULT: Record<Qualifier, Exclude<SpfResult, 'none' | 'temperror' | 'permerror'>> = {
-  '+': 'pass',
-  '-': 'fail',
-  '~': 'softfail',
-  '?': 'neutral',
-};
 
 
 /** How many problems of one record `explainRecord` explains; the rest are counted. */

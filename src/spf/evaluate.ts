@@ -9,6 +9,7 @@ import { type ClientIp, addressMatches, ipDotted, networkMatches, parseClientIp,
 import { type MacroValues, expandDomainSpec, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
 import { fetchSpfRecord } from './fetch.ts';
 import { parseRecord } from './parse.ts';
+import { QUALIFIER_RESULT } from './qualifier.ts';
 import type { RecordCache } from './record-cache.ts';
 import { type LookAhead, startLookAhead } from './look-ahead.ts';
 import {
@@ -18,7 +19,6 @@ import {
   type Mechanism,
   type ParseIssue,
   type ParseResult,
-  type Qualifier,
   RFC_LIMITS,
   type SpfCause,
   type SpfCheck,
@@ -128,8 +128,6 @@ export function validateCheckInput(input: CheckInput): { ok: true; value: Parsed
   if (issues.length > 0 || !ip) return { ok: false, issues };
   return { ok: true, value: { ip, identity, sender: `${local}@${domain}`, local, domain, helo } };
 }
-
-const QUALIFIER_RESULT: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
 
 /** A finished (sub-)check: the result and why. */
 interface Outcome {

@@ -8,9 +8,10 @@ import { t } from '../i18n/catalog.ts';
 import { type Lang, DEFAULT_LANG } from '../i18n/lang.ts';
 import type { BranchCount, RecordRef, ResolverWords } from '../i18n/spf.en.ts';
 import { issueMessage } from './describe.ts';
+import { qualifierResult } from './qualifier.ts';
 import { type TreeNode, type TreeTerm, branchLookups, evaluationTree } from './tree.ts';
 import type { CheckInputIssue } from './evaluate.ts';
-import type { SpfCause, SpfCheck, SpfProblem, SpfResult } from './types.ts';
+import type { SpfCause, SpfCheck, SpfProblem } from './types.ts';
 import type { ResolverHealth } from '../dns/resolver-health.ts';
 
 /** A `ResolverHealth` that says the resolver could not be reached. */
@@ -71,20 +72,6 @@ function decidingPath(root: TreeNode): DecidingPath {
       continue;
     }
     return { via, node, term };
-  }
-}
-
-/** The qualifier written in front of a term (`-all` → `-`), `+` when none is. */
-function qualifierResult(text: string): Exclude<SpfResult, 'none' | 'temperror' | 'permerror'> {
-  switch (text.charAt(0)) {
-    case '-':
-      return 'fail';
-    case '~':
-      return 'softfail';
-    case '?':
-      return 'neutral';
-    default:
-      return 'pass';
   }
 }
 

@@ -6,21 +6,12 @@
  * still the one named.
  */
 import assert from 'node:assert/strict';
-import { createSocket } from 'node:dgram';
 import { after, before, describe, it } from 'node:test';
 import type { AuditResult } from '../../src/audit/types.ts';
 import { zoneFromObject } from '../../src/dns/zone.ts';
 import { spfkit } from '../support/cli.ts';
+import { closedPort } from '../support/services.ts';
 import { type DnsServer, startDnsServer } from '../support/dns-server.ts';
-
-/** A loopback UDP port bound a moment ago and closed again: nothing listens there. */
-async function closedPort(): Promise<string> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const address = `127.0.0.1:${socket.address().port}`;
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return address;
-}
 
 describe("spfkit with its own resolver down (a closed port)", () => {
   let closed = '';

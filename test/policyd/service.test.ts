@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { type Socket, connect } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { zoneFromText, zoneResolver } from '../../src/dns/zone.ts';
 import { defaultSettings } from '../../src/policyd/settings.ts';
 import { type ServiceOptions, listenPolicy, parseListenAddress } from '../../src/policyd/service.ts';
 import { formatRequest } from '../../src/policyd/protocol.ts';
+import { exchangePolicy } from '../support/policyd.ts';
 
 const ZONE = zoneFromText(`
 zone:
@@ -24,71 +24,49 @@ const options: ServiceOptions = {
 const request = (sender: string): string =>
   formatRequest({ request: 'smtpd_access_policy', protocol_state: 'RCPT', client_address: '5.255.64.53', helo_name: 'smtp1.blueinkt.com', sender });
 
-/** Sends text on a new connection and collects `count` answers (or whatever came before the close). */
-function exchange(port: number | string, text: string | string[], count: number): Promise<{ answers: string[]; closed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const socket: Socket = typeof port === 'number' ? connect({ host: '127.0.0.1', port }) : connect({ path: port });
-    let data = '';
-    const answers = (): string[] => data.split('\n\n').filter((a) => a !== '');
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      data += chunk;
-      if (answers().length >= count) {
-        socket.end();
-        resolve({ answers: answers(), closed: false });
-      }
-    });
-    socket.on('close', () => resolve({ answers: answers(), closed: true }));
-    socket.on('error', reject);
-    socket.on('connect', () => {
-      for (const part of Array.isArray(text) ? text : [text]) socket.write(part);
-    });
-  });
-}
-
 describe('policy service over real sockets', () => {
   let server: Server;
-  let port: number;
+  let address: string;
   before(async () => {
     server = await listenPolicy({ kind: 'inet', host: '127.0.0.1', port: 0 }, options);
-    port = (server.address() as { port: number }).port;
+    address = `inet:127.0.0.1:${(server.address() as { port: number }).port}`;
   });
   after(() => server.close());
 
   it('answers several requests on one connection, in order', async () => {
-    const { answers } = await exchange(port, request('info@sluit-uit.nl') + request('info@staat-toe.nl'), 2);
+    const { answers } = await exchangePolicy(address, request('info@sluit-uit.nl') + request('info@staat-toe.nl'), 2);
     assert.match(answers[0] ?? '', /^action=550 5\.7\.23 /);
     assert.match(answers[1] ?? '', /^action=PREPEND Received-SPF: pass /);
   });
 
   it('answers a request with malformed lines (fail-safe) and goes on', async () => {
-    const { answers } = await exchange(port, 'request=smtpd_access_policy\nno equals here\n\n' + request('info@sluit-uit.nl'), 2);
+    const { answers } = await exchangePolicy(address, 'request=smtpd_access_policy\nno equals here\n\n' + request('info@sluit-uit.nl'), 2);
     assert.deepEqual(answers[0], 'action=DUNNO');
     assert.match(answers[1] ?? '', /^action=550 /);
   });
 
   it('answers a 1 MB request and closes the connection', async () => {
     const big = `request=smtpd_access_policy\nx=${'a'.repeat(1024 * 1024)}\n\n`;
-    const { answers, closed } = await exchange(port, big, 2);
+    const { answers, closed } = await exchangePolicy(address, big, 2);
     assert.deepEqual(answers, ['action=DUNNO']);
     assert.equal(closed, true);
   });
 
   it('takes a request just under 1 MB', async () => {
-    const { answers } = await exchange(port, `x=${'a'.repeat(1000 * 1000)}\n` + request('info@sluit-uit.nl'), 1);
+    const { answers } = await exchangePolicy(address, `x=${'a'.repeat(1000 * 1000)}\n` + request('info@sluit-uit.nl'), 1);
     assert.match(answers[0] ?? '', /^action=550 /);
   });
 
   it('disconnects a client that stalls mid-request', async () => {
     const started = performance.now();
-    const { answers, closed } = await exchange(port, 'request=smtpd_access_policy\nsender=in', 1);
+    const { answers, closed } = await exchangePolicy(address, 'request=smtpd_access_policy\nsender=in', 1);
     assert.deepEqual(answers, []);
     assert.equal(closed, true);
     assert.ok(performance.now() - started >= 250);
   });
 
   it('answers 1 000 concurrent connections, two requests each', async () => {
-    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => exchange(port, request(`u${i}@sluit-uit.nl`) + request(`u${i}@staat-toe.nl`), 2)));
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => exchangePolicy(address, request(`u${i}@sluit-uit.nl`) + request(`u${i}@staat-toe.nl`), 2)));
     for (const { answers } of results) {
       assert.equal(answers.length, 2);
       assert.match(answers[0] ?? '', /^action=550 5\.7\.23 /);
@@ -101,7 +79,7 @@ describe('policy service over real sockets', () => {
     const path = join(dir, 'policy.sock');
     const unix = await listenPolicy({ kind: 'unix', path }, options);
     try {
-      const { answers } = await exchange(path, request('info@staat-toe.nl'), 1);
+      const { answers } = await exchangePolicy(`unix:${path}`, request('info@staat-toe.nl'), 1);
       assert.match(answers[0] ?? '', /^action=PREPEND Received-SPF: pass /);
     } finally {
       unix.close();

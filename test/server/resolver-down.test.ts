@@ -9,22 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createSocket } from 'node:dgram';
 import type { FastifyInstance } from 'fastify';
 import type { AuditResult } from '../../src/audit/types.ts';
 import { zoneFromText } from '../../src/dns/zone.ts';
 import { type ServerOptions, createServer } from '../../src/server/server.ts';
 import { type DnsServer, startDnsServer } from '../support/dns-server.ts';
+import { closedPort } from '../support/services.ts';
 import { type ResponseValidator, SEED_004_ZONE, responseValidator } from './support.ts';
-
-/** A loopback UDP port bound a moment ago and closed again: nothing listens there. */
-async function closedPort(): Promise<string> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const address = `127.0.0.1:${socket.address().port}`;
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return address;
-}
 
 let dns: DnsServer;
 let closed: string;

@@ -61,7 +61,16 @@ export async function startPolicyd(args: readonly string[], waitMs = 30_000): Pr
 }
 
 /** Sends `text` on one new connection to a policy service and resolves with `count` answers (or those before the close). */
-export function askPolicy(address: string, text: string, count: number): Promise<string[]> {
+export async function askPolicy(address: string, text: string, count: number): Promise<string[]> {
+  return (await exchangePolicy(address, text, count)).answers;
+}
+
+/**
+ * Sends `text` (the parts one write each) on one new connection to a policy service at
+ * `address` (Postfix's notation) and collects `count` answers, or those before the service
+ * closed the connection (`closed`).
+ */
+export function exchangePolicy(address: string, text: string | readonly string[], count: number): Promise<{ answers: string[]; closed: boolean }> {
   return new Promise((done, fail) => {
     const inet = /^inet:(?:\[(.+)\]|([^:]+)):(\d+)$/.exec(address);
     const socket = inet ? connect({ host: inet[1] ?? inet[2] ?? '', port: Number(inet[3]) }) : connect({ path: address.replace(/^unix:/, '') });
@@ -72,11 +81,13 @@ export function askPolicy(address: string, text: string, count: number): Promise
       data += chunk;
       if (answers().length >= count) {
         socket.end();
-        done(answers());
+        done({ answers: answers(), closed: false });
       }
     });
-    socket.on('close', () => done(answers()));
+    socket.on('close', () => done({ answers: answers(), closed: true }));
     socket.on('error', fail);
-    socket.on('connect', () => socket.write(text));
+    socket.on('connect', () => {
+      for (const part of typeof text === 'string' ? [text] : text) socket.write(part);
+    });
   });
 }

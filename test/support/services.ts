@@ -9,6 +9,7 @@
  * restart servers under running workers).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,18 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A loopback UDP port (`127.0.0.1:PORT`) bound a moment ago and closed again: nothing listens
+ * there, so a DNS query to it is refused (spfkit's own resolver down).
+ */
+export async function closedPort(): Promise<string> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const address = `127.0.0.1:${socket.address().port}`;
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return address;
 }
 
 function postgresBin(): string {

@@ -4,19 +4,10 @@
 // grade and says it once — in English and in Dutch.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSocket } from 'node:dgram';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { pageText } from '../../web/src/i18n.ts';
 import { type Stack, ensureChromium, launchChromium, openContext, screenshot, startStack } from './harness.ts';
-
-/** A loopback UDP port bound a moment ago and closed again: nothing listens there. */
-async function closedPort(): Promise<string> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const address = `127.0.0.1:${socket.address().port}`;
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return address;
-}
+import { closedPort } from '../support/services.ts';
 
 let stack: Stack;
 let browser: Browser;

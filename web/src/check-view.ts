@@ -8,6 +8,7 @@ import { type Child, codeText, h, richText } from './dom.ts';
 import { type PlainKey, type PageLang, pageText } from './i18n.ts';
 import type { SpfResult } from '../../src/spf/types.ts';
 import type { TreeTerm } from '../../src/spf/tree.ts';
+import { qualifierResult } from '../../src/spf/qualifier.ts';
 
 /** RFC 7208 §4.6.4: the limit the page compares the lookup count with. */
 const LOOKUP_LIMIT = 10;
@@ -117,16 +118,7 @@ const LEGEND_RESULTS: readonly SpfResult[] = ['pass', 'fail', 'softfail', 'neutr
 function termResult(term: TreeTerm): SpfResult | undefined {
   if (term.outcome !== 'match') return undefined;
   if (term.kind === 'redirect') return term.child?.result;
-  switch (term.text.charAt(0)) {
-    case '-':
-      return 'fail';
-    case '~':
-      return 'softfail';
-    case '?':
-      return 'neutral';
-    default:
-      return 'pass';
-  }
+  return qualifierResult(term.text);
 }
 
 /** Where each piece of a record starts (RFC 7208 §4.6.1: terms are separated by spaces). */

@@ -1,10 +1,10 @@
 /**
- * `spfkit monitor add|remove|import|list|check|events|export|token`: the shell over the
+ * `spfkit monitor add|remove|import|list|check|events|export|token|copy`: the shell over the
  * monitor's use cases (src/app/monitor.ts) on the store in the data folder (`--data`,
  * SPFKIT_DATA_DIR, XDG_DATA_HOME, ~/.local/share/spfkit). Exit codes as elsewhere: 0 done,
  * 1 problems found (a domain to act on, import rows not imported), 2 usage or input error.
  */
-import { open } from 'node:fs/promises';
+import { access, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_PAGE,
@@ -29,6 +29,8 @@ import type { Lang } from '../i18n/lang.ts';
 import { serviceName } from '../monitor/check.ts';
 import { openStore, storeLocation } from '../monitor/open.ts';
 import type { MonitorStore } from '../monitor/store.ts';
+import { CopyTargetNotEmptyError, copyStore } from '../monitor/copy.ts';
+import { openSqliteStore } from '../monitor/sqlite-store.ts';
 import { createToken } from '../monitor/tokens.ts';
 import { EVENT_KINDS, MONITOR_SITUATIONS, type MonitorSituation, type StoredEvent, type WatchedService } from '../monitor/types.ts';
 import type { ProviderCatalogue } from '../record/providers.ts';
@@ -61,6 +63,8 @@ const OPTIONS = {
   out: { type: 'string' },
   // check
   concurrency: { type: 'string' },
+  // copy
+  from: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -111,7 +115,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   }
   const lang = langOption(values.lang, io.env);
   if (sub === undefined) throw usage('monitor.usage.subcommand', {});
-  const SUBCOMMANDS = ['add', 'remove', 'import', 'list', 'check', 'events', 'export', 'token'];
+  const SUBCOMMANDS = ['add', 'remove', 'import', 'list', 'check', 'events', 'export', 'token', 'copy'];
   if (!SUBCOMMANDS.includes(sub)) throw usage('monitor.usage.subcommand', { text: sub });
   const store = await openCliStore(values, io);
   try {
@@ -134,6 +138,8 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
         return await exportSub(deps, values, io);
       case 'token':
         return await tokenSub(deps, values, rest, io, lang);
+      case 'copy':
+        return await copySub(deps, values, rest, io, lang);
       default:
         throw usage('monitor.usage.subcommand', { text: sub });
     }
@@ -333,5 +339,25 @@ async function tokenSub(deps: Deps, values: Values, rest: readonly string[], io:
     }
     default:
       throw usage('monitor.usage.token');
+  }
+}
+
+/** `copy --from <data folder>`: the SQLite store there into the store the settings name (DATABASE_URL or --data). */
+async function copySub(deps: Deps, values: Values, rest: readonly string[], io: CliIo, lang: Lang): Promise<number> {
+  if (values.from === undefined || rest.length > 0) throw usage('monitor.usage.copy');
+  const source = storeLocation({ env: {}, cwd: process.cwd(), dataDir: values.from });
+  if (source.kind !== 'sqlite') throw usage('monitor.usage.copy');
+  // Opening a SQLite store creates it: a folder without one is a mistake, not an empty copy.
+  if (!(await access(source.file).then(() => true, () => false))) throw usage('monitor.usage.copy-no-source', { name: source.file });
+  const from = await openSqliteStore({ file: source.file });
+  try {
+    const count = await copyStore(from, deps.store);
+    io.stdout(values.json ? JSON.stringify(count) + '\n' : t(lang, 'monitor.copy.done', { name: source.file, domainCount: count.domains, checkCount: count.checks, eventCount: count.events }) + '\n');
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CopyTargetNotEmptyError) throw usage('monitor.usage.copy-not-empty', { domainCount: error.domains });
+    throw error;
+  } finally {
+    await from.close();
   }
 }

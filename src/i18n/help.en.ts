@@ -166,7 +166,8 @@ Exit codes: 0 stopped normally (or the configuration is valid), 2 usage or confi
 Watches customer domains for the services they must authorise, keeps every check, and
 records each change as an event. The data lives in one SQLite file in the data folder
 (--data, else SPFKIT_DATA_DIR, $XDG_DATA_HOME/spfkit or ~/.local/share/spfkit), made on
-first use; the HTTP server reads the same folder.
+first use; the HTTP server reads the same folder. With DATABASE_URL=postgres://… (and no
+--data) the data lives in that PostgreSQL database instead, shared by many machines.
 
 Commands:
   add <domain>                watch a domain (again: replace what is watched, keep history)
@@ -197,6 +198,9 @@ Commands:
     --situation, --search     as for list
   token create [--label <t>]  an API token for /api/monitor/… (shown once; kept hashed)
   token list | revoke <id>
+  copy --from <dir>           copy the SQLite store in that data folder (domains, checks,
+                              events; not API tokens) into the store used now, e.g. the
+                              empty PostgreSQL database DATABASE_URL names
 
 Options:
   --data <dir>                the data folder

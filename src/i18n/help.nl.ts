@@ -173,6 +173,8 @@ Bewaakt klantdomeinen voor de diensten die ze moeten autoriseren, bewaart elke c
 legt elke wijziging vast als gebeurtenis. De gegevens staan in één SQLite-bestand in de
 gegevensmap (--data, anders SPFKIT_DATA_DIR, $XDG_DATA_HOME/spfkit of
 ~/.local/share/spfkit), aangemaakt bij het eerste gebruik; de HTTP-server leest dezelfde map.
+Met DATABASE_URL=postgres://… (en zonder --data) staan de gegevens in die PostgreSQL-database,
+gedeeld door meerdere machines.
 
 Opdrachten:
   add <domein>                een domein bewaken (nogmaals: vervangen wat bewaakt wordt,
@@ -206,6 +208,10 @@ Opdrachten:
   token create [--label <t>]  een API-token voor /api/monitor/… (één keer getoond; gehasht
                               bewaard)
   token list | revoke <id>
+  copy --from <map>           de SQLite-opslag in die gegevensmap kopiëren (domeinen,
+                              controles, gebeurtenissen; geen API-tokens) naar de opslag
+                              die nu gebruikt wordt, bijv. de lege PostgreSQL-database van
+                              DATABASE_URL
 
 Opties:
   --data <map>                de gegevensmap

@@ -62,10 +62,12 @@ export const monitorEn = {
   'monitor.token.none': () => 'No API tokens.',
   'monitor.token.row': (p: { id: number; text: string; when: string }) => `${p.id}  made ${p.when}  ${p.text || '(no label)'}`,
   'monitor.token.revoked': (p: { id: number }) => `API token ${p.id} revoked.`,
+  'monitor.copy.done': (p: { name: string; domainCount: number; checkCount: number; eventCount: number }) =>
+    `Copied ${p.domainCount} domain(s), ${p.checkCount} check(s) and ${p.eventCount} event(s) from ${p.name}. API tokens are not copied: make new ones with spfkit monitor token create.`,
 
   // ── Usage errors (exit 2) ────────────────────────────────────────────────────────────
   'monitor.usage.subcommand': (p: { text?: string }) =>
-    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token (spfkit monitor --help)`,
+    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token|copy (spfkit monitor --help)`,
   'monitor.usage.domain-required': () => 'name the domain to watch: spfkit monitor add <domain> --provider <id>',
   'monitor.usage.one-domain': (p: { text: string }) => `give one domain, not "${p.text}"`,
   'monitor.usage.invalid': (p: { problems: readonly string[] }) => `cannot watch: ${p.problems.join(' ')}`,
@@ -81,6 +83,9 @@ export const monitorEn = {
   'monitor.usage.unwritable': (p: { name: string; detail: string }) => `cannot write ${p.name}: ${p.detail}`,
   'monitor.usage.token': () => 'use spfkit monitor token create [--label <text>] | list | revoke <id>',
   'monitor.usage.token-id': (p: { text: string }) => `"${p.text}" is not an API token id (spfkit monitor token list shows them)`,
+  'monitor.usage.copy': () => 'use spfkit monitor copy --from <data folder> (copies that folder\'s SQLite store into the store DATABASE_URL or --data names)',
+  'monitor.usage.copy-no-source': (p: { name: string }) => `there is no monitor database at ${p.name}`,
+  'monitor.usage.copy-not-empty': (p: { domainCount: number }) => `the target store already watches ${p.domainCount} domain(s); copy into an empty database`,
   'monitor.usage.store': (p: { detail: string }) => `the monitor's database cannot be used: ${p.detail}`,
 
   // ── The HTTP routes ──────────────────────────────────────────────────────────────────

@@ -56,9 +56,11 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.token.none': () => 'Geen API-tokens.',
   'monitor.token.row': (p) => `${p.id}  gemaakt ${p.when}  ${p.text || '(zonder label)'}`,
   'monitor.token.revoked': (p) => `API-token ${p.id} ingetrokken.`,
+  'monitor.copy.done': (p) =>
+    `${p.domainCount} domein(en), ${p.checkCount} controle(s) en ${p.eventCount} gebeurtenis(sen) gekopieerd uit ${p.name}. API-tokens worden niet gekopieerd: maak nieuwe met spfkit monitor token create.`,
 
   'monitor.usage.subcommand': (p) =>
-    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token (spfkit monitor --help)`,
+    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token|copy (spfkit monitor --help)`,
   'monitor.usage.domain-required': () => 'noem het domein dat bewaakt moet worden: spfkit monitor add <domein> --provider <id>',
   'monitor.usage.one-domain': (p) => `geef één domein, niet "${p.text}"`,
   'monitor.usage.invalid': (p) => `kan niet bewaken: ${p.problems.join(' ')}`,
@@ -74,6 +76,9 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.usage.unwritable': (p) => `kan ${p.name} niet schrijven: ${p.detail}`,
   'monitor.usage.token': () => 'gebruik spfkit monitor token create [--label <tekst>] | list | revoke <id>',
   'monitor.usage.token-id': (p) => `"${p.text}" is geen id van een API-token (spfkit monitor token list toont ze)`,
+  'monitor.usage.copy': () => 'gebruik spfkit monitor copy --from <gegevensmap> (kopieert de SQLite-opslag van die map naar de opslag die DATABASE_URL of --data noemt)',
+  'monitor.usage.copy-no-source': (p) => `er is geen monitordatabase op ${p.name}`,
+  'monitor.usage.copy-not-empty': (p) => `de doelopslag bewaakt al ${p.domainCount} domein(en); kopieer naar een lege database`,
   'monitor.usage.store': (p) => `de database van de monitor is niet bruikbaar: ${p.detail}`,
 
   'monitor.api.token-missing': () => 'Voor deze route is een API-token nodig: stuur "Authorization: Bearer <token>" mee (maak er een met spfkit monitor token create).',

@@ -203,6 +203,17 @@ describe('input validation', () => {
   it('evaluateSpf rejects an unusable IP with SpfInputError', async () => {
     await assert.rejects(check('not-an-ip', 'a@b.nl'), SpfInputError);
   });
+  it('SpfInputError says it in the English catalogue\'s words; the issues are data (issue 9.2)', async () => {
+    await assert.rejects(check('not-an-ip', 'info@'), (error: unknown) => {
+      assert.ok(error instanceof SpfInputError);
+      assert.deepEqual(error.issues, [
+        { field: 'ip', code: 'bad-ip', value: 'not-an-ip' },
+        { field: 'sender', code: 'sender-without-domain', value: 'info@' },
+      ]);
+      assert.equal(error.message, '"not-an-ip" is not an IPv4 or IPv6 address; sender "info@" has no domain; use an address like info@example.com');
+      return true;
+    });
+  });
   it('an IPv4-mapped IPv6 client is checked as IPv4', async () => {
     const c = await check('::ffff:5.255.64.53', 'x@eneco.com');
     assert.equal(c.ip, '5.255.64.53');

@@ -9,6 +9,7 @@ import { type ClientIp, addressMatches, ipDotted, networkMatches, parseClientIp,
 import { type MacroValues, expandDomainSpec, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
 import { fetchSpfRecord } from './fetch.ts';
 import { parseRecord } from './parse.ts';
+import { describeInputIssue } from './explain.ts';
 import { QUALIFIER_RESULT } from './qualifier.ts';
 import type { RecordCache } from './record-cache.ts';
 import { type LookAhead, startLookAhead } from './look-ahead.ts';
@@ -70,15 +71,14 @@ export interface CheckInputIssue {
   code: 'bad-ip' | 'sender-without-domain' | 'missing-helo';
   /** The text given for the field. */
   value: string;
-  /** In English; `describeInputIssue` words it in any language. */
-  message: string;
 }
 
 /** Thrown by `checkHost` for inputs that are not an IP/identity at all (see `validateCheckInput`). */
 export class SpfInputError extends Error {
   readonly issues: CheckInputIssue[];
   constructor(issues: CheckInputIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
+    // The error's own text is the English catalogue's (`describeInputIssue` words it in any language).
+    super(issues.map((i) => describeInputIssue(i, 'en')).join('; '));
     this.name = 'SpfInputError';
     this.issues = issues;
   }
@@ -100,7 +100,7 @@ interface ParsedInput {
 export function validateCheckInput(input: CheckInput): { ok: true; value: ParsedInput } | { ok: false; issues: CheckInputIssue[] } {
   const issues: CheckInputIssue[] = [];
   const ip = parseClientIp(String(input.ip ?? ''));
-  if (!ip) issues.push({ field: 'ip', code: 'bad-ip', value: String(input.ip ?? ''), message: `"${input.ip}" is not an IPv4 or IPv6 address` });
+  if (!ip) issues.push({ field: 'ip', code: 'bad-ip', value: String(input.ip ?? '') });
   const helo = input.helo ?? '';
   const sender = input.sender ?? '';
   let local = 'postmaster';
@@ -109,20 +109,20 @@ export function validateCheckInput(input: CheckInput): { ok: true; value: Parsed
   if (sender === '') {
     identity = 'helo';
     domain = helo;
-    if (helo === '') issues.push({ field: 'helo', code: 'missing-helo', value: '', message: 'the sender is empty (null reverse-path), so a HELO name is needed' });
+    if (helo === '') issues.push({ field: 'helo', code: 'missing-helo', value: '' });
   } else {
     identity = 'mfrom';
     const at = sender.lastIndexOf('@');
     if (at === -1) {
       domain = sender;
       if (!sender.includes('.')) {
-        issues.push({ field: 'sender', code: 'sender-without-domain', value: sender, message: `sender "${sender}" has no domain; use an address like info@example.com` });
+        issues.push({ field: 'sender', code: 'sender-without-domain', value: sender });
       }
     } else {
       domain = sender.slice(at + 1);
       // RFC 7208 §4.3: with no local-part, "postmaster" is used.
       if (at > 0) local = sender.slice(0, at);
-      if (domain === '') issues.push({ field: 'sender', code: 'sender-without-domain', value: sender, message: `sender "${sender}" has no domain after "@"` });
+      if (domain === '') issues.push({ field: 'sender', code: 'sender-without-domain', value: sender });
     }
   }
   if (issues.length > 0 || !ip) return { ok: false, issues };

@@ -79,7 +79,7 @@ function decidingPath(root: TreeNode): DecidingPath {
  * Why a check could not run at all (see `validateCheckInput`), in words.
  *
  * @example
- * describeInputIssue({ field: 'ip', code: 'bad-ip', value: '1.2.3', message: '…' }, 'nl') // '"1.2.3" is geen IPv4- of IPv6-adres'
+ * describeInputIssue({ field: 'ip', code: 'bad-ip', value: '1.2.3' }, 'nl') // '"1.2.3" is geen IPv4- of IPv6-adres'
  */
 export function describeInputIssue(issue: CheckInputIssue, lang: Lang = DEFAULT_LANG): string {
   switch (issue.code) {

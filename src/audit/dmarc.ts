@@ -51,7 +51,13 @@ function rfc7489Finding(found: Exclude<DmarcDiscovery, { kind: 'temporary-failur
 }
 
 /** The words for one record issue: `audit.dmarc-issue.<code>`. */
-function issueText(issue: DmarcIssue, lang: Lang): string {
+/**
+ * A DMARC record issue in words (the parser has none).
+ *
+ * @example
+ * describeDmarcIssue(parseDmarcRecord('v=DMARC1; p=none; pct=150').issues[0], 'nl')
+ */
+export function describeDmarcIssue(issue: DmarcIssue, lang: Lang): string {
   const params = {
     tag: 'tag' in issue ? issue.tag : '',
     value: 'value' in issue ? issue.value : '',
@@ -120,7 +126,7 @@ export async function auditDmarc(domain: string, resolver: Resolver, lang: Lang,
       makeFinding({
         id: 'dmarc-syntax',
         severity: issue.severity,
-        message: t(lang, 'audit.dmarc-syntax.message', { name, problem: issueText(issue, lang) }),
+        message: t(lang, 'audit.dmarc-syntax.message', { name, problem: describeDmarcIssue(issue, lang) }),
         fix: t(lang, issue.severity === 'error' && !parsed.ok ? 'audit.dmarc-syntax.fix-ignored' : 'audit.dmarc-syntax.fix'),
         evidence: { name, record: text, code: issue.code, column: issue.span.start + 1, span: { start: issue.span.start, end: issue.span.end } },
       }),

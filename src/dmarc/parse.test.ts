@@ -5,6 +5,8 @@ import { DMARC_ISSUE_SEVERITY } from './issues.ts';
 import { parseDmarcRecord } from './parse.ts';
 import { renderDmarcRecord } from './render.ts';
 import type { DmarcIssue, DmarcIssueCode, DmarcRecord, DmarcSizeUnit, DmarcUri } from './types.ts';
+import { describeDmarcIssue } from '../audit/dmarc.ts';
+import { LANGS } from '../i18n/lang.ts';
 
 /** The record without spans and raw tags: what a receiver acts on. */
 function values(record: DmarcRecord) {
@@ -255,7 +257,7 @@ describe('parseDmarcRecord: issues', () => {
       assert.ok(issue, `no ${code} in ${JSON.stringify(codes(result.issues))}`);
       assert.equal(text.slice(issue.span.start, issue.span.end), covers);
       assert.equal(issue.severity, DMARC_ISSUE_SEVERITY[code]);
-      assert.ok(issue.message.length > 0);
+      for (const lang of LANGS) assert.ok(describeDmarcIssue(issue, lang).length > 0, lang);
       for (const [key, value] of Object.entries(data ?? {})) {
         assert.deepEqual((issue as unknown as Record<string, unknown>)[key], value, key);
       }
@@ -410,7 +412,7 @@ describe('parseDmarcRecord: properties', () => {
       const result = parseDmarcRecord(text);
       for (const issue of result.issues) {
         assert.ok(issue.span.start >= 0 && issue.span.start <= issue.span.end && issue.span.end <= text.length);
-        assert.ok(issue.message.length > 0);
+        for (const lang of LANGS) assert.ok(describeDmarcIssue(issue, lang).length > 0, lang);
       }
       if (result.ok) assert.doesNotThrow(() => parseDmarcRecord(renderDmarcRecord(result.record)));
     };

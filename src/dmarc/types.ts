@@ -136,8 +136,6 @@ export type DmarcUriProblem =
 interface IssueBase {
   severity: Severity;
   span: Span;
-  /** Short plain-English text; the i18n layer renders its own from `code` and the data. */
-  message: string;
 }
 
 /**
@@ -147,7 +145,7 @@ interface IssueBase {
  * @example
  * // parseDmarcRecord('v=DMARC1; p=none; pct=150').issues[0]:
  * // { code: 'bad-tag-value', tag: 'pct', value: '150', severity: 'error',
- * //   span: { start: 22, end: 25 }, message: '"150" is not a valid value for pct; the default applies.' }
+ * //   span: { start: 22, end: 25 } } — no words: `describeDmarcIssue` (src/audit/dmarc.ts) words it from src/i18n
  */
 export type DmarcIssue = IssueBase &
   (

@@ -126,6 +126,8 @@ const SAMPLE: AllParams = {
   offset: 50,
   id: 4,
   when: '2026-12-03T12:00:00.000Z',
+  services: ['Coachview'],
+  domainCount: 2,
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */
@@ -144,7 +146,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor|alerts)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -114,6 +114,29 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'alerts: webhooks and their delivery log',
+    statements: [
+      `CREATE TABLE webhooks (
+        id {{id}},
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE webhook_deliveries (
+        id {{id}},
+        hook_id BIGINT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event_id BIGINT NOT NULL,
+        at TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        response_status INTEGER,
+        error TEXT
+      )`,
+      'CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (hook_id, id)',
+    ],
+  },
 ]);
 
 /**

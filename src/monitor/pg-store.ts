@@ -14,7 +14,7 @@
 import pg from 'pg';
 import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type CheckRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import { type CheckRow, type DeliveryRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
 import { type MonitorStore, NotWatchedError, StoreUnavailableError, type StoreUnavailableReason, type WatchOutcome } from './store.ts';
 import { DEFAULT_SCHEDULE, type StoredEvent } from './types.ts';
 
@@ -362,6 +362,35 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
     async groupSchedules() {
       const rows = await query<{ name: string; schedule: string }>('SELECT name, schedule FROM group_schedules ORDER BY name');
       return Object.fromEntries(rows.map((r) => [r.name, r.schedule]));
+    },
+    async addWebhook(hook) {
+      const [row] = await query<{ id: number }>('INSERT INTO webhooks (url, secret, created_at) VALUES ($1, $2, $3) RETURNING id', [hook.url, hook.secret, hook.createdAt]);
+      if (row === undefined) throw new Error('INSERT … RETURNING id gave no row');
+      return { id: Number(row.id), ...hook };
+    },
+    async listWebhooks() {
+      const rows = await query<{ id: number; url: string; secret: string; created_at: string }>('SELECT id, url, secret, created_at FROM webhooks ORDER BY id');
+      return rows.map((r) => ({ id: Number(r.id), url: r.url, secret: r.secret, createdAt: r.created_at }));
+    },
+    async removeWebhook(id) {
+      if (!Number.isSafeInteger(id)) return false;
+      try {
+        return ((await pool.query('DELETE FROM webhooks WHERE id = $1', [id])).rowCount ?? 0) > 0;
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
+    async logDelivery(d) {
+      const [row] = await query<{ id: number }>(
+        'INSERT INTO webhook_deliveries (hook_id, event_id, at, attempts, status, response_status, error) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+        [d.hookId, d.eventId, d.at, d.attempts, d.status, d.responseStatus ?? null, d.error ?? null],
+      );
+      if (row === undefined) throw new Error('INSERT … RETURNING id gave no row');
+      return { id: Number(row.id), ...d };
+    },
+    async listDeliveries(q = {}) {
+      const where = q.hookId === undefined ? '' : ' WHERE hook_id = $1';
+      return (await query<DeliveryRow>(`SELECT * FROM webhook_deliveries${where} ORDER BY id DESC${pageClause(q.limit)}`, q.hookId === undefined ? [] : [q.hookId])).map(deliveryOf);
     },
     async close() {
       if (closed) return;

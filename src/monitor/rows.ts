@@ -4,7 +4,7 @@
  * list queries. SQLite and PostgreSQL run the same SQL here; only the parameter placeholder
  * differs (`?` against `$1, $2 …`), so the builders take it as a function.
  */
-import type { ApiToken, DomainQuery, EventQuery } from './store.ts';
+import type { ApiToken, DomainQuery, EventQuery, WebhookDelivery } from './store.ts';
 import type { CheckSnapshot, MonitorEvent, MonitorSituation, StoredCheck, StoredEvent, WatchedDomain } from './types.ts';
 
 export interface DomainRow {
@@ -33,6 +33,24 @@ export interface EventRow {
   check_id: number;
   at: string;
   body: string;
+}
+
+export interface DeliveryRow {
+  id: number;
+  hook_id: number;
+  event_id: number;
+  at: string;
+  attempts: number;
+  status: WebhookDelivery['status'];
+  response_status: number | null;
+  error: string | null;
+}
+
+export function deliveryOf(row: DeliveryRow): WebhookDelivery {
+  const out: WebhookDelivery = { id: Number(row.id), hookId: Number(row.hook_id), eventId: Number(row.event_id), at: row.at, attempts: row.attempts, status: row.status };
+  if (row.response_status !== null) out.responseStatus = row.response_status;
+  if (row.error !== null) out.error = row.error;
+  return out;
 }
 
 export interface TokenRow {

@@ -10,8 +10,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type CheckRow, type DomainRow, type EventRow, type TokenRow, checkOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
-import { type MonitorStore, NotWatchedError, type WatchOutcome } from './store.ts';
+import { type CheckRow, type DomainRow, type EventRow, type DeliveryRow, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import { type MonitorStore, NotWatchedError, type WatchOutcome, type Webhook } from './store.ts';
 import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type StoredEvent, type WatchInput } from './types.ts';
 
 export interface SqliteStoreOptions {
@@ -193,6 +193,29 @@ function sqliteStore(db: Database.Database): MonitorStore {
     },
     async setGroupSchedule(group, schedule) {
       setGroup(group, schedule);
+    },
+    async addWebhook(hook) {
+      const info = db.prepare('INSERT INTO webhooks (url, secret, created_at) VALUES (?, ?, ?)').run(hook.url, hook.secret, hook.createdAt);
+      return { id: Number(info.lastInsertRowid), ...hook };
+    },
+    async listWebhooks() {
+      const rows = db.prepare('SELECT id, url, secret, created_at FROM webhooks ORDER BY id').all() as Array<{ id: number; url: string; secret: string; created_at: string }>;
+      return rows.map((r): Webhook => ({ id: r.id, url: r.url, secret: r.secret, createdAt: r.created_at }));
+    },
+    async removeWebhook(id) {
+      return db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0;
+    },
+    async logDelivery(d) {
+      const info = db
+        .prepare('INSERT INTO webhook_deliveries (hook_id, event_id, at, attempts, status, response_status, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(d.hookId, d.eventId, d.at, d.attempts, d.status, d.responseStatus ?? null, d.error ?? null);
+      return { id: Number(info.lastInsertRowid), ...d };
+    },
+    async listDeliveries(query = {}) {
+      const where = query.hookId === undefined ? '' : ' WHERE hook_id = ?';
+      const limit = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+      const rows = db.prepare(`SELECT * FROM webhook_deliveries${where} ORDER BY id DESC${limit}`).all(...(query.hookId === undefined ? [] : [query.hookId])) as DeliveryRow[];
+      return rows.map(deliveryOf);
     },
     async groupSchedules() {
       const rows = db.prepare('SELECT name, schedule FROM group_schedules ORDER BY name').all() as Array<{ name: string; schedule: string }>;

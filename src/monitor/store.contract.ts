@@ -189,6 +189,22 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.deepEqual((await store.dueDomains(at, 10)).map((d) => d.domain), ['a.nl', 'b.nl']);
     });
 
+    it('keeps webhooks and their delivery log; removing a hook removes its log', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      const a = await store.addWebhook({ url: 'http://127.0.0.1:9/a', secret: 's3cret', createdAt: at });
+      const b = await store.addWebhook({ url: 'http://127.0.0.1:9/b', secret: 'other', createdAt: at });
+      assert.deepEqual(await store.listWebhooks(), [a, b]);
+      const one = await store.logDelivery({ hookId: a.id, eventId: 7, at, attempts: 2, status: 'delivered', responseStatus: 200 });
+      const two = await store.logDelivery({ hookId: b.id, eventId: 7, at, attempts: 5, status: 'failed', error: 'ECONNREFUSED' });
+      assert.deepEqual(await store.listDeliveries(), [two, one]);
+      assert.deepEqual(await store.listDeliveries({ hookId: a.id }), [{ id: one.id, hookId: a.id, eventId: 7, at, attempts: 2, status: 'delivered', responseStatus: 200 }]);
+      assert.equal((await store.listDeliveries({ limit: 1 })).length, 1);
+      assert.equal(await store.removeWebhook(a.id), true);
+      assert.equal(await store.removeWebhook(a.id), false);
+      assert.deepEqual(await store.listWebhooks(), [b]);
+      assert.deepEqual((await store.listDeliveries()).map((d) => d.id), [two.id]);
+    });
+
     it('forgets a domain with its checks and events', async () => {
       const at = '2026-01-01T00:00:00.000Z';
       await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);

@@ -36,6 +36,29 @@ export interface ApiToken {
   createdAt: string;
 }
 
+/** A webhook alerts are posted to; `secret` signs each body (alerts.ts). */
+export interface Webhook {
+  id: number;
+  url: string;
+  secret: string;
+  createdAt: string;
+}
+
+/** One event posted to one webhook, after its last attempt. */
+export interface WebhookDelivery {
+  id: number;
+  hookId: number;
+  eventId: number;
+  /** ISO 8601 UTC of the last attempt. */
+  at: string;
+  attempts: number;
+  status: 'delivered' | 'failed';
+  /** The receiver's last HTTP status, when it answered. */
+  responseStatus?: number;
+  /** Why the last attempt failed. */
+  error?: string;
+}
+
 /** What `watch` did. */
 export type WatchOutcome = 'added' | 'updated';
 
@@ -85,6 +108,13 @@ export interface MonitorStore {
   setGroupSchedule(group: string, schedule: string | undefined): Promise<void>;
   /** Every group schedule, by group name. */
   groupSchedules(): Promise<Record<string, string>>;
+  addWebhook(hook: Omit<Webhook, 'id'>): Promise<Webhook>;
+  listWebhooks(): Promise<Webhook[]>;
+  /** Removes a webhook with its delivery log. False when there was none with that id. */
+  removeWebhook(id: number): Promise<boolean>;
+  logDelivery(delivery: Omit<WebhookDelivery, 'id'>): Promise<WebhookDelivery>;
+  /** The delivery log, newest first. */
+  listDeliveries(query?: { hookId?: number; limit?: number }): Promise<WebhookDelivery[]>;
   close(): Promise<void>;
 }
 

@@ -3,13 +3,15 @@
  * store the environment names (the embedded SQLite file unless DATABASE_URL is set); off
  * with SPFKIT_SCHEDULER=0 or `--no-scheduler`. It never takes the server down: a store that
  * cannot be opened is logged and tried again, a setting that cannot work is logged once,
- * and the scheduler itself logs and retries DNS and store failures.
+ * and the scheduler itself logs and retries DNS and store failures. Each check's events are
+ * posted to the store's webhooks (alerts.ts).
  */
 import type { ProviderCatalogue } from '../record/providers.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { StoreSettingError, openStore, storeLocation } from '../monitor/open.ts';
 import { type SchedulerClock, type SchedulerLog, createScheduler, systemClock } from '../monitor/scheduler.ts';
 import type { MonitorStore } from '../monitor/store.ts';
+import { sendWebhooks } from '../monitor/alerts.ts';
 
 /**
  * Whether the scheduler runs: SPFKIT_SCHEDULER=0/false/off or the `--no-scheduler` flag turn it off.
@@ -73,7 +75,13 @@ export function startServerMonitor(options: ServerMonitorOptions): ServerMonitor
       }
     }
     if (store === undefined || stopping.signal.aborted) return;
-    scheduler.current = createScheduler({ store, check: { resolver: options.resolver, catalogue: options.catalogue }, clock, log: options.log });
+    const open = store;
+    // Webhooks are posted beside the scheduler, not in its slots: a slow receiver's retries hold up no check.
+    const onChecked = (outcome: { events: Parameters<typeof sendWebhooks>[1] }): void => {
+      if (outcome.events.length === 0) return;
+      sendWebhooks(open, outcome.events).catch((error: unknown) => options.log.error({ err: error instanceof Error ? error.message : String(error) }, 'monitor webhooks failed'));
+    };
+    scheduler.current = createScheduler({ store, check: { resolver: options.resolver, catalogue: options.catalogue }, clock, log: options.log, onChecked });
     scheduler.current.start(stopping.signal);
   })();
 

@@ -17,6 +17,10 @@ import { zoneFromObject } from '../../src/dns/zone.ts';
 import { requestCheck } from '../../src/monitor/scheduler.ts';
 import { openSqliteStore } from '../../src/monitor/sqlite-store.ts';
 import { SQLITE_FILE } from '../../src/monitor/open.ts';
+import { sampleCheck } from '../../src/monitor/store.contract.ts';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type DnsServer, startDnsServer } from '../support/dns-server.ts';
 
 let dns: DnsServer;
@@ -91,6 +95,21 @@ describe('the server process runs the monitor scheduler', () => {
     const data = join(dir, 'on');
     const seed = await openSqliteStore({ file: join(data, SQLITE_FILE) });
     for (const domain of ['klant.nl', 'traag.nl']) await seed.watch({ domain, services: [{ provider: 'coachview' }] }, new Date().toISOString());
+    // A check from before, with another record: the server's check raises record-changed, posted to the webhook.
+    await seed.saveCheck(sampleCheck('klant.nl', new Date(Date.now() - 86_400_000).toISOString(), 'authorised', 'v=spf1 mx include:spf.coachview.net -all'), []);
+    const posted: Array<{ body: string; valid: boolean }> = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        posted.push({ body: body.toString(), valid: req.headers['x-spfkit-signature'] === `sha256=${createHmac('sha256', 'k3y').update(body).digest('hex')}` });
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    await seed.addWebhook({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, secret: 'k3y', createdAt: new Date().toISOString() });
     await requestCheck(seed, { all: true }, new Date(Date.now() - 1000));
     await seed.close();
     const server = await startServer({ SPFKIT_DATA_DIR: data, DNS_SERVERS: dns.address, DNS_TIMEOUT: '300' });
@@ -106,8 +125,13 @@ describe('the server process runs the monitor scheduler', () => {
       assert.equal(slow?.situation, 'could-not-check');
       assert.ok(Date.parse(domain?.nextDueAt ?? '') > Date.now() + 6 * 3_600_000, 'next check a day on, not at once');
       assert.ok(dns.queries.some((q) => q.name === 'klant.nl' && q.type === 'TXT'));
+      // The seeded check had a DMARC record and another SPF record; the zone has neither.
+      for (let i = 0; i < 200 && posted.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(posted.map((p) => (JSON.parse(p.body) as { event: { kind: string } }).event.kind).sort(), ['dmarc-removed', 'record-changed'], 'each event posted once');
+      assert.ok(posted.every((p) => p.valid), 'signed with the hook secret');
     } finally {
       await server.stop();
+      receiver.close();
     }
     assert.equal(server.child.exitCode, 0, 'SIGTERM stops the scheduler and the server cleanly');
   });

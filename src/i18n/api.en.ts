@@ -44,6 +44,7 @@ export const apiEn = {
   'api.add.provider-or-mechanism': () => `give field "provider" (an id from /api/providers) or field "mechanism"`,
   'api.add.not-both': () => `give field "provider" or field "mechanism", not both`,
   'api.add.domain-or-record': () => `give field "domain", field "record" (the record to start from), or both`,
+  'api.add.needs-domain': () => `the record would be over the 450 bytes that fit (RFC 7208 §3.4), so part of it must move to sub-records named under the domain (_spf.<domain>): give field "domain"`,
   'api.explain.record-or-domain': () => `give field "record" (an SPF record) or field "domain"`,
   'api.audit.max-selectors': (p: { subject: string; limit: number; count: number }) => `${p.subject} must name at most ${p.limit} selectors, got ${p.count}`,
 } satisfies AreaMessages<'api'>;

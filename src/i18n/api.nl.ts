@@ -45,6 +45,7 @@ export const apiNl: Translation<typeof apiEn> = {
   'api.add.provider-or-mechanism': () => `geef veld "provider" (een id uit /api/providers) of veld "mechanism"`,
   'api.add.not-both': () => `geef veld "provider" of veld "mechanism", niet allebei`,
   'api.add.domain-or-record': () => `geef veld "domain", veld "record" (het record om van uit te gaan), of allebei`,
+  'api.add.needs-domain': () => `het record zou groter worden dan de 450 bytes die passen (RFC 7208 §3.4), dus moet een deel naar subrecords onder het domein (_spf.<domein>): geef veld "domain"`,
   'api.explain.record-or-domain': () => `geef veld "record" (een SPF-record) of veld "domain"`,
   'api.audit.max-selectors': (p) => `${p.subject} mag hoogstens ${p.limit} selectors noemen, niet ${p.count}`,
 };

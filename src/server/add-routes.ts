@@ -89,6 +89,11 @@ export function addRoute(app: FastifyInstance, ctx: ServerContext, catalogue: Pr
       if (issues.length > 0) throw new InputError(issues);
       return { plan, ...(provider ? { provider } : {}), messages: describePlan(plan, lang) };
     }
+    // Sub-records are named under the domain (`_spf.<domain>`): without it there is nothing
+    // that could be published, only placeholders — ask for the domain (as the CLI does).
+    if (body.domain === undefined && plan.subRecords.length > 0) {
+      throw new InputError([{ field: 'domain', code: 'required', message: t(lang, 'api.add.needs-domain') }]);
+    }
     const owner = body.domain === undefined ? '@' : plan.domain;
     const options = body.ttl === undefined ? {} : { ttl: body.ttl };
     const publish = { main: publishForms(owner, plan.after.record, options), subRecords: plan.subRecords.map((s) => publishForms(s.name, s.record, options)) };

@@ -435,6 +435,17 @@ describe('GET /api/providers and POST /api/add', () => {
     assert.match(body.publish.main.zoneLine, /^@ 3600 IN TXT "v=spf1 /);
   });
 
+  it('asks for the domain when the record needs sub-records, never proposes a placeholder name (issue 16.4)', async () => {
+    const long = `v=spf1 ${Array.from({ length: 40 }, (_, i) => `ip4:192.0.2.${i}`).join(' ')} -all`;
+    const res = await add({ record: long, mechanism: 'ip4:198.51.100.0/24' });
+    assert.deepEqual(fields(res), ['domain']);
+    assert.doesNotMatch(res.body, /example\.invalid/);
+    assert.match(res.json().issues[0].message, /_spf\.<domain>/);
+    const named = (await add({ domain: 'klant.nl', record: long, mechanism: 'ip4:198.51.100.0/24' })).json();
+    assert.ok(named.publish.subRecords.length > 0);
+    assert.ok(named.publish.subRecords.every((s: { name: string }) => s.name.endsWith('klant.nl.') || s.name.endsWith('klant.nl')), JSON.stringify(named.publish.subRecords));
+  });
+
   it('starts from the published record and takes a provider from the catalogue', async () => {
     const body = (await add({ domain: 'example.com', provider: 'blueinkt', ttl: 300 })).json();
     assert.equal(body.plan.status, 'added');

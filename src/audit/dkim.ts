@@ -69,8 +69,8 @@ interface Ctx {
   findings: Finding[];
 }
 
-/** The words for one key-record issue: `audit.dkim-issue.<code>`. */
-function issueText(issue: DkimIssue, lang: Lang): string {
+/** The words for one key-record issue: `audit.dkim-issue.<code>` (the parser has none). */
+export function describeDkimIssue(issue: DkimIssue, lang: Lang): string {
   const params = {
     tag: 'tag' in issue ? issue.tag : '',
     value: 'value' in issue ? (issue.value ?? '') : '',
@@ -102,7 +102,7 @@ function keyFindings(ctx: Ctx, selector: string, found: Extract<KeyLookup, { kin
   if (!given && !parsed.ok && !/(^|;)\s*(v|p)\s*=/.test(text)) return false;
   const recordWhere: Evidence = { ...where, record: text };
   for (const issue of parsed.issues) {
-    const base = { selector, name: found.name, problem: issueText(issue, lang) };
+    const base = { selector, name: found.name, problem: describeDkimIssue(issue, lang) };
     const evidence: Evidence = { ...recordWhere, code: issue.code, span: { start: issue.span.start, end: issue.span.end } };
     switch (issue.code) {
       case 'bad-version':
@@ -199,7 +199,7 @@ export async function auditDkim(domain: string, resolver: Resolver, lang: Lang, 
     switch (lookup.kind) {
       case 'bad-name':
         ctx.findings.push(
-          makeFinding({ id: 'dkim-syntax', severity: 'error', message: t(lang, 'audit.dkim-syntax.message', { selector, name: selector, problem: issueText(lookup.issue, lang) }), fix: t(lang, 'audit.dkim-syntax.fix'), evidence: { selector, code: lookup.issue.code } }),
+          makeFinding({ id: 'dkim-syntax', severity: 'error', message: t(lang, 'audit.dkim-syntax.message', { selector, name: selector, problem: describeDkimIssue(lookup.issue, lang) }), fix: t(lang, 'audit.dkim-syntax.fix'), evidence: { selector, code: lookup.issue.code } }),
         );
         break;
       case 'unavailable':

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { auditDomain } from '../audit/audit.ts';
+import { describeDkimIssue } from '../audit/dkim.ts';
 import { AUDIT_AREAS, type AuditArea, type AuditResult, type EvidenceValue, type Finding, type Grade, type Severity, type Verdict } from '../audit/types.ts';
 import { dkimName } from '../dkim/selectors.ts';
 import { t } from '../i18n/catalog.ts';
@@ -56,7 +57,8 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const selectors = values.selector ?? [];
   for (const selector of selectors) {
     const name = dkimName(selector, domain);
-    if (!name.ok) throw usage('usage.audit.bad-selector', { selector, detail: name.issue.message });
+    const issue = name.ok ? undefined : name.issue;
+    if (issue) throw new UsageError((lang) => t(lang, 'usage.audit.bad-selector', { selector, detail: describeDkimIssue(issue, lang) }));
   }
 
   const dns = await resolverFromOptions(values, { deadline: values.deadline, fallback: DEFAULT_DEADLINE_SECONDS });

@@ -6,6 +6,8 @@ import { DKIM_ISSUE_SEVERITY } from './issues.ts';
 import { parseDkimKey } from './parse.ts';
 import { dkimName } from './selectors.ts';
 import type { DkimIssue, DkimIssueCode, DkimKey } from './types.ts';
+import { describeDkimIssue } from '../audit/dkim.ts';
+import { LANGS } from '../i18n/lang.ts';
 
 /** Base64 SubjectPublicKeyInfo of a fresh RSA key, as a DKIM p= value. */
 function rsaKey(bits: number, type: 'spki' | 'pkcs1' = 'spki'): string {
@@ -235,7 +237,7 @@ describe('parseDkimKey: issues', () => {
       assert.ok(issue, `no ${code} in ${JSON.stringify(codes(issues))}`);
       assert.equal(text.slice(issue.span.start, issue.span.end), covers);
       assert.equal(issue.severity, DKIM_ISSUE_SEVERITY[code]);
-      assert.ok(issue.message.length > 0);
+      for (const lang of LANGS) assert.ok(describeDkimIssue(issue, lang).length > 0, lang);
       for (const [key, value] of Object.entries(data ?? {})) {
         assert.deepEqual((issue as unknown as Record<string, unknown>)[key], value, key);
       }
@@ -284,7 +286,7 @@ describe('parseDkimKey: properties', () => {
       const result = parseDkimKey(text);
       for (const issue of result.issues) {
         assert.ok(issue.span.start >= 0 && issue.span.start <= issue.span.end && issue.span.end <= text.length);
-        assert.ok(issue.message.length > 0);
+        for (const lang of LANGS) assert.ok(describeDkimIssue(issue, lang).length > 0, lang);
       }
       if (result.ok) assert.equal(result.record.revoked, result.record.keyInfo === null);
     };

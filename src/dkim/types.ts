@@ -97,8 +97,6 @@ export type DkimSelectorProblem = 'empty' | 'bad-label' | 'too-long';
 interface IssueBase {
   severity: Severity;
   span: Span;
-  /** Short plain-English text; the i18n layer renders its own from `code` and the data. */
-  message: string;
 }
 
 /**
@@ -106,7 +104,7 @@ interface IssueBase {
  *
  * @example
  * // parseDkimKey('p=<a 1024-bit key>').issues[0]:
- * // { code: 'short-key', tag: 'p', bits: 1024, severity: 'warning', span, message }
+ * // { code: 'short-key', tag: 'p', bits: 1024, severity: 'warning', span } — words: `describeDkimIssue` (src/audit/dkim.ts)
  */
 export type DkimIssue = IssueBase &
   (

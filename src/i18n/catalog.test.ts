@@ -127,7 +127,6 @@ const SAMPLE: AllParams = {
   id: 4,
   when: '2026-12-03T12:00:00.000Z',
   services: ['Coachview'],
-  domainCount: 2,
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */

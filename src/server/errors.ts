@@ -43,6 +43,24 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * Thrown by route handlers and hooks for an answer other than 400 that is the client's or
+ * the set-up's (401 no token, 404 not watched, 503 store unavailable), already in words.
+ *
+ * @example
+ * throw new HttpError(401, 'unauthorized', t(lang, 'monitor.api.token-missing'));
+ */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** One Ajv error as Fastify hands it over. */
 interface SchemaError {
   keyword: string;
@@ -163,6 +181,11 @@ export function errorHandler(bodyLimit: number) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     if (error instanceof InputError) {
       return send(reply, 400, { error: 'invalid-input', message: error.message, issues: error.issues });
+    }
+    if (error instanceof HttpError) {
+      // RFC 6750 §3: a 401 names the scheme the client must use.
+      if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="spfkit monitor"');
+      return send(reply, error.status, { error: error.code, message: error.message });
     }
     const lang = errorLang(request);
     if (error instanceof DnsAllowanceError) {

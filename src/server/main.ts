@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { systemResolver } from '../dns/system.ts';
 import { zoneFromText, zoneResolver } from '../dns/zone.ts';
+import { openStore, storeLocation } from '../monitor/open.ts';
 import { serverEnv } from './env.ts';
 import { type ServerMonitor, schedulerEnabled, startServerMonitor } from './monitor.ts';
 import { createServer, loadCatalogue } from './server.ts';
@@ -22,6 +23,10 @@ try {
   if (settings.zoneFile !== undefined) {
     settings.options.resolver = zoneResolver(zoneFromText(readFileSync(settings.zoneFile, 'utf8')), { log: false });
   }
+  // The monitor's store: the same data folder as the CLI (SPFKIT_DATA_DIR, XDG_DATA_HOME, ~/.local/share/spfkit), opened on first use.
+  // A bad DATABASE_URL answers the monitor's routes with 503; the public checker still starts.
+  const cwd = process.cwd();
+  settings.options.monitor = { open: async () => openStore(storeLocation({ env: process.env, cwd })) };
 } catch (error) {
   console.error(`spfkit server: ${(error as Error).message}`);
   process.exit(2);

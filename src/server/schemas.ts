@@ -476,9 +476,12 @@ export const COMPONENTS = [
 ] as const;
 
 /** The error responses a route can give, by status. */
-function errors(...statuses: number[]): Record<string, unknown> {
+export function errors(...statuses: number[]): Record<string, unknown> {
   const descriptions: Record<number, string> = {
     400: 'Invalid input; `issues` names the fields.',
+    401: 'No API token, or one that is not valid (`Authorization: Bearer <token>`; make one with `spfkit monitor token create`).',
+    404: 'Not found.',
+    503: 'The monitor database cannot be opened.',
     413: 'The request body is too large.',
     415: 'The body is not JSON.',
     429: 'Too many requests from this client; see the Retry-After header.',
@@ -487,7 +490,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
   return Object.fromEntries(statuses.map((s) => [String(s), { description: descriptions[s] ?? 'Error', ...ref('Error') }]));
 }
 
-const lang = { ...ref('Lang') };
+export const lang = { ...ref('Lang') };
 
 // ---------------------------------------------------------------------------------------
 // Route schemas

@@ -27,6 +27,8 @@ import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler, socketErrorHandler } f
 import { explainRoute } from './explain-route.ts';
 import { useJsonBodyParser } from './json-body.ts';
 import { COMPONENTS, HEALTH_SCHEMA } from './schemas.ts';
+import { MONITOR_COMPONENTS } from './monitor-schemas.ts';
+import { type MonitorOptions, monitorRoutes } from './monitor-routes.ts';
 
 export { DEFAULT_LIMITS, type ServerLimits } from './context.ts';
 
@@ -46,6 +48,8 @@ export interface ServerOptions {
   webRoot?: string | false;
   /** The provider catalogue; default data/providers.json. */
   catalogue?: ProviderCatalogue;
+  /** The monitor's store for `/api/monitor/…` (token-protected); without it those routes answer 503. */
+  monitor?: MonitorOptions;
 }
 
 /** How long /readyz and the routes reuse one probe of the resolver. */
@@ -175,7 +179,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  for (const schema of COMPONENTS) app.addSchema(schema);
+  for (const schema of [...COMPONENTS, ...MONITOR_COMPONENTS]) app.addSchema(schema);
 
   void app.register(swagger, {
     openapi: {
@@ -191,7 +195,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         { name: 'record', description: 'Editing records' },
         { name: 'audit', description: 'Auditing a domain' },
         { name: 'server', description: 'Operations' },
+        { name: 'monitor', description: 'Watched customer domains (API token required)' },
       ],
+      components: { securitySchemes: { apiToken: { type: 'http', scheme: 'bearer', description: 'An API token from `spfkit monitor token create`.' } } },
     },
     // Shared schemas keep their $id as their name under #/components/schemas.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -215,6 +221,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     addRoute(api, ctx, catalogue);
     auditRoute(api, ctx, catalogue);
   });
+
+  // The monitor's routes: API token required, not rate-limited per client (tokens are the provider's own).
+  const monitor = options.monitor ?? { open: () => Promise.reject(new Error('no monitor store is configured for this server')) };
+  void app.register(async (scope) => monitorRoutes(scope, ctx, catalogue, monitor, base));
 
   if (webRoot !== false && existsSync(webRoot)) {
     void app.register(fastifyStatic, { root: webRoot, prefix: '/' });

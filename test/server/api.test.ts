@@ -541,7 +541,23 @@ describe('the server', () => {
   it('publishes a valid OpenAPI 3 document with every route', async () => {
     await SwaggerParser.validate(structuredClone(doc) as unknown as Parameters<typeof SwaggerParser.validate>[0]);
     assert.equal(doc.openapi, '3.0.3');
-    assert.deepEqual(Object.keys(doc.paths as object).sort(), ['/api/add', '/api/audit/{domain}', '/api/check', '/api/explain', '/api/providers', '/api/why', '/healthz', '/readyz']);
+    assert.deepEqual(Object.keys(doc.paths as object).sort(), [
+      '/api/add',
+      '/api/audit/{domain}',
+      '/api/check',
+      '/api/explain',
+      '/api/monitor/check',
+      '/api/monitor/domains',
+      '/api/monitor/domains/{domain}',
+      '/api/monitor/domains/{domain}/check',
+      '/api/monitor/events',
+      '/api/monitor/export',
+      '/api/monitor/import',
+      '/api/providers',
+      '/api/why',
+      '/healthz',
+      '/readyz',
+    ]);
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -48,7 +48,9 @@ describe('copyStore', () => {
     const from = await openSqliteStore({ file: join(dir, 'monitor.sqlite') });
     await from.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }], customerId: 'K-1', label: 'Bakkerij', dkimSelectors: ['prezent-a'] }, '2026-01-01T00:00:00.000Z');
     await from.watch({ domain: 'klant.nl', services: [{ provider: 'coachview' }, { mechanism: 'a:smtp1.blueinkt.com', testIps: ['5.255.64.53'] }], customerId: 'K-1', schedule: 'hourly' }, '2026-01-05T00:00:00.000Z');
-    await from.watch({ domain: 'nooit.nl', services: [{ provider: 'byte' }] }, '2026-01-02T00:00:00.000Z');
+    await from.watch({ domain: 'nooit.nl', services: [{ provider: 'byte' }], group: 'reseller-x' }, '2026-01-02T00:00:00.000Z');
+    await from.setGroupSchedule('reseller-x', 'hourly');
+    await from.addWebhook({ url: 'https://hooks.blueinkt.example/spf', secret: 's3cret', createdAt: '2026-01-02T00:00:00.000Z' });
     // More domains than a page, so paging is walked.
     for (let i = 0; i < 7; i++) await from.watch({ domain: `d${i}.nl`, services: [{ provider: 'byte' }] }, '2026-01-03T00:00:00.000Z');
     await from.saveCheck(sampleCheck('klant.nl', '2026-01-01T01:00:00.000Z', 'authorised'), []);
@@ -61,6 +63,9 @@ describe('copyStore', () => {
     assert.deepEqual(await copyStore(from, to, { pageSize: 3, onProgress: (c) => progress.push(c.domains) }), { domains: 9, checks: 4, events: 3 });
     assert.deepEqual(progress, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     assert.deepEqual(await contents(to), await contents(from));
+    assert.deepEqual(await to.groupSchedules(), { 'reseller-x': 'hourly' });
+    assert.deepEqual((await to.listWebhooks()).map(({ id: _id, ...h }) => h), [{ url: 'https://hooks.blueinkt.example/spf', secret: 's3cret', createdAt: '2026-01-02T00:00:00.000Z' }]);
+    assert.equal((await to.getDomain('nooit.nl'))?.group, 'reseller-x');
     const klant = await to.getDomain('klant.nl');
     assert.equal(klant?.addedAt, '2026-01-01T00:00:00.000Z');
     assert.equal(klant?.updatedAt, '2026-01-05T00:00:00.000Z');

@@ -3,10 +3,12 @@
  * PostgreSQL when a provider outgrows one machine — through the `MonitorStore` interface
  * only, so it works between any two stores and needs no SQL of either.
  *
- * Copied: every watched domain (added and edited times kept), every check oldest first, and
- * every event with the check that raised it. Ids are the target's own (new numbers, same
- * order). NOT copied: API tokens — a token carries its id, which the target numbers anew —
- * so make new ones on the target and revoke the old.
+ * Copied: every watched domain (group and added and edited times kept), every check oldest
+ * first, every event with the check that raised it, the group schedules and the webhooks.
+ * Ids are the target's own (new numbers, same order); when each domain is next due is
+ * planned again by the target's scheduler. NOT copied: API tokens — a token carries its id,
+ * which the target numbers anew — so make new ones on the target and revoke the old; and the
+ * webhook delivery log (it names events by their old ids).
  */
 import type { MonitorStore } from './store.ts';
 import type { MonitorEvent, StoredEvent, WatchedDomain } from './types.ts';
@@ -46,6 +48,7 @@ async function copyDomain(from: MonitorStore, to: MonitorStore, domain: WatchedD
     schedule: domain.schedule,
     ...(domain.customerId === undefined ? {} : { customerId: domain.customerId }),
     ...(domain.label === undefined ? {} : { label: domain.label }),
+    ...(domain.group === undefined ? {} : { group: domain.group }),
   };
   await to.watch(input, domain.addedAt);
   // A second watch sets the edited time and keeps the added one (MonitorStore.watch).
@@ -82,6 +85,8 @@ export async function copyStore(from: MonitorStore, to: MonitorStore, options: C
   if (already > 0) throw new CopyTargetNotEmptyError(already);
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
   const count: CopyCount = { domains: 0, checks: 0, events: 0 };
+  for (const [group, schedule] of Object.entries(await from.groupSchedules())) await to.setGroupSchedule(group, schedule);
+  for (const { id: _id, ...hook } of await from.listWebhooks()) await to.addWebhook(hook);
   // Domains are listed in domain order, so offset paging walks a source nobody edits meanwhile.
   for (let offset = 0; ; offset += pageSize) {
     const page = await from.listDomains({ offset, limit: pageSize });

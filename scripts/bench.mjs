@@ -33,25 +33,7 @@ if (!name || !(name in entries)) {
 }
 
 function run(command, args, quiet = false) {
-  if (name === 'policyd') {
-  // NSD serves the zone on port 53 (pyspf reads /etc/resolv.conf); Debian's policyd-spf is the peer.
-  try {
-    const paths = ensureTools(['nsd', 'policyd-spf']);
-    env.SPFKIT_BENCH_NSD = paths.nsd;
-    env.SPFKIT_BENCH_POLICYD_SPF = paths['policyd-spf'];
-  } catch (error) {
-    env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
-    env.SPFKIT_BENCH_POLICYD_SPF_UNAVAILABLE = error.message;
-  }
-}
-if (name === 'monitor') {
-  try {
-    env.SPFKIT_BENCH_NSD = ensureTools(['nsd']).nsd;
-  } catch (error) {
-    env.SPFKIT_BENCH_NSD_UNAVAILABLE = error.message;
-  }
-}
-const result = spawnSync(command, args, {
+  const result = spawnSync(command, args, {
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

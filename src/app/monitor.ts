@@ -19,6 +19,9 @@ import { EVENT_KINDS, type EventKind, MONITOR_SITUATIONS, type MonitorSituation,
 import { type ProviderCatalogue, findProvider } from '../record/providers.ts';
 import { parseMechanism } from '../record/terms.ts';
 import { canonicalDomain, domainProblem } from '../spf/domain.ts';
+import type { Resolver } from '../dns/resolver.ts';
+import { issueMessage } from '../spf/describe.ts';
+import { WHAT_IF_LIMITS, type WhatIfCustomer, type WhatIfInputIssue, type WhatIfOutcome, type WhatIfReason, whatIf } from '../monitor/what-if.ts';
 import { parseClientIp } from '../spf/ip.ts';
 import type { DomainProblem } from '../spf/types.ts';
 
@@ -467,6 +470,60 @@ export async function* exportWatched(deps: Pick<MonitorDeps, 'store'>, format: E
       }
     }
     if (page.length < MAX_PAGE) return;
+  }
+}
+
+// ── What if the provider changes its record ──────────────────────────────────────────
+
+/**
+ * Evaluates a provider's candidate record for every watched customer of the provider
+ * (monitor/what-if.ts): what the CLI's `monitor what-if` and `POST /api/monitor/what-if` run.
+ *
+ * @example
+ * const outcome = await whatIfWatched(deps, 'coachview', 'v=spf1 include:a.example -all', { resolver });
+ */
+export function whatIfWatched(deps: MonitorDeps, provider: string, policy: string, options: { resolver: Resolver; concurrency?: number; maxCustomers?: number }): Promise<WhatIfOutcome> {
+  const { resolver, ...rest } = options;
+  return whatIf(deps.store, provider, policy, { resolver, catalogue: deps.catalogue, now: deps.now, ...rest });
+}
+
+/** Why a what-if could not run, in words. */
+export function whatIfIssueText(lang: Lang, issue: WhatIfInputIssue, catalogue: ProviderCatalogue): string {
+  switch (issue.code) {
+    case 'unknown-provider':
+      return t(lang, 'monitor.what-if.unknown-provider', { text: issue.provider, known: catalogue.providers.map((p) => p.id) });
+    case 'no-include':
+      return t(lang, 'monitor.what-if.no-include', { provider: issue.provider, mechanism: issue.mechanism });
+    case 'not-spf':
+      return t(lang, 'monitor.what-if.not-spf', { text: issue.text });
+    case 'bad-policy':
+      return t(lang, 'monitor.what-if.bad-policy', { problems: issue.issues.map((i) => issueMessage(i, lang)) });
+    case 'too-many-customers':
+      return t(lang, 'monitor.what-if.too-many-customers', { count: issue.count, limit: issue.limit });
+    default: {
+      const never: never = issue;
+      throw new Error(`unhandled what-if issue ${String(never)}`);
+    }
+  }
+}
+
+/** Why one customer is listed, in words. */
+export function whatIfReasonText(lang: Lang, reason: WhatIfReason, customer: WhatIfCustomer): string {
+  switch (reason) {
+    case 'over-lookup-limit':
+      return t(lang, 'monitor.what-if.reason.over-lookup-limit', { lookupsBefore: customer.before.lookups ?? 0, lookupsAfter: customer.after.lookups ?? 0, limit: WHAT_IF_LIMITS.lookups });
+    case 'void-limit':
+      return t(lang, 'monitor.what-if.reason.void-limit', { limit: WHAT_IF_LIMITS.voidLookups });
+    case 'stops-authorising':
+      return t(lang, 'monitor.what-if.reason.stops-authorising', { ips: customer.before.results.filter((r) => r.result === 'pass' && !customer.after.results.some((a) => a.ip === r.ip && a.result === 'pass')).map((r) => r.ip) });
+    case 'breaks':
+      return t(lang, 'monitor.what-if.reason.breaks', { cause: customer.after.cause ?? '' });
+    case 'could-not-check':
+      return t(lang, 'monitor.what-if.reason.could-not-check');
+    default: {
+      const never: never = reason;
+      throw new Error(`unhandled what-if reason ${String(never)}`);
+    }
   }
 }
 

@@ -22,6 +22,9 @@ import {
   listMonitorEvents,
   listWatched,
   removeWatched,
+  whatIfIssueText,
+  whatIfReasonText,
+  whatIfWatched,
 } from '../app/monitor.ts';
 import { splitLines } from '../bulk/csv.ts';
 import { t } from '../i18n/catalog.ts';
@@ -32,6 +35,7 @@ import type { MonitorStore } from '../monitor/store.ts';
 import { CopyTargetNotEmptyError, copyStore } from '../monitor/copy.ts';
 import { openSqliteStore } from '../monitor/sqlite-store.ts';
 import { createToken } from '../monitor/tokens.ts';
+import { WHAT_IF_LIMITS } from '../monitor/what-if.ts';
 import { EVENT_KINDS, MONITOR_SITUATIONS, type MonitorSituation, type StoredEvent, type WatchedService } from '../monitor/types.ts';
 import type { ProviderCatalogue } from '../record/providers.ts';
 import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
@@ -65,6 +69,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   // copy
   from: { type: 'string' },
+  // what-if
+  policy: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -115,7 +121,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   }
   const lang = langOption(values.lang, io.env);
   if (sub === undefined) throw usage('monitor.usage.subcommand', {});
-  const SUBCOMMANDS = ['add', 'remove', 'import', 'list', 'check', 'events', 'export', 'token', 'copy'];
+  const SUBCOMMANDS = ['add', 'remove', 'import', 'list', 'check', 'events', 'export', 'token', 'copy', 'what-if'];
   if (!SUBCOMMANDS.includes(sub)) throw usage('monitor.usage.subcommand', { text: sub });
   const store = await openCliStore(values, io);
   try {
@@ -140,6 +146,8 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
         return await tokenSub(deps, values, rest, io, lang);
       case 'copy':
         return await copySub(deps, values, rest, io, lang);
+      case 'what-if':
+        return await whatIfSub(deps, values, rest, io, lang);
       default:
         throw usage('monitor.usage.subcommand', { text: sub });
     }
@@ -360,4 +368,31 @@ async function copySub(deps: Deps, values: Values, rest: readonly string[], io: 
   } finally {
     await from.close();
   }
+}
+
+/** `monitor what-if --provider <id> --policy "<record>"`: the customers a provider's candidate record would affect. Exit 1 when any. */
+async function whatIfSub(deps: Deps, values: Values, rest: readonly string[], io: CliIo, lang: Lang): Promise<number> {
+  const provider = values.provider ?? [];
+  if (provider.length !== 1 || values.policy === undefined || rest.length > 0) throw usage('monitor.usage.what-if');
+  const concurrency = numberOption(values, 'concurrency', 16, MAX_CONCURRENCY, 1) as number;
+  const dns = await resolverFromOptions(values);
+  const outcome = await whatIfWatched(deps, provider[0] as string, values.policy, { resolver: dns.resolver, concurrency });
+  await dns.finish();
+  if (!outcome.ok) throw usage('monitor.usage.invalid-what-if', { text: whatIfIssueText(lang, outcome.issue, deps.catalogue) });
+  const { report } = outcome;
+  if (values.json) {
+    io.stdout(JSON.stringify(report) + '\n');
+    return report.affected.length > 0 ? EXIT.notPass : EXIT.ok;
+  }
+  const c = report.candidate;
+  io.stdout(t(lang, 'monitor.what-if.candidate', { target: c.target, lookups: c.lookups, bytes: c.bytes, strings: c.strings.length, ...(c.current ? { current: c.current.lookups } : {}) }) + '\n');
+  if (c.overRecordLimit) io.stdout(t(lang, 'monitor.what-if.too-long', { bytes: c.bytes, limit: WHAT_IF_LIMITS.recordBytes }) + '\n');
+  for (const customer of report.affected) {
+    const who = [customer.customerId, customer.label].filter((x) => x !== undefined).join(' ');
+    const already = customer.already ? ` (${t(lang, 'monitor.what-if.already')})` : '';
+    io.stdout(`${customer.domain}${who ? `  ${who}` : ''}${already}\n`);
+    for (const reason of customer.reasons) io.stdout(`  ${whatIfReasonText(lang, reason, customer)}\n`);
+  }
+  io.stderr(t(lang, 'monitor.what-if.summary', { checked: report.checked, affected: report.affected.length, provider: report.provider }) + '\n');
+  return report.affected.length > 0 ? EXIT.notPass : EXIT.ok;
 }

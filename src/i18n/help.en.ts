@@ -201,6 +201,11 @@ Commands:
   copy --from <dir>           copy the SQLite store in that data folder (domains, checks,
                               events; not API tokens) into the store used now, e.g. the
                               empty PostgreSQL database DATABASE_URL names
+  what-if --provider <id> --policy "<record>"
+                              evaluate a candidate record of the provider's own (the
+                              include target) for every customer of it, as if published:
+                              lists those that would go over 10 lookups, into the void
+                              limit or stop passing; nothing is published or stored
 
 Options:
   --data <dir>                the data folder

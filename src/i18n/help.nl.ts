@@ -212,6 +212,12 @@ Opdrachten:
                               controles, gebeurtenissen; geen API-tokens) naar de opslag
                               die nu gebruikt wordt, bijv. de lege PostgreSQL-database van
                               DATABASE_URL
+  what-if --provider <id> --policy "<record>"
+                              een kandidaat voor het eigen record van de dienst (het
+                              include-doel) beoordelen voor elke klant ervan, alsof het
+                              gepubliceerd is: toont wie boven 10 lookups of de void-limiet
+                              komt of niet meer slaagt; er wordt niets gepubliceerd of
+                              opgeslagen
 
 Opties:
   --data <map>                de gegevensmap

@@ -65,9 +65,30 @@ export const monitorEn = {
   'monitor.copy.done': (p: { name: string; domainCount: number; checkCount: number; eventCount: number }) =>
     `Copied ${p.domainCount} domain(s), ${p.checkCount} check(s) and ${p.eventCount} event(s) from ${p.name}. API tokens are not copied: make new ones with spfkit monitor token create.`,
 
+  // ── What if the provider changes its record (monitor what-if) ─────────────────────────
+  'monitor.what-if.unknown-provider': (p: { text: string; known: readonly string[] }) => `"${p.text}" is not a service in the catalogue (known: ${p.known.join(', ')}).`,
+  'monitor.what-if.no-include': (p: { provider: string; mechanism: string }) =>
+    `${p.provider} is authorised with ${p.mechanism}, not with an include of a record of its own: there is no provider record to change.`,
+  'monitor.what-if.not-spf': (p: { text: string }) => `"${p.text}" is not an SPF record: it must start with v=spf1.`,
+  'monitor.what-if.bad-policy': (p: { problems: readonly string[] }) => `The candidate record has errors, receivers would return permerror: ${p.problems.join(' ')}`,
+  'monitor.what-if.too-many-customers': (p: { count: number; limit: number }) => `${p.count} customers would be checked; over HTTP at most ${p.limit}: run spfkit monitor what-if.`,
+  'monitor.what-if.candidate': (p: { target: string; lookups: number; current?: number; bytes: number; strings: number }) =>
+    `As ${p.target}: including it costs ${plural(p.lookups, 'lookup', 'lookups')}${p.current === undefined ? '' : ` (today ${p.current})`}; ${p.bytes} bytes in ${plural(p.strings, 'string', 'strings')}.`,
+  'monitor.what-if.too-long': (p: { bytes: number; limit: number }) => `The candidate is ${p.bytes} bytes, over the ${p.limit} RFC 7208 §3.4 advises: some receivers will need TCP to read it.`,
+  'monitor.what-if.reason.over-lookup-limit': (p: { lookupsBefore: number; lookupsAfter: number; limit: number }) => `${p.lookupsAfter} lookups (now ${p.lookupsBefore}), over the limit of ${p.limit}: receivers return permerror`,
+  'monitor.what-if.reason.void-limit': (p: { limit: number }) => `more than ${p.limit} lookups without an answer: permerror`,
+  'monitor.what-if.reason.stops-authorising': (p: { ips: readonly string[] }) => `${p.ips.join(', ')} would no longer pass`,
+  'monitor.what-if.reason.breaks': (p: { cause: string }) => `the record would break (${p.cause})`,
+  'monitor.what-if.reason.could-not-check': () => 'could not check: DNS did not answer',
+  'monitor.what-if.already': () => 'already a problem before the change',
+  'monitor.what-if.summary': (p: { checked: number; affected: number; provider: string }) =>
+    p.checked === 0 ? `No watched domain authorises ${p.provider}.` : `${plural(p.checked, 'customer', 'customers')} of ${p.provider} checked; ${p.affected === 0 ? 'none would be affected' : `${p.affected} would be affected`}. Nothing was published or stored.`,
+
   // ── Usage errors (exit 2) ────────────────────────────────────────────────────────────
   'monitor.usage.subcommand': (p: { text?: string }) =>
-    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token|copy (spfkit monitor --help)`,
+    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token|copy|what-if (spfkit monitor --help)`,
+  'monitor.usage.invalid-what-if': (p: { text: string }) => `cannot evaluate: ${p.text}`,
+  'monitor.usage.what-if': () => 'use spfkit monitor what-if --provider <id> --policy "<candidate record>"',
   'monitor.usage.domain-required': () => 'name the domain to watch: spfkit monitor add <domain> --provider <id>',
   'monitor.usage.one-domain': (p: { text: string }) => `give one domain, not "${p.text}"`,
   'monitor.usage.invalid': (p: { problems: readonly string[] }) => `cannot watch: ${p.problems.join(' ')}`,

@@ -59,8 +59,28 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.copy.done': (p) =>
     `${p.domainCount} domein(en), ${p.checkCount} controle(s) en ${p.eventCount} gebeurtenis(sen) gekopieerd uit ${p.name}. API-tokens worden niet gekopieerd: maak nieuwe met spfkit monitor token create.`,
 
+  // Wat als de dienst zijn record wijzigt (monitor what-if)
+  'monitor.what-if.unknown-provider': (p) => `"${p.text}" is geen dienst uit de catalogus (bekend: ${p.known.join(', ')}).`,
+  'monitor.what-if.no-include': (p) => `${p.provider} wordt toegestaan met ${p.mechanism}, niet met een include van een eigen record: er is geen record van de dienst om te wijzigen.`,
+  'monitor.what-if.not-spf': (p) => `"${p.text}" is geen SPF-record: het moet met v=spf1 beginnen.`,
+  'monitor.what-if.bad-policy': (p) => `Het kandidaat-record bevat fouten, ontvangers zouden permerror geven: ${p.problems.join(' ')}`,
+  'monitor.what-if.too-many-customers': (p) => `${p.count} klanten zouden gecontroleerd worden; via HTTP hoogstens ${p.limit}: gebruik spfkit monitor what-if.`,
+  'monitor.what-if.candidate': (p) =>
+    `Als ${p.target}: het insluiten kost ${aantal(p.lookups, 'lookup', 'lookups')}${p.current === undefined ? '' : ` (nu ${p.current})`}; ${p.bytes} bytes in ${aantal(p.strings, 'string', 'strings')}.`,
+  'monitor.what-if.too-long': (p) => `Het kandidaat-record is ${p.bytes} bytes, meer dan de ${p.limit} die RFC 7208 §3.4 aanraadt: sommige ontvangers hebben TCP nodig om het te lezen.`,
+  'monitor.what-if.reason.over-lookup-limit': (p) => `${p.lookupsAfter} lookups (nu ${p.lookupsBefore}), boven de limiet van ${p.limit}: ontvangers geven permerror`,
+  'monitor.what-if.reason.void-limit': (p) => `meer dan ${p.limit} lookups zonder antwoord: permerror`,
+  'monitor.what-if.reason.stops-authorising': (p) => `${p.ips.join(', ')} zou niet meer slagen (pass)`,
+  'monitor.what-if.reason.breaks': (p) => `het record zou stukgaan (${p.cause})`,
+  'monitor.what-if.reason.could-not-check': () => 'niet te controleren: DNS gaf geen antwoord',
+  'monitor.what-if.already': () => 'was al een probleem vóór de wijziging',
+  'monitor.what-if.summary': (p) =>
+    p.checked === 0 ? `Geen gevolgd domein staat ${p.provider} toe.` : `${aantal(p.checked, 'klant', 'klanten')} van ${p.provider} gecontroleerd; ${p.affected === 0 ? 'geen enkele zou geraakt worden' : `${p.affected} zouden geraakt worden`}. Er is niets gepubliceerd of opgeslagen.`,
+  'monitor.usage.invalid-what-if': (p) => `niet te beoordelen: ${p.text}`,
+  'monitor.usage.what-if': () => 'gebruik spfkit monitor what-if --provider <id> --policy "<kandidaat-record>"',
+
   'monitor.usage.subcommand': (p) =>
-    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token|copy (spfkit monitor --help)`,
+    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token|copy|what-if (spfkit monitor --help)`,
   'monitor.usage.domain-required': () => 'noem het domein dat bewaakt moet worden: spfkit monitor add <domein> --provider <id>',
   'monitor.usage.one-domain': (p) => `geef één domein, niet "${p.text}"`,
   'monitor.usage.invalid': (p) => `kan niet bewaken: ${p.problems.join(' ')}`,

@@ -17,6 +17,9 @@ import {
   checkWatched,
   exportWatched,
   importWatched,
+  whatIfIssueText,
+  whatIfReasonText,
+  whatIfWatched,
   issueText,
   listMonitorEvents,
   listWatched,
@@ -52,6 +55,9 @@ import {
   UNWATCH_SCHEMA,
   WATCH_SCHEMA,
   type WatchBody,
+  MAX_HTTP_WHAT_IF,
+  WHAT_IF_SCHEMA,
+  type WhatIfBody,
 } from './monitor-schemas.ts';
 
 /** How the server reaches the monitor's store. */
@@ -183,6 +189,23 @@ export function monitorRoutes(app: FastifyInstance, ctx: ServerContext, catalogu
     const results = await check(request, request.body?.domains ?? []);
     const situations = Object.fromEntries(MONITOR_SITUATIONS.map((s) => [s, results.filter((r) => r.check.situation === s).length]));
     return { checked: results.length, situations, results };
+  });
+
+  app.post<{ Body: WhatIfBody }>('/api/monitor/what-if', { schema: WHAT_IF_SCHEMA }, async (request) => {
+    const lang = requestLang(request, request.body.lang);
+    const d = await deps(request);
+    // Live DNS like "check now": the comparison is with DNS as it is, not the checker's cache.
+    const outcome = await whatIfWatched(d, request.body.provider, request.body.policy, { resolver, concurrency: CHECK_CONCURRENCY, maxCustomers: MAX_HTTP_WHAT_IF });
+    if (!outcome.ok) {
+      const field = outcome.issue.code === 'unknown-provider' || outcome.issue.code === 'no-include' ? 'provider' : outcome.issue.code === 'too-many-customers' ? 'provider' : 'policy';
+      throw new InputError([{ field, code: outcome.issue.code, message: whatIfIssueText(lang, outcome.issue, catalogue) }]);
+    }
+    const { report } = outcome;
+    return {
+      ...report,
+      affected: report.affected.map((customer) => ({ ...customer, messages: customer.reasons.map((reason) => whatIfReasonText(lang, reason, customer)) })),
+      summary: t(lang, 'monitor.what-if.summary', { checked: report.checked, affected: report.affected.length, provider: report.provider }),
+    };
   });
 
   app.get<{ Querystring: EventsQuery }>('/api/monitor/events', { schema: EVENTS_SCHEMA }, async (request) => {

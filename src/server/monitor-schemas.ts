@@ -156,6 +156,11 @@ export interface WatchBody {
 export interface CheckBody {
   domains?: string[];
 }
+export interface WhatIfBody {
+  provider: string;
+  policy: string;
+  lang?: Lang;
+}
 export interface EventsQuery {
   domain?: string;
   kind?: string;
@@ -344,5 +349,74 @@ export const IMPORT_SCHEMA = {
       },
     },
     ...errors(400, 401, 413, 415, 500, 503),
+  },
+} as const;
+
+/** Customers one `POST /api/monitor/what-if` checks at most (twice each); more: the CLI. */
+export const MAX_HTTP_WHAT_IF = 10_000;
+
+const whatIfState = {
+  type: 'object',
+  required: ['situation', 'results'],
+  properties: {
+    situation: { type: 'string', enum: situations },
+    lookups: { type: 'integer' },
+    results: { type: 'array', items: { type: 'object', required: ['ip', 'result', 'cause'], properties: { ip: { type: 'string' }, result: { type: 'string' }, cause: { type: 'string' }, decidedBy: { type: 'string' } } } },
+    cause: { type: 'string' },
+  },
+};
+
+export const WHAT_IF_SCHEMA = {
+  ...common,
+  operationId: 'monitorWhatIf',
+  summary: "What if a provider changes its own record: the candidate evaluated for every watched customer of it, as if published (nothing is published or stored)",
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['provider', 'policy'],
+    properties: { provider: text('A catalogue id whose mechanism is an include (GET /api/providers).', 64), policy: text('The candidate record for the include target.', 4096), lang },
+  },
+  response: {
+    200: {
+      description: 'The candidate as it would be published, and each customer it would affect (over 10 lookups, the void limit, a lost pass, a break, or DNS that did not answer), with the reasons in words.',
+      type: 'object',
+      required: ['provider', 'candidate', 'checked', 'affected', 'summary'],
+      properties: {
+        provider: { type: 'string' },
+        candidate: {
+          type: 'object',
+          required: ['target', 'record', 'bytes', 'overRecordLimit', 'strings', 'lookups'],
+          properties: {
+            target: { type: 'string' },
+            record: { type: 'string' },
+            bytes: { type: 'integer' },
+            overRecordLimit: { type: 'boolean' },
+            strings: { type: 'array', items: { type: 'string' } },
+            lookups: { type: 'integer' },
+            current: { type: 'object', required: ['record', 'lookups'], properties: { record: { type: 'string' }, lookups: { type: 'integer' } } },
+          },
+        },
+        checked: { type: 'integer' },
+        affected: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['domain', 'before', 'after', 'reasons', 'already', 'messages'],
+            properties: {
+              domain: { type: 'string' },
+              customerId: { type: 'string' },
+              label: { type: 'string' },
+              before: whatIfState,
+              after: whatIfState,
+              reasons: { type: 'array', items: { type: 'string', enum: ['over-lookup-limit', 'void-limit', 'stops-authorising', 'breaks', 'could-not-check'] } },
+              already: { type: 'boolean' },
+              messages: { type: 'array', items: { type: 'string' }, description: 'The reasons in words, in the request\'s language.' },
+            },
+          },
+        },
+        summary: { type: 'string' },
+      },
+    },
+    ...errors(400, 401, 500, 503),
   },
 } as const;

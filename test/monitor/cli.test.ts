@@ -216,4 +216,28 @@ describe('spfkit monitor (spawned CLI, SQLite file, loopback DNS)', () => {
     assert.equal((await monitor('token', 'revoke', id)).code, 0);
     assert.equal((await monitor('token', 'revoke', id)).code, 2);
   });
+  it('what-if: a candidate record of the provider lists the customers it would affect, in words or JSON; bad input is exit 2', async () => {
+    const json = await monitor('what-if', '--provider', 'coachview', '--policy', 'v=spf1 ip4:198.51.100.0/24 -all', '--json', ...dnsArgs());
+    assert.equal(json.code, 1, json.stderr);
+    const report = JSON.parse(json.stdout) as { checked: number; candidate: { target: string; current?: { lookups: number } }; affected: Array<{ domain: string; reasons: string[] }> };
+    assert.equal(report.candidate.target, 'spf.coachview.net');
+    assert.equal(report.candidate.current?.lookups, 1);
+    assert.deepEqual(report.affected.map((c) => [c.domain, c.reasons]), [['klant.nl', ['stops-authorising']], ['traag.nl', ['could-not-check']]]);
+
+    const nl = await monitor('what-if', '--provider', 'coachview', '--policy', 'v=spf1 ip4:198.51.100.0/24 -all', '--lang', 'nl', ...dnsArgs());
+    assert.equal(nl.code, 1, nl.stderr);
+    assert.match(nl.stdout, /^klant\.nl {2}K-1 Bakkerij Jansen\n {2}212\.83\.209\.204 zou niet meer slagen \(pass\)$/m);
+    assert.match(nl.stderr, /klanten van coachview gecontroleerd; 2 zouden geraakt worden\. Er is niets gepubliceerd of opgeslagen\./);
+
+    // The record as published today: only the customer DNS did not answer for.
+    const same = await monitor('what-if', '--provider', 'coachview', '--policy', 'v=spf1 ip4:212.83.209.0/24 -all', '--json', ...dnsArgs());
+    assert.deepEqual((JSON.parse(same.stdout) as typeof report).affected.map((c) => c.domain), ['traag.nl']);
+
+    const bad = await monitor('what-if', '--provider', 'coachview', '--policy', 'v=spf1 ip4:300.0.0.1 -all', ...dnsArgs());
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /cannot evaluate: The candidate record has errors/);
+    const none = await monitor('what-if', '--provider', 'coachview', ...dnsArgs());
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /use spfkit monitor what-if --provider <id> --policy/);
+  });
 });

@@ -195,10 +195,28 @@ describe('/api/monitor on a listening server (SQLite file, loopback DNS)', () =>
     assert.deepEqual(jsonl.text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { domain: string }).domain), ['bakker.nl', 'blue.nl', 'klant.nl']);
   });
 
+  it('what-if: a provider\'s candidate record lists the customers it would affect, worded in the request\'s language; bad input is 400 by field', async () => {
+    const r = await call('POST', '/api/monitor/what-if', { body: { provider: 'coachview', policy: 'v=spf1 ip4:198.51.100.0/24 -all', lang: 'nl' } });
+    assert.equal(r.status, 200, r.text);
+    const report = r.body as { checked: number; candidate: { target: string; lookups: number }; affected: Array<{ domain: string; reasons: string[]; messages: string[] }>; summary: string };
+    assert.equal(report.candidate.target, 'spf.coachview.net');
+    assert.deepEqual(report.affected.map((c) => [c.domain, c.reasons]), [['klant.nl', ['stops-authorising']]]);
+    assert.deepEqual(report.affected[0]?.messages, ['212.83.209.204 zou niet meer slagen (pass)']);
+    assert.match(report.summary, /van coachview gecontroleerd; 1 zouden geraakt worden/);
+
+    const unknown = await call('POST', '/api/monitor/what-if', { body: { provider: 'nobody', policy: 'v=spf1 -all' } });
+    assert.equal(unknown.status, 400);
+    assert.deepEqual((unknown.body as { issues: Array<{ field: string; code: string }> }).issues.map((i) => [i.field, i.code]), [['provider', 'unknown-provider']]);
+    const bad = await call('POST', '/api/monitor/what-if', { body: { provider: 'coachview', policy: 'v=spf1 ip4:300.0.0.1 -all' } });
+    assert.equal(bad.status, 400);
+    assert.deepEqual((bad.body as { issues: Array<{ field: string; code: string }> }).issues.map((i) => [i.field, i.code]), [['policy', 'bad-policy']]);
+    assert.equal((await call('POST', '/api/monitor/what-if', { body: { provider: 'coachview', policy: 'v=spf1 -all' }, auth: null })).status, 401);
+  });
+
   it('lists every monitor route in /openapi.json, with the token scheme', async () => {
     const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>>; components: { securitySchemes?: Record<string, { scheme: string }> } };
     const monitorPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/monitor/')).sort();
-    assert.deepEqual(monitorPaths, ['/api/monitor/check', '/api/monitor/domains', '/api/monitor/domains/{domain}', '/api/monitor/domains/{domain}/check', '/api/monitor/events', '/api/monitor/export', '/api/monitor/import']);
+    assert.deepEqual(monitorPaths, ['/api/monitor/check', '/api/monitor/domains', '/api/monitor/domains/{domain}', '/api/monitor/domains/{domain}/check', '/api/monitor/events', '/api/monitor/export', '/api/monitor/import', '/api/monitor/what-if']);
     assert.equal(doc.components.securitySchemes?.apiToken?.scheme, 'bearer');
     assert.deepEqual(doc.paths['/api/monitor/domains']?.get?.security, [{ apiToken: [] }]);
     assert.equal(doc.paths['/api/check']?.post?.security, undefined);

@@ -13,6 +13,12 @@ import type { Zone } from './zone.ts';
 export interface ContractSubject {
   resolver: Resolver;
   close(): Promise<void> | void;
+  /**
+   * False when the resolver follows CNAMEs itself without seeing their TTLs (the system
+   * resolver against a server that answers one CNAME step: c-ares gives no CNAME TTL). Such
+   * an answer must then carry no TTL at all rather than the target's, which may be longer.
+   */
+  cnameTtls?: false;
 }
 
 const LONG = ['a', 'b', 'c'].map((c) => c.repeat(255));
@@ -189,7 +195,7 @@ export function resolverContract(name: string, makeResolver: (zone: Zone) => Pro
       assert.deepEqual(recordsOf(a), ['192.0.2.1', '192.0.2.2']);
       assert.equal(ttlOf(a), 60);
       assert.equal(ttlOf(await r().query('ttl.example.com', 'AAAA')), 90);
-      assert.equal(ttlOf(await r().query('alias-ttl.example.com', 'A')), 50);
+      assert.equal(ttlOf(await r().query('alias-ttl.example.com', 'A')), subject?.cnameTtls === false ? undefined : 50);
       const unknown = ttlOf(await r().query('example.com', 'TXT'));
       assert.ok(unknown === undefined || (Number.isInteger(unknown) && unknown >= 0), `odd ttl ${String(unknown)}`);
     });

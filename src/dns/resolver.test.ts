@@ -19,6 +19,14 @@ resolverContract('systemResolver → loopback DNS server', async (zone) => {
   return { resolver, close: () => server.stop() };
 });
 
+// A server that answers a CNAME alone (an authoritative server whose target is out of its
+// zone): c-ares sees NODATA, the system resolver must follow the chain itself (issue 17.4).
+resolverContract('systemResolver → loopback DNS server answering one CNAME step', async (zone) => {
+  const server = await startDnsServer(zone, { cnames: 'one-step' });
+  const resolver = systemResolver({ servers: [server.address], timeout: 300, tries: 1 });
+  return { resolver, close: () => server.stop(), cnameTtls: false };
+});
+
 resolverContract('cachingResolver(zoneResolver)', async (zone) => ({ resolver: cachingResolver(zoneResolver(zone)), close() {} }));
 
 resolverContract('recordingResolver(zoneResolver), replayed offline', async (zone) => {

@@ -13,7 +13,7 @@
  */
 import { promises as dns } from 'node:dns';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { DnsAnswer, RecordData, Resolver, RrType } from './resolver.ts';
+import { type DnsAnswer, MAX_CNAME_CHAIN, type RecordData, type Resolver, type RrType } from './resolver.ts';
 import { encodableName, queryOverWire } from './wire.ts';
 
 /** Milliseconds c-ares waits for the first try at each server. */
@@ -214,6 +214,39 @@ export function systemResolver(options: SystemResolverOptions = {}): SystemResol
     });
   }
 
+  /**
+   * c-ares takes the records of the type from an answer and says nothing of the CNAMEs it
+   * passed: a server that answers only the alias (an authoritative server for a target out of
+   * its zone) or a loop's CNAMEs with NOERROR reads as "no records" — for SPF `none`, as if
+   * the domain had no policy (issue 17.4). So a NODATA answer is checked for a CNAME, and a
+   * chain is followed here with the zone resolver's and the wire path's rule: at most
+   * MAX_CNAME_CHAIN, a loop is a typed SERVFAIL (RFC 1034 §3.6.2; temperror, RFC 7208 §2.6.6).
+   * One more query, for NODATA answers only. A chain the server answers in full (every CNAME
+   * and the records in one answer) is the server's to bound: c-ares hands over the records.
+   */
+  async function followCnames(name: string, type: RrType, first: DnsAnswer<RecordData[RrType]>): Promise<DnsAnswer<RecordData[RrType]>> {
+    const seen = new Set([canonicalName(name)]);
+    let answer = first;
+    let current = name;
+    for (let steps = 1; answer.kind === 'nodata'; steps++) {
+      const alias = await queryOnce(current, 'CNAME');
+      const target = alias.kind === 'answer' ? alias.records[0] : undefined;
+      if (target === undefined) return answer;
+      const next = canonicalName(target);
+      if (seen.has(next)) return { kind: 'servfail', cname: 'loop', detail: `CNAME loop at ${next} ${servers}` };
+      if (steps > MAX_CNAME_CHAIN) return { kind: 'servfail', cname: 'too-long', detail: `CNAME chain longer than ${MAX_CNAME_CHAIN} at ${next} ${servers}` };
+      seen.add(next);
+      current = next;
+      answer = await queryOnce(current, type);
+    }
+    // The CNAMEs' TTLs are not known (c-ares gives none): the target's may be longer than theirs.
+    if (answer.kind === 'answer' && answer.ttl !== undefined && current !== name) {
+      const { ttl: _unknown, ...rest } = answer;
+      return rest;
+    }
+    return answer;
+  }
+
   const cancels = new Set<() => void>();
   return {
     cancel() {
@@ -221,6 +254,13 @@ export function systemResolver(options: SystemResolverOptions = {}): SystemResol
       for (const channel of channels) channel.cancel();
     },
     query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
+      const answer = queryOnce(name, type);
+      if (type === 'CNAME') return answer as Promise<DnsAnswer<RecordData[T]>>;
+      return answer.then((first) => (first.kind === 'nodata' ? followCnames(name, type, first) : first)) as Promise<DnsAnswer<RecordData[T]>>;
+    },
+  };
+
+  function queryOnce<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
       inProgress++;
       return new Promise<DnsAnswer<RecordData[RrType]>>((resolve) => {
         let settled = false;
@@ -282,6 +322,10 @@ export function systemResolver(options: SystemResolverOptions = {}): SystemResol
         send();
         if (!settled) tick();
       }) as Promise<DnsAnswer<RecordData[T]>>;
-    },
-  };
+  }
+}
+
+function canonicalName(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }

@@ -87,3 +87,58 @@ for (const mode of ['authoritative', 'one-step'] as const satisfies readonly Cna
     });
   });
 }
+
+/**
+ * The same on the c-ares path (names c-ares sends itself). c-ares hands over only the records
+ * of the type, so a loop's CNAMEs, or an alias answered alone, read as NODATA; the system
+ * resolver checks a NODATA answer for a CNAME and follows with the same bound and loop rule.
+ * A chain a server answers in full in one response (CNAMEs and records together) reaches
+ * spfkit as the records: that bound is the server's (a recursive server has its own limit,
+ * see the `recursive` case: SERVFAIL), documented in docs/zone-format.md.
+ */
+const PLAIN: Record<string, unknown[]> = {
+  'self.t': [{ CNAME: 'Self.t.' }],
+  'loop-a.t': [{ CNAME: 'loop-b.t' }],
+  'loop-b.t': [{ CNAME: 'loop-c.t' }],
+  'loop-c.t': [{ CNAME: 'loop-a.t' }],
+  'alias.t': [{ CNAME: 'target.t' }],
+  'target.t': [{ TXT: 'v=spf1 ip4:192.0.2.1 -all' }, { A: '192.0.2.1' }],
+};
+for (let i = 0; i < 20; i++) PLAIN[`c${i}.t`] = [{ CNAME: `c${i + 1}.t` }];
+PLAIN['c20.t'] = [{ TXT: 'v=spf1 +all' }];
+const PLAIN_ZONE = zoneFromObject(PLAIN as never);
+
+for (const mode of ['authoritative', 'one-step', 'recursive'] as const satisfies readonly CnameMode[]) {
+  describe(`CNAMEs over the c-ares path, server answering ${mode} (issue 17.4)`, () => {
+    let dns: DnsServer;
+    before(async () => {
+      dns = await startDnsServer(PLAIN_ZONE, { cnames: mode });
+    });
+    after(() => dns.stop());
+    const resolver = () => systemResolver({ servers: [dns.address], timeout: 1000, tries: 1 });
+
+    it('follows an alias to its target', async () => {
+      assert.deepEqual(await resolver().query('alias.t', 'TXT'), { kind: 'answer', records: [['v=spf1 ip4:192.0.2.1 -all']] });
+      assert.deepEqual((await resolver().query('alias.t', 'A')).kind, 'answer');
+    });
+
+    it('a loop is servfail, never nodata; SPF: temperror, never none', async () => {
+      for (const name of ['self.t', 'loop-a.t']) {
+        dns.queries.length = 0;
+        const answer = await resolver().query(name, 'TXT');
+        assert.equal(answer.kind, 'servfail', `${name}: ${JSON.stringify(answer)}`);
+        if (mode !== 'recursive') assert.equal(answer.kind === 'servfail' && answer.cname, 'loop');
+        assert.ok(dns.queries.length <= 2 * (MAX_CNAME_CHAIN + 1), `${dns.queries.length} queries`);
+        const check = await evaluateSpf({ ip: '198.51.100.7', sender: `me@${name}`, helo: 'mail.example.org' }, { resolver: resolver() });
+        assert.equal(check.result, 'temperror', `${name}: ${check.result}`);
+      }
+    });
+
+    it(mode === 'authoritative' ? 'a chain answered in full is taken as the server gives it' : 'a chain longer than the bound is servfail; SPF temperror, not pass', async () => {
+      const check = await evaluateSpf({ ip: '198.51.100.7', sender: 'me@c0.t', helo: 'mail.example.org' }, { resolver: resolver() });
+      assert.equal(check.result, mode === 'authoritative' ? 'pass' : 'temperror', JSON.stringify(check.cause));
+      const within = await resolver().query(`c${20 - MAX_CNAME_CHAIN}.t`, 'TXT');
+      assert.deepEqual(within, { kind: 'answer', records: [['v=spf1 +all']] });
+    });
+  });
+}

@@ -7,12 +7,16 @@
  *   DNS_TIMEOUT   per-try DNS timeout in milliseconds (default 2000)
  *   TRUST_PROXY   1/true: take the client address from X-Forwarded-For (behind your own proxy only)
  *   RATE_MAX      requests per client per minute to the DNS-querying routes (default 60)
+ *   DNS_ALLOWANCE DNS queries one client may cause per minute over all its requests (default
+ *                 1200; at least one check's budget, 134: a request's budget is cut to what
+ *                 the client has left, and below that an RFC-valid check could be cut short)
  *   LOG_LEVEL     pino level: fatal, error, warn, info (default), debug, trace, silent
  *   ZONE_FILE     answer DNS from this zone file instead of the network (docs/zone-format.md):
  *                 for trying the page offline ("what if" data), never the default
  */
 import { parseDnsServer } from '../dns/system.ts';
 import type { ServerOptions } from './server.ts';
+import { CHECK_MAX_QUERIES, DEFAULT_LIMITS } from './context.ts';
 
 /** Where to listen and how to build the server. */
 export interface ServerEnv {
@@ -62,7 +66,7 @@ export function serverEnv(env: NodeJS.ProcessEnv): ServerEnv {
     dns,
     logger: { level },
     trustProxy: trust === '1' || trust === 'true',
-    limits: { rateMax: integer(env, 'RATE_MAX', 60, 1, 1_000_000) },
+    limits: { rateMax: integer(env, 'RATE_MAX', 60, 1, 1_000_000), clientQueries: integer(env, 'DNS_ALLOWANCE', DEFAULT_LIMITS.clientQueries, CHECK_MAX_QUERIES, 100_000_000) },
   };
   if (env.ZONE_FILE) {
     if (env.DNS_SERVERS) throw new Error('ZONE_FILE and DNS_SERVERS exclude each other');

@@ -119,7 +119,9 @@ describe('src/server/main.ts', () => {
     assert.equal(env.host, '::1');
     assert.deepEqual(env.options.dns, { servers: ['127.0.0.1:5353', '[::1]:53'], timeout: 500 });
     assert.equal(env.options.trustProxy, true);
-    assert.deepEqual(env.options.limits, { rateMax: 5 });
+    assert.deepEqual(env.options.limits, { rateMax: 5, clientQueries: 1200 });
+    assert.equal(serverEnv({ DNS_ALLOWANCE: '5000' }).options.limits?.clientQueries, 5000);
+    assert.throws(() => serverEnv({ DNS_ALLOWANCE: '100' }), /^Error: DNS_ALLOWANCE must be a whole number 134–100000000, got "100"$/);
     const defaults = serverEnv({});
     assert.equal(defaults.port, 8080);
     assert.equal(defaults.host, '127.0.0.1');

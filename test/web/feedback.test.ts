@@ -233,3 +233,41 @@ describe('the rate limit, in the page’s language', { timeout: 120_000 }, () =>
     }
   });
 });
+
+describe('the DNS allowance (429 dns-budget), in the page’s language', { timeout: 120_000 }, () => {
+  let limited: Stack;
+  let chromium: Browser;
+  before(async () => {
+    ensureChromium();
+    // One check's budget an hour: the second check cannot reserve it (issue 17.2).
+    limited = await startStack(undefined, { clientQueries: 134, maxQueries: 134, rateWindowMs: 3_600_000 });
+    chromium = await launchChromium();
+  });
+
+  after(async () => {
+    await chromium?.close();
+    await limited?.stop();
+  });
+
+  it('says the DNS allowance (not "too many checks") is spent and when to try again, in Dutch and English', async () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const { context: own } = await openContext(chromium, limited, { locale: LOCALE[lang] });
+      const page = await own.newPage();
+      await page.goto(limited.base);
+      const alert = page.locator('.out [role="alert"]');
+      let text = '';
+      for (let i = 0; i < 3 && text === ''; i++) {
+        await testTab(page, lang, { ip: COACHVIEW_IP, sender: SENDER });
+        await page.locator('.out .check, .out [role="alert"]').first().waitFor();
+        if ((await alert.count()) > 0) text = (await alert.textContent()) ?? '';
+      }
+      assert.notEqual(text, '', 'the allowance was never spent');
+      const seconds = Number(/(\d+) (?:seconds?|seconden?)/.exec(text)?.[1]);
+      const time = /(\d\d:\d\d)/.exec(text)?.[1];
+      assert.ok(seconds >= 1 && time !== undefined, text);
+      assert.equal(text, pageText(lang, 'error.dnsBudget', { seconds, time }));
+      assert.notEqual(text, pageText(lang, 'error.rateLimited', { seconds, time }));
+      await own.close();
+    }
+  });
+});

@@ -42,6 +42,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: readonly InputIssue[] = [],
     readonly retryAfter?: number,
+    /** The server's error code (`rate-limited`, `dns-budget` …), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -69,7 +71,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   if (!response.ok) {
     // RFC 9110 §10.2.3: Retry-After in seconds (the rate limiter sends seconds, not a date).
     const wait = Number(response.headers.get('retry-after') ?? NaN);
-    throw new ApiError(response.status, errorMessage(data) ?? response.statusText, inputIssues(data), Number.isFinite(wait) && wait >= 0 ? wait : undefined);
+    throw new ApiError(response.status, errorMessage(data) ?? response.statusText, inputIssues(data), Number.isFinite(wait) && wait >= 0 ? wait : undefined, errorCode(data));
   }
   return data as T;
 }
@@ -82,6 +84,11 @@ function inputIssues(data: unknown): InputIssue[] {
 }
 
 /** The message of an error body: Fastify's `{ message }`, or `{ error: { message } }`, or `{ issues: [{ message }] }`. */
+function errorCode(data: unknown): string | undefined {
+  const code = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).error : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 function errorMessage(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const record = data as Record<string, unknown>;

@@ -148,6 +148,9 @@ const en = {
   'error.rateLimited': (p) =>
     `Too many checks from your address in a short time. Try again in ${p.seconds} ${Number(p.seconds) === 1 ? 'second' : 'seconds'} (at ${p.time}).`,
   'error.rateLimited.later': 'Too many checks from your address in a short time. Try again in a minute.',
+  'error.dnsBudget': (p) =>
+    `Your recent checks from this address asked DNS so much that this server pauses you to protect the DNS servers involved. Try again in ${p.seconds} ${Number(p.seconds) === 1 ? 'second' : 'seconds'} (at ${p.time}).`,
+  'error.dnsBudget.later': 'Your recent checks from this address asked DNS so much that this server pauses you to protect the DNS servers involved. Try again in a minute.',
   'copy.done': 'Link copied.',
   'copy.failed': 'Could not copy; the link is shown below.',
   'footer': 'spfkit checks SPF (RFC 7208), DMARC and DKIM. Nothing you type leaves this server.',
@@ -291,6 +294,9 @@ const nl: { [K in PageKey]: (typeof en)[K] extends string ? string : Message } =
   'error.rateLimited': (p) =>
     `Te veel controles vanaf je adres in korte tijd. Probeer het over ${p.seconds} ${Number(p.seconds) === 1 ? 'seconde' : 'seconden'} opnieuw (om ${p.time}).`,
   'error.rateLimited.later': 'Te veel controles vanaf je adres in korte tijd. Probeer het over een minuut opnieuw.',
+  'error.dnsBudget': (p) =>
+    `Je laatste controles vanaf dit adres vroegen zoveel van DNS dat deze server je even laat wachten, om de betrokken DNS-servers te sparen. Probeer het over ${p.seconds} ${Number(p.seconds) === 1 ? 'seconde' : 'seconden'} opnieuw (om ${p.time}).`,
+  'error.dnsBudget.later': 'Je laatste controles vanaf dit adres vroegen zoveel van DNS dat deze server je even laat wachten, om de betrokken DNS-servers te sparen. Probeer het over een minuut opnieuw.',
   'copy.done': 'Link gekopieerd.',
   'copy.failed': 'Kopiëren lukte niet; de link staat hieronder.',
   'footer': 'spfkit controleert SPF (RFC 7208), DMARC en DKIM. Wat je invult, verlaat deze server niet.',

@@ -25,7 +25,7 @@ export interface Tab {
 export function errorView(error: unknown, lang: PageLang, fieldLabel: (field: string) => string | undefined = () => undefined): HTMLElement {
   if (!(error instanceof ApiError)) return h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
   if (error.status === 0) return h('p', { class: 'error', role: 'alert' }, pageText(lang, 'error.network'));
-  if (error.status === 429) return h('p', { class: 'error', role: 'alert' }, retryText(error.retryAfter, lang));
+  if (error.status === 429) return h('p', { class: 'error', role: 'alert' }, retryText(error.retryAfter, lang, error.code === 'dns-budget' ? 'error.dnsBudget' : 'error.rateLimited'));
   // A refusal of fields this form shows: by their labels (the fields are marked too).
   if (error.status === 400 && error.issues.some((issue) => fieldLabel(issue.field) !== undefined)) {
     return h(
@@ -46,10 +46,10 @@ export function errorView(error: unknown, lang: PageLang, fieldLabel: (field: st
 }
 
 /** "Try again in 49 seconds (at 10:32)": the wait of a 429's Retry-After, and the clock time it ends. */
-function retryText(seconds: number | undefined, lang: PageLang): string {
-  if (seconds === undefined) return pageText(lang, 'error.rateLimited.later');
+function retryText(seconds: number | undefined, lang: PageLang, key: 'error.rateLimited' | 'error.dnsBudget'): string {
+  if (seconds === undefined) return pageText(lang, `${key}.later`);
   const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-  return pageText(lang, 'error.rateLimited', { seconds, time: at });
+  return pageText(lang, key, { seconds, time: at });
 }
 
 /** A "working…" line. */

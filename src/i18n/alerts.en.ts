@@ -13,6 +13,7 @@ export const alertsEn = {
     `${p.domain} publishes no SPF record, so receivers cannot tell that ${p.services.join(', ')} may send mail for it.`,
   'alerts.customer.broken': (p: { domain: string }) => `The SPF record of ${p.domain} contains an error; receivers ignore it (permerror).`,
   'alerts.customer.publish': (p: { domain: string }) => `Please publish this TXT record at ${p.domain}, in place of the current SPF record (there must be only one):`,
+  'alerts.customer.publish-new': (p: { domain: string }) => `Please publish this TXT record at ${p.domain} (it has no SPF record yet):`,
   'alerts.customer.help': () => 'Reply to this message and we will help you fix it.',
   'alerts.customer.closing': () => 'Kind regards,',
   'alerts.digest.subject': (p: { count: number }) => `spfkit: ${p.count} ${p.count === 1 ? 'change' : 'changes'} in watched domains`,

@@ -11,6 +11,7 @@ export const alertsNl: Translation<typeof alertsEn> = {
     `Het SPF-record van ${p.domain} staat ${p.services.join(', ')} niet toe. Mail die wij namens u versturen kan worden geweigerd of als spam gemarkeerd totdat dit is opgelost.`,
   'alerts.customer.none': (p) => `${p.domain} publiceert geen SPF-record, dus ontvangers kunnen niet zien dat ${p.services.join(', ')} er mail voor mag versturen.`,
   'alerts.customer.broken': (p) => `Het SPF-record van ${p.domain} bevat een fout; ontvangers negeren het (permerror).`,
+  'alerts.customer.publish-new': (p) => `Publiceer dit TXT-record bij ${p.domain} (er is nog geen SPF-record):`,
   'alerts.customer.publish': (p) => `Publiceer dit TXT-record bij ${p.domain}, in plaats van het huidige SPF-record (er mag er maar één zijn):`,
   'alerts.customer.help': () => 'Beantwoord dit bericht, dan helpen wij u het op te lossen.',
   'alerts.customer.closing': () => 'Met vriendelijke groet,',

@@ -129,7 +129,7 @@ export function customerMessage(check: CheckSnapshot, lang: Lang): ReadyMessage 
       throw new Error(`unhandled situation ${String(never)}`);
     }
   }
-  const fix = check.recordToPublish === undefined ? [t(lang, 'alerts.customer.help')] : [t(lang, 'alerts.customer.publish', { domain }), '', `  ${check.recordToPublish}`, '', t(lang, 'alerts.customer.help')];
+  const fix = check.recordToPublish === undefined ? [t(lang, 'alerts.customer.help')] : [t(lang, check.situation === 'none' ? 'alerts.customer.publish-new' : 'alerts.customer.publish', { domain }), '', `  ${check.recordToPublish}`, '', t(lang, 'alerts.customer.help')];
   const text = [t(lang, 'alerts.customer.greeting'), '', problem, '', ...fix, '', t(lang, 'alerts.customer.closing')].join('\n');
   return { subject: t(lang, 'alerts.customer.subject', { domain }), text };
 }

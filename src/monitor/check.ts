@@ -97,7 +97,7 @@ export async function checkDomain(target: CheckTarget, options: CheckDomainOptio
   const providers = await providerSnapshots(target.services, options.catalogue, resolver);
   const situation = spf.status === 'dns-error' ? 'could-not-check' : worstSituation(services.map((s) => s.check.situation));
   const check: CheckSnapshot = { domain, checkedAt, situation, spf, services: services.map((s) => s.check), dmarc, dkim, providers };
-  if (situation === 'not-authorised') {
+  if (situation === 'not-authorised' || situation === 'none') {
     const record = await recordToPublish(domain, services, situationOptions);
     if (record !== undefined) check.recordToPublish = record;
   }
@@ -159,7 +159,8 @@ async function serviceCheck(domain: string, service: WatchedService, catalogue: 
   const sender = { mechanism, ...(input.testIps ? { testIps: input.testIps } : {}) };
   switch (situation.situation) {
     case 'none':
-      return { check: { ...base, situation: 'none', results: [] } };
+      // The plan makes a record with the service (none for a domain that does not exist).
+      return situation.plan ? { check: { ...base, situation: 'none', results: [] }, sender, situation } : { check: { ...base, situation: 'none', results: [] } };
     case 'authorised':
       return { check: { ...base, situation: 'authorised', by: situation.by, results: situation.results } };
     case 'not-authorised':
@@ -188,8 +189,9 @@ function planRecord(plan: AddPlan): string | undefined {
 async function recordToPublish(domain: string, services: readonly ServiceOutcome[], options: { resolver: Resolver; records?: RecordCache }): Promise<string | undefined> {
   let record: string | undefined;
   for (const outcome of services) {
-    if (outcome.situation?.situation !== 'not-authorised' || !outcome.sender) continue;
-    const plan = record === undefined ? outcome.situation.plan : await addSender({ domain, record, ...outcome.sender }, options);
+    const situation = outcome.situation;
+    if ((situation?.situation !== 'not-authorised' && situation?.situation !== 'none') || !situation.plan || !outcome.sender) continue;
+    const plan = record === undefined ? situation.plan : await addSender({ domain, record, ...outcome.sender }, options);
     const next = planRecord(plan);
     if (next === undefined) return undefined;
     record = next;

@@ -151,7 +151,7 @@ export interface CheckSnapshot {
   dmarc: DmarcSnapshot;
   dkim: DkimSnapshot[];
   providers: ProviderSnapshot[];
-  /** not-authorised: the SPF record the customer should publish (every missing service added). */
+  /** not-authorised or none: the SPF record the customer should publish (every missing service added; none for a domain that does not exist). */
   recordToPublish?: string;
   /** The smallest TTL (seconds) of the DNS answers the check used, when DNS gave TTLs: no answer can change sooner. */
   minTtl?: number;

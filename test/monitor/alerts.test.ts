@@ -184,6 +184,14 @@ describe('alerts (loopback DNS, HTTP receiver, SMTP sink, SQLite file)', () => {
     await check();
     const [fixed] = await store.recentChecks('klant.nl', 1);
     assert.equal(customerMessage(fixed as NonNullable<typeof fixed>, 'en'), undefined);
+    // No SPF record at all: a new record with the service, said as a new record, not a replacement.
+    zone['klant.nl'] = [];
+    await check();
+    const [bare] = await store.recentChecks('klant.nl', 1);
+    assert.equal(bare?.situation, 'none');
+    assert.equal(bare?.recordToPublish, 'v=spf1 include:spf.coachview.net ~all');
+    const none = customerMessage(bare as NonNullable<typeof bare>, 'nl');
+    assert.match(none?.text ?? '', /Publiceer dit TXT-record bij klant\.nl \(er is nog geen SPF-record\):\n\n {2}v=spf1 include:spf\.coachview\.net ~all\n/);
     zone['klant.nl'] = [{ TXT: MOVED }];
     await check();
   });

@@ -137,6 +137,8 @@ describe('spfkit monitor (spawned CLI, SQLite file, loopback DNS)', () => {
     assert.equal(by['bakker.nl']?.recordToPublish, 'v=spf1 include:spf.protection.outlook.com include:spf.coachview.net -all');
     assert.equal(by['traag.nl']?.situation, 'could-not-check');
     assert.equal(by['zonder.nl']?.situation, 'none');
+    // No record yet: one with both services, ~all as the Why? page advises.
+    assert.equal(by['zonder.nl']?.recordToPublish, 'v=spf1 include:spf.coachview.net ip4:192.0.2.9 ~all');
     assert.ok(out.results.every((x) => x.events.length === 0), 'a first check raises nothing');
 
     // One domain by name, all authorised: exit 0.

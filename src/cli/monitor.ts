@@ -36,6 +36,7 @@ import { CopyTargetNotEmptyError, copyStore } from '../monitor/copy.ts';
 import { openSqliteStore } from '../monitor/sqlite-store.ts';
 import { createToken } from '../monitor/tokens.ts';
 import { WHAT_IF_LIMITS } from '../monitor/what-if.ts';
+import { DigestSettingError, digestSettings, runDigest } from '../monitor/digest.ts';
 import { EVENT_KINDS, MONITOR_SITUATIONS, type MonitorSituation, type StoredEvent, type WatchedService } from '../monitor/types.ts';
 import type { ProviderCatalogue } from '../record/providers.ts';
 import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
@@ -121,7 +122,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   }
   const lang = langOption(values.lang, io.env);
   if (sub === undefined) throw usage('monitor.usage.subcommand', {});
-  const SUBCOMMANDS = ['add', 'remove', 'import', 'list', 'check', 'events', 'export', 'token', 'copy', 'what-if'];
+  const SUBCOMMANDS = ['add', 'remove', 'import', 'list', 'check', 'events', 'export', 'token', 'copy', 'what-if', 'digest'];
   if (!SUBCOMMANDS.includes(sub)) throw usage('monitor.usage.subcommand', { text: sub });
   const store = await openCliStore(values, io);
   try {
@@ -148,6 +149,8 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
         return await copySub(deps, values, rest, io, lang);
       case 'what-if':
         return await whatIfSub(deps, values, rest, io, lang);
+      case 'digest':
+        return await digestSub(deps, rest, io, lang);
       default:
         throw usage('monitor.usage.subcommand', { text: sub });
     }
@@ -395,4 +398,38 @@ async function whatIfSub(deps: Deps, values: Values, rest: readonly string[], io
   }
   io.stderr(t(lang, 'monitor.what-if.summary', { checked: report.checked, affected: report.affected.length, provider: report.provider }) + '\n');
   return report.affected.length > 0 ? EXIT.notPass : EXIT.ok;
+}
+
+/** `monitor digest`: send the operators' digest of the events since the last one now (SPFKIT_DIGEST_* settings). Exit 1 when every delivery failed. */
+async function digestSub(deps: Deps, rest: readonly string[], io: CliIo, lang: Lang): Promise<number> {
+  if (rest.length > 0) throw usage('monitor.usage.digest');
+  let settings;
+  try {
+    settings = digestSettings(io.env);
+  } catch (error) {
+    if (error instanceof DigestSettingError) throw usage('monitor.usage.digest-setting', { detail: error.message });
+    throw error;
+  }
+  if (settings === undefined) throw usage('monitor.usage.digest');
+  const run = await runDigest(deps.store, settings);
+  switch (run.kind) {
+    case 'started':
+      io.stdout(t(lang, 'monitor.digest.started') + '\n');
+      return EXIT.ok;
+    case 'nothing':
+      io.stdout(t(lang, 'monitor.digest.nothing') + '\n');
+      return EXIT.ok;
+    case 'taken':
+      io.stdout(t(lang, 'monitor.digest.taken') + '\n');
+      return EXIT.ok;
+    case 'sent':
+    case 'failed':
+      for (const result of run.results) io.stdout((result.ok ? t(lang, 'monitor.digest.sent', { email: result.email }) : t(lang, 'monitor.digest.not-sent', { email: result.email, detail: result.error })) + '\n');
+      io.stderr(t(lang, run.kind === 'sent' ? 'monitor.digest.summary' : 'monitor.digest.failed', { count: run.events }) + '\n');
+      return run.kind === 'sent' ? EXIT.ok : EXIT.notPass;
+    default: {
+      const never: never = run;
+      throw new Error(`unhandled digest run ${String(never)}`);
+    }
+  }
 }

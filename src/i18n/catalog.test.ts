@@ -39,6 +39,7 @@ const SAMPLE: AllParams = {
   resolver: { servers: ['127.0.0.1:1'], error: 'refused', detail: 'ECONNREFUSED 127.0.0.1:1' },
   count: 11,
   provider: 'coachview',
+  email: 'noc@provider.nl',
   checked: 120,
   affected: 3,
   current: 4,

@@ -206,6 +206,10 @@ Commands:
                               include target) for every customer of it, as if published:
                               lists those that would go over 10 lookups, into the void
                               limit or stop passing; nothing is published or stored
+  digest                      e-mail the operators the events since the last digest now
+                              (SPFKIT_DIGEST_SMTP smtp://host:port, SPFKIT_DIGEST_FROM,
+                              SPFKIT_DIGEST_TO a@x.nl:nl,b@y.nl; npm start sends it on
+                              SPFKIT_DIGEST_SCHEDULE, default 0 7 * * *, 07:00 UTC)
 
 Options:
   --data <dir>                the data folder

@@ -218,6 +218,11 @@ Opdrachten:
                               gepubliceerd is: toont wie boven 10 lookups of de void-limiet
                               komt of niet meer slaagt; er wordt niets gepubliceerd of
                               opgeslagen
+  digest                      de beheerders nu de gebeurtenissen sinds het vorige overzicht
+                              mailen (SPFKIT_DIGEST_SMTP smtp://host:poort,
+                              SPFKIT_DIGEST_FROM, SPFKIT_DIGEST_TO a@x.nl:nl,b@y.nl; npm start
+                              verstuurt het volgens SPFKIT_DIGEST_SCHEDULE, standaard
+                              0 7 * * *, 07:00 UTC)
 
 Opties:
   --data <map>                de gegevensmap

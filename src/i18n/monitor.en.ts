@@ -84,10 +84,21 @@ export const monitorEn = {
   'monitor.what-if.summary': (p: { checked: number; affected: number; provider: string }) =>
     p.checked === 0 ? `No watched domain authorises ${p.provider}.` : `${plural(p.checked, 'customer', 'customers')} of ${p.provider} checked; ${p.affected === 0 ? 'none would be affected' : `${p.affected} would be affected`}. Nothing was published or stored.`,
 
+  // ── The operators' digest (monitor digest) ────────────────────────────────────────────
+  'monitor.digest.started': () => 'First digest on this store: it starts from now (no old events are sent). The next one covers what changes from here.',
+  'monitor.digest.nothing': () => 'No events since the last digest; nothing sent.',
+  'monitor.digest.taken': () => 'Another machine is sending this digest.',
+  'monitor.digest.sent': (p: { email: string }) => `sent to ${p.email}`,
+  'monitor.digest.not-sent': (p: { email: string; detail: string }) => `not sent to ${p.email}: ${p.detail}`,
+  'monitor.digest.summary': (p: { count: number }) => `Digest of ${plural(p.count, 'event', 'events')} sent.`,
+  'monitor.digest.failed': (p: { count: number }) => `The digest of ${plural(p.count, 'event', 'events')} reached no operator; the next run tries again.`,
+
   // ── Usage errors (exit 2) ────────────────────────────────────────────────────────────
   'monitor.usage.subcommand': (p: { text?: string }) =>
-    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token|copy|what-if (spfkit monitor --help)`,
+    `${p.text ? `unknown monitor command "${p.text}"; ` : ''}use spfkit monitor add|remove|import|list|check|events|export|token|copy|what-if|digest (spfkit monitor --help)`,
   'monitor.usage.invalid-what-if': (p: { text: string }) => `cannot evaluate: ${p.text}`,
+  'monitor.usage.digest': () => 'use spfkit monitor digest, with SPFKIT_DIGEST_SMTP, SPFKIT_DIGEST_FROM and SPFKIT_DIGEST_TO set (see spfkit monitor --help)',
+  'monitor.usage.digest-setting': (p: { detail: string }) => `the digest cannot be sent: ${p.detail}`,
   'monitor.usage.what-if': () => 'use spfkit monitor what-if --provider <id> --policy "<candidate record>"',
   'monitor.usage.domain-required': () => 'name the domain to watch: spfkit monitor add <domain> --provider <id>',
   'monitor.usage.one-domain': (p: { text: string }) => `give one domain, not "${p.text}"`,

@@ -59,6 +59,15 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.copy.done': (p) =>
     `${p.domainCount} domein(en), ${p.checkCount} controle(s) en ${p.eventCount} gebeurtenis(sen) gekopieerd uit ${p.name}. API-tokens worden niet gekopieerd: maak nieuwe met spfkit monitor token create.`,
 
+  // Het overzicht voor de beheerders (monitor digest)
+  'monitor.digest.started': () => 'Eerste overzicht op deze opslag: het begint vanaf nu (oude gebeurtenissen worden niet verstuurd). Het volgende bevat wat vanaf hier verandert.',
+  'monitor.digest.nothing': () => 'Geen gebeurtenissen sinds het vorige overzicht; niets verstuurd.',
+  'monitor.digest.taken': () => 'Een andere machine verstuurt dit overzicht.',
+  'monitor.digest.sent': (p) => `verstuurd naar ${p.email}`,
+  'monitor.digest.not-sent': (p) => `niet verstuurd naar ${p.email}: ${p.detail}`,
+  'monitor.digest.summary': (p) => `Overzicht van ${aantal(p.count, 'gebeurtenis', 'gebeurtenissen')} verstuurd.`,
+  'monitor.digest.failed': (p) => `Het overzicht van ${aantal(p.count, 'gebeurtenis', 'gebeurtenissen')} bereikte geen enkele beheerder; de volgende keer wordt het opnieuw geprobeerd.`,
+
   // Wat als de dienst zijn record wijzigt (monitor what-if)
   'monitor.what-if.unknown-provider': (p) => `"${p.text}" is geen dienst uit de catalogus (bekend: ${p.known.join(', ')}).`,
   'monitor.what-if.no-include': (p) => `${p.provider} wordt toegestaan met ${p.mechanism}, niet met een include van een eigen record: er is geen record van de dienst om te wijzigen.`,
@@ -77,10 +86,12 @@ export const monitorNl: Translation<typeof monitorEn> = {
   'monitor.what-if.summary': (p) =>
     p.checked === 0 ? `Geen gevolgd domein staat ${p.provider} toe.` : `${aantal(p.checked, 'klant', 'klanten')} van ${p.provider} gecontroleerd; ${p.affected === 0 ? 'geen enkele zou geraakt worden' : `${p.affected} zouden geraakt worden`}. Er is niets gepubliceerd of opgeslagen.`,
   'monitor.usage.invalid-what-if': (p) => `niet te beoordelen: ${p.text}`,
+  'monitor.usage.digest': () => 'gebruik spfkit monitor digest, met SPFKIT_DIGEST_SMTP, SPFKIT_DIGEST_FROM en SPFKIT_DIGEST_TO ingesteld (zie spfkit monitor --help)',
+  'monitor.usage.digest-setting': (p) => `het overzicht kan niet verstuurd worden: ${p.detail}`,
   'monitor.usage.what-if': () => 'gebruik spfkit monitor what-if --provider <id> --policy "<kandidaat-record>"',
 
   'monitor.usage.subcommand': (p) =>
-    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token|copy|what-if (spfkit monitor --help)`,
+    `${p.text ? `onbekende monitoropdracht "${p.text}"; ` : ''}gebruik spfkit monitor add|remove|import|list|check|events|export|token|copy|what-if|digest (spfkit monitor --help)`,
   'monitor.usage.domain-required': () => 'noem het domein dat bewaakt moet worden: spfkit monitor add <domein> --provider <id>',
   'monitor.usage.one-domain': (p) => `geef één domein, niet "${p.text}"`,
   'monitor.usage.invalid': (p) => `kan niet bewaken: ${p.problems.join(' ')}`,

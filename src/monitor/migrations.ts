@@ -137,6 +137,16 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       'CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (hook_id, id)',
     ],
   },
+  {
+    version: 5,
+    name: 'markers: how far a job has got (the last event id a digest covered)',
+    statements: [
+      `CREATE TABLE markers (
+        name TEXT PRIMARY KEY,
+        value BIGINT NOT NULL
+      )`,
+    ],
+  },
 ]);
 
 /**

@@ -363,6 +363,20 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
       const rows = await query<{ name: string; schedule: string }>('SELECT name, schedule FROM group_schedules ORDER BY name');
       return Object.fromEntries(rows.map((r) => [r.name, r.schedule]));
     },
+    async getMarker(name) {
+      const [row] = await query<{ value: string }>('SELECT value FROM markers WHERE name = $1', [name]);
+      return row === undefined ? undefined : Number(row.value);
+    },
+    async moveMarker(name, from, to) {
+      try {
+        const result = from === undefined
+          ? await pool.query('INSERT INTO markers (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, to])
+          : await pool.query('UPDATE markers SET value = $1 WHERE name = $2 AND value = $3', [to, name, from]);
+        return (result.rowCount ?? 0) > 0;
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
     async addWebhook(hook) {
       const [row] = await query<{ id: number }>('INSERT INTO webhooks (url, secret, created_at) VALUES ($1, $2, $3) RETURNING id', [hook.url, hook.secret, hook.createdAt]);
       if (row === undefined) throw new Error('INSERT … RETURNING id gave no row');

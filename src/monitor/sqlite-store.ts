@@ -221,6 +221,16 @@ function sqliteStore(db: Database.Database): MonitorStore {
       const rows = db.prepare('SELECT name, schedule FROM group_schedules ORDER BY name').all() as Array<{ name: string; schedule: string }>;
       return Object.fromEntries(rows.map((r) => [r.name, r.schedule]));
     },
+    async getMarker(name) {
+      const row = db.prepare('SELECT value FROM markers WHERE name = ?').get(name) as { value: number } | undefined;
+      return row === undefined ? undefined : Number(row.value);
+    },
+    async moveMarker(name, from, to) {
+      const info = from === undefined
+        ? db.prepare('INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, to)
+        : db.prepare('UPDATE markers SET value = ? WHERE name = ? AND value = ?').run(to, name, from);
+      return info.changes > 0;
+    },
     async close() {
       if (db.open) db.close();
     },

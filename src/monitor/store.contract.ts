@@ -205,6 +205,18 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.deepEqual((await store.listDeliveries()).map((d) => d.id), [two.id]);
     });
 
+    it('keeps markers, moved only from the value they are at (one of several machines wins)', async () => {
+      assert.equal(await store.getMarker('digest'), undefined);
+      assert.equal(await store.moveMarker('digest', 5, 9), false, 'not set yet: only from undefined');
+      assert.equal(await store.moveMarker('digest', undefined, 3), true);
+      assert.equal(await store.moveMarker('digest', undefined, 4), false, 'already set');
+      assert.equal(await store.getMarker('digest'), 3);
+      const [a, b] = await Promise.all([store.moveMarker('digest', 3, 10), store.moveMarker('digest', 3, 11)]);
+      assert.equal(Number(a) + Number(b), 1, 'exactly one move from 3 wins');
+      assert.ok([10, 11].includes((await store.getMarker('digest')) as number));
+      assert.equal(await store.getMarker('other'), undefined);
+    });
+
     it('forgets a domain with its checks and events', async () => {
       const at = '2026-01-01T00:00:00.000Z';
       await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);

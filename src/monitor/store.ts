@@ -115,6 +115,13 @@ export interface MonitorStore {
   logDelivery(delivery: Omit<WebhookDelivery, 'id'>): Promise<WebhookDelivery>;
   /** The delivery log, newest first. */
   listDeliveries(query?: { hookId?: number; limit?: number }): Promise<WebhookDelivery[]>;
+  /** A marker's value (how far a job has got, e.g. the last event id a digest covered), or undefined. */
+  getMarker(name: string): Promise<number | undefined>;
+  /**
+   * Moves a marker from `from` (undefined: not set yet) to `to` — only if it is still at
+   * `from`, so of several machines one wins. True when this call moved it.
+   */
+  moveMarker(name: string, from: number | undefined, to: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

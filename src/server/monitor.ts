@@ -4,7 +4,8 @@
  * with SPFKIT_SCHEDULER=0 or `--no-scheduler`. It never takes the server down: a store that
  * cannot be opened is logged and tried again, a setting that cannot work is logged once,
  * and the scheduler itself logs and retries DNS and store failures. Each check's events are
- * posted to the store's webhooks (alerts.ts).
+ * posted to the store's webhooks (alerts.ts). With SPFKIT_DIGEST_SMTP set, the operators' digest
+ * is sent on its schedule (digest.ts); a digest setting that cannot work is logged, the rest runs.
  */
 import type { ProviderCatalogue } from '../record/providers.ts';
 import type { Resolver } from '../dns/resolver.ts';
@@ -12,6 +13,7 @@ import { StoreSettingError, openStore, storeLocation } from '../monitor/open.ts'
 import { type SchedulerClock, type SchedulerLog, createScheduler, systemClock } from '../monitor/scheduler.ts';
 import type { MonitorStore } from '../monitor/store.ts';
 import { sendWebhooks } from '../monitor/alerts.ts';
+import { type DigestSettings, DigestSettingError, digestSettings, nextDigestAt, runDigest } from '../monitor/digest.ts';
 
 /**
  * Whether the scheduler runs: SPFKIT_SCHEDULER=0/false/off or the `--no-scheduler` flag turn it off.
@@ -83,7 +85,34 @@ export function startServerMonitor(options: ServerMonitorOptions): ServerMonitor
     };
     scheduler.current = createScheduler({ store, check: { resolver: options.resolver, catalogue: options.catalogue }, clock, log: options.log, onChecked });
     scheduler.current.start(stopping.signal);
+    let digest: DigestSettings | undefined;
+    try {
+      digest = digestSettings(options.env);
+    } catch (error) {
+      if (!(error instanceof DigestSettingError)) throw error;
+      options.log.error({ setting: error.setting, err: error.message }, 'monitor digest not started');
+    }
+    if (digest) await digestLoop(open, digest);
   })();
+
+  /** Sends the digest each time its schedule fires, until stopped; a failure is logged and the next firing tries again. */
+  async function digestLoop(open: MonitorStore, settings: DigestSettings): Promise<void> {
+    options.log.info({ schedule: settings.schedule.text, operators: settings.operators.length }, 'monitor digest on');
+    while (!stopping.signal.aborted) {
+      const now = clock.now();
+      const at = nextDigestAt(settings.schedule, now);
+      if (at === undefined) return;
+      await clock.sleep(at.getTime() - now.getTime(), stopping.signal);
+      if (stopping.signal.aborted) return;
+      try {
+        const run = await runDigest(open, settings);
+        const failed = 'results' in run ? run.results.filter((r) => !r.ok) : [];
+        options.log[failed.length > 0 ? 'warn' : 'info']({ digest: run.kind, ...('events' in run ? { events: run.events } : {}), ...(failed.length > 0 ? { failed } : {}) }, 'monitor digest');
+      } catch (error) {
+        options.log.error({ err: error instanceof Error ? error.message : String(error) }, 'monitor digest failed');
+      }
+    }
+  }
 
   return {
     async stop() {

@@ -130,6 +130,9 @@ export {
   type PolicyRequest,
   type RejectLevel,
 } from './policyd/index.ts';
+// Will this mail be accepted? The DMARC outcome of a sending setup, from DNS (issue 13).
+export { predictDelivery, VerdictInputError, dmarcOutcome, policyLookupOf } from './verdict/index.ts';
+export type { DeliveryPrediction, VerdictInput, VerdictFix, DmarcOutcome, DmarcOutcomeInput, VerdictDeps } from './verdict/index.ts';
 // The domain audit (SPF, DKIM, DMARC, MX findings).
 export { auditDomain } from './audit/index.ts';
 export type { AuditResult, Finding } from './audit/index.ts';

@@ -11,7 +11,7 @@
 import type { DmarcAlignment, DmarcPolicy, DmarcPsd } from '../dmarc/types.ts';
 import type { DmarcPolicySource } from '../dmarc/tree-walk.ts';
 import type { DkimKeyType } from '../dkim/types.ts';
-import type { SpfCauseCode, SpfResult } from '../spf/types.ts';
+import type { DomainProblem, SpfCauseCode, SpfResult } from '../spf/types.ts';
 
 export type { DmarcAlignment, DmarcPolicy, DmarcPolicySource, SpfResult };
 
@@ -62,6 +62,8 @@ export interface VerdictInputIssue {
   value: string;
   /** For `dkim`: which entry (0-based). */
   index?: number;
+  /** For `bad-domain`: what is wrong with the name (worded as `spf.domain.<problem>`). */
+  problem?: DomainProblem;
 }
 
 /**

@@ -363,3 +363,26 @@ export function parseDkimKey(text: string): DkimParseResult {
   };
   return { ok: true, record, issues };
 }
+
+/**
+ * The key of a parsed record as a node:crypto key object, for verifying signatures
+ * (verify.ts); undefined for a revoked or undecodable key. RSA keys are read as
+ * SubjectPublicKeyInfo or RSAPublicKey (as `decodeKey` accepts them); an ed25519 key's raw 32
+ * bytes (RFC 8463 §4) are wrapped in the SubjectPublicKeyInfo that node:crypto reads.
+ *
+ * @example
+ * const parsed = parseDkimKey(text);
+ * const key = parsed.ok ? publicKeyObject(parsed.record) : undefined;
+ */
+export function publicKeyObject(record: DkimKey): KeyObject | undefined {
+  if (record.revoked || record.keyInfo === null) return undefined;
+  const bytes = Buffer.from(record.publicKey, 'base64');
+  switch (record.keyType) {
+    case 'rsa':
+      return tryPublicKey(bytes, record.keyInfo.encoding === 'pkcs1' ? 'pkcs1' : 'spki');
+    case 'ed25519':
+      return tryPublicKey(Buffer.concat([ED25519_SPKI_PREFIX, bytes]), 'spki');
+    default:
+      return assertNever(record.keyType);
+  }
+}

@@ -133,6 +133,6 @@ export function authResultsHeader(check: SpfCheck, options: AuthResultsOptions):
 }
 
 /** RFC 8601 §2.2 pvalue: a token, an addr-spec, or else a quoted-string. */
-function pvalue(value: string): string {
+export function pvalue(value: string): string {
   return /^[A-Za-z0-9!#$%&'*+\-.^_`{|}~]+(@[A-Za-z0-9.-]+)?$/.test(value) ? value : quoted(value);
 }

@@ -12,7 +12,6 @@ import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { systemResolver } from '../../src/dns/system.ts';
 import { zoneFromObject } from '../../src/dns/zone.ts';
 import { SIGNATURE_HEADER, customerMessage, deliverEvent, sendDigest, sendWebhooks } from '../../src/monitor/alerts.ts';
@@ -22,6 +21,7 @@ import type { MonitorStore } from '../../src/monitor/store.ts';
 import type { StoredEvent } from '../../src/monitor/types.ts';
 import { type ProviderCatalogue, parseProviderCatalogue } from '../../src/record/providers.ts';
 import { type DnsServer, startDnsServer } from '../support/dns-server.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 
 const parsed = parseProviderCatalogue({
   version: 1,
@@ -59,27 +59,6 @@ async function startReceiver(secret: string): Promise<{ url: string; received: R
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, server };
-}
-
-/** An SMTP sink on loopback that keeps each message's envelope and raw text. */
-async function startSmtpSink(): Promise<{ url: string; mails: Array<{ to: string[]; raw: string }>; server: SMTPServer }> {
-  const mails: Array<{ to: string[]; raw: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, server };
 }
 
 /** The text part of a plain nodemailer message (quoted-printable soft breaks undone). */
@@ -218,14 +197,14 @@ describe('alerts (loopback DNS, HTTP receiver, SMTP sink, SQLite file)', () => {
       assert.ok(enText.includes(TO_PUBLISH), enText);
       assert.match(textOf(nl ?? ''), /Kant-en-klaar bericht voor de klant van klant\.nl:/);
     } finally {
-      await new Promise<void>((resolve) => sink.server.close(() => resolve()));
+      await sink.stop();
     }
   });
 
   it('an SMTP server that is not there is a failed delivery per operator, not a throw', async () => {
     const sink = await startSmtpSink();
     const url = sink.url;
-    await new Promise<void>((resolve) => sink.server.close(() => resolve()));
+    await sink.stop();
     const result = await sendDigest(store, events, { smtpUrl: url, from: 'spfkit@provider.test', operators: [{ email: 'noc@provider.test', lang: 'en' }] });
     assert.equal(result.length, 1);
     assert.equal(result[0]?.ok, false);

@@ -8,10 +8,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { systemResolver } from '../../src/dns/system.ts';
 import { zoneFromObject } from '../../src/dns/zone.ts';
 import { DIGEST_MARKER, digestSettings, runDigest } from '../../src/monitor/digest.ts';
@@ -21,6 +19,7 @@ import type { MonitorStore } from '../../src/monitor/store.ts';
 import { type ProviderCatalogue, parseProviderCatalogue } from '../../src/record/providers.ts';
 import { spfkitIn } from '../support/cli.ts';
 import { type DnsServer, startDnsServer } from '../support/dns-server.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 
 const parsed = parseProviderCatalogue({
   version: 1,
@@ -32,26 +31,6 @@ const catalogue: ProviderCatalogue = parsed.catalogue;
 
 const GOOD = 'v=spf1 include:spf.coachview.net -all';
 const MOVED = 'v=spf1 include:spf.protection.outlook.com -all';
-
-async function startSmtpSink(): Promise<{ url: string; mails: Array<{ to: string[]; raw: string }>; stop: () => Promise<void> }> {
-  const mails: Array<{ to: string[]; raw: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe('the operators\' digest as a job (SQLite file, loopback DNS, SMTP sink)', () => {
   let dns: DnsServer;

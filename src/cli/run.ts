@@ -73,7 +73,8 @@ export function langInArgs(args: readonly string[], env: LocaleEnv = {}): Lang {
 function describeError(error: unknown, lang: Lang, args: readonly string[]): string {
   if (error instanceof UsageError) return error.words(lang);
   if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return parseArgsError(String(error.code), error.message, lang, args);
-  if (error instanceof Error && error.name === 'SpfInputError') return error.message;
+  // By name, not instanceof: the lazy command table keeps src/spf out of the start-up path.
+  if (error instanceof Error && error.name === 'SpfInputError' && 'words' in error && typeof error.words === 'function') return String(error.words(lang));
   return t(lang, 'usage.unexpected', { message: error instanceof Error ? error.message : String(error) });
 }
 

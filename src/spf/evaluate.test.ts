@@ -211,6 +211,8 @@ describe('input validation', () => {
         { field: 'sender', code: 'sender-without-domain', value: 'info@' },
       ]);
       assert.equal(error.message, '"not-an-ip" is not an IPv4 or IPv6 address; sender "info@" has no domain; use an address like info@example.com');
+      // The CLI's last resort (src/cli/run.ts) words it in the language asked for.
+      assert.match(error.words('nl'), /^"not-an-ip" is geen IPv4- of IPv6-adres; afzender "info@" heeft geen domein/);
       return true;
     });
   });

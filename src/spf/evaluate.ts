@@ -3,6 +3,7 @@
  * and the §4.6.4 processing limits. Evaluates a parsed tree; every RFC outcome is returned
  * as data, never thrown. DNS comes only through the `Resolver` in the options.
  */
+import type { Lang } from '../i18n/lang.ts';
 import type { DnsAnswer, RecordData, Resolver, RrType } from '../dns/resolver.ts';
 import { canonicalDomain, domainProblem } from './domain.ts';
 import { type ClientIp, addressMatches, ipDotted, networkMatches, parseClientIp, reverseName } from './ip.ts';
@@ -81,6 +82,11 @@ export class SpfInputError extends Error {
     super(issues.map((i) => describeInputIssue(i, 'en')).join('; '));
     this.name = 'SpfInputError';
     this.issues = issues;
+  }
+
+  /** The issues in words, in `lang` (the shells' way to say it). */
+  words(lang: Lang): string {
+    return this.issues.map((i) => describeInputIssue(i, lang)).join('; ');
   }
 }
 

@@ -18,6 +18,7 @@ const COMMANDS = {
   bulk: async () => (await import('./bulk.ts')).bulkCommand,
   policyd: async () => (await import('./policyd.ts')).policydCommand,
   monitor: async () => (await import('./monitor.ts')).monitorCommand,
+  verdict: async () => (await import('./verdict.ts')).verdictCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
 type CommandName = keyof typeof COMMANDS;

@@ -133,6 +133,10 @@ const SAMPLE: AllParams = {
   id: 4,
   when: '2026-12-03T12:00:00.000Z',
   services: ['Coachview'],
+  // verdict (issue 13.1)
+  fromDomain: 'klant.nl',
+  mode: 'r',
+  suggested: 'bounce.klant.nl',
 };
 
 /** Keys whose text may be the same in both languages: pure composition of other messages, or a word Dutch shares (ok, JSON). */
@@ -151,7 +155,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor|alerts)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor|alerts|verdict)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -14,6 +14,7 @@ Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
   'help.summary.check': () => `evaluate the SPF policy for an IP and a sender`,
   'help.summary.add': () => `plan adding a sending service to an SPF record`,
   'help.summary.explain': () => `explain an SPF record term by term (en, nl)`,
+  'help.summary.verdict': () => `will this mail be accepted? the DMARC outcome of a sending setup, from DNS (en, nl)`,
   'help.summary.audit': () => `audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)`,
   'help.summary.bulk': () => `check a service's customer list: who must change their SPF record`,
   'help.summary.policyd': () => `a Postfix policy service: SPF for incoming mail, Received-SPF header`,
@@ -57,6 +58,27 @@ ${p.dns}
 Exit codes: 0 the record has no syntax problems and can be published; 1 it has, it is
 over 450 bytes (RFC 7208 §3.4), or the domain has no SPF record, several, or its DNS
 lookup failed; 2 usage error.`,
+
+  'help.verdict': (p: { dns: string }) => `Usage: spfkit verdict --ip <ip> --from <domain> [--helo <name>] [--mail-from <address>] [--dkim d=<domain>,s=<selector> …] [--provider <id>] [--json] [--lang en|nl] [DNS options]
+
+Predicts what a receiver's DMARC check (RFC 9989) concludes for mail sent from <ip> with the
+given envelope (HELO, MAIL FROM) and header From domain: SPF for the envelope domain and
+whether it aligns with From, each DKIM key (CNAMEs followed) and whether d= aligns, the DMARC
+result and the policy that applies (p, sp, np, t=y), what to change with the records to
+publish, and where RFC 7489 reads it differently.
+
+  --ip <ip>              the sending server's address (required)
+  --from <domain>        the header From domain or address (required)
+  --helo <name>          the HELO/EHLO name (needed when --mail-from is empty)
+  --mail-from <address>  the envelope sender (bounce address); empty = null reverse-path
+  --dkim d=<d>,s=<s>     a DKIM key the sender signs with (repeatable)
+  --provider <id>        a provider of the catalogue (e.g. dmrmail): its DKIM selectors,
+                         signing as the From domain, and its SPF mechanism for the fixes
+  --lang en|nl           language (default en)
+  --json                 print the prediction and its words as JSON
+${p.dns}
+
+Exit codes: 0 DMARC passes; 1 it fails, no record applies or DNS failed; 2 usage error.`,
 
   'help.audit': (p: { dns: string }) => `Usage: spfkit audit <domain> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS options]
 

@@ -15,6 +15,7 @@ ${p.commands}
   'help.summary.check': () => `het SPF-beleid controleren voor een IP-adres en een afzender`,
   'help.summary.add': () => `plannen hoe een verzenddienst aan een SPF-record wordt toegevoegd`,
   'help.summary.explain': () => `een SPF-record term voor term uitleggen (en, nl)`,
+  'help.summary.verdict': () => `wordt deze mail geaccepteerd? de DMARC-uitkomst van een verzendopzet, uit DNS (en, nl)`,
   'help.summary.audit': () => `SPF, DKIM, DMARC en MX van een domein nalopen, met een cijfer (en, nl)`,
   'help.summary.bulk': () => `de klantenlijst van een dienst controleren: wie moet zijn SPF-record aanpassen`,
   'help.summary.policyd': () => `een Postfix-policyservice: SPF voor binnenkomende mail, Received-SPF-header`,
@@ -58,6 +59,27 @@ ${p.dns}
 Afsluitcodes: 0 het record heeft geen syntaxproblemen en is te publiceren; 1 wel, het is
 meer dan 450 bytes (RFC 7208 §3.4), of het domein heeft geen SPF-record, meerdere, of de
 DNS-lookup mislukte; 2 fout in gebruik.`,
+
+  'help.verdict': (p) => `Gebruik: spfkit verdict --ip <ip> --from <domein> [--helo <naam>] [--mail-from <adres>] [--dkim d=<domein>,s=<selector> …] [--provider <id>] [--json] [--lang en|nl] [DNS-opties]
+
+Voorspelt wat de DMARC-controle (RFC 9989) van een ontvanger concludeert voor mail die vanaf
+<ip> wordt verstuurd met de opgegeven envelop (HELO, MAIL FROM) en het From-domein in de
+kop: SPF voor het envelopdomein en of dat aansluit bij From, elke DKIM-sleutel (CNAME's
+gevolgd) en of d= aansluit, de DMARC-uitkomst en het beleid dat geldt (p, sp, np, t=y), wat
+je moet veranderen met de te publiceren records, en waar RFC 7489 het anders leest.
+
+  --ip <ip>              het adres van de verzendende server (verplicht)
+  --from <domein>        het From-domein of -adres in de kop (verplicht)
+  --helo <naam>          de HELO/EHLO-naam (nodig als --mail-from leeg is)
+  --mail-from <adres>    de envelopafzender (bounce-adres); leeg = null reverse-path
+  --dkim d=<d>,s=<s>     een DKIM-sleutel waarmee de verzender ondertekent (herhaalbaar)
+  --provider <id>        een provider uit de catalogus (bijv. dmrmail): zijn DKIM-selectors,
+                         ondertekenend als het From-domein, en zijn SPF-mechanisme voor de oplossingen
+  --lang en|nl           taal (standaard en)
+  --json                 de voorspelling en haar woorden als JSON
+${p.dns}
+
+Afsluitcodes: 0 DMARC slaagt; 1 zakt, geen record, of een DNS-fout; 2 gebruiksfout.`,
 
   'help.audit': (p) => `Gebruik: spfkit audit <domein> [--selector <s> …] [--json] [--lang en|nl] [--no-color] [DNS-opties]
 

@@ -21,6 +21,8 @@ import { type ProviderCatalogue, parseProviderCatalogue } from '../record/provid
 import { recordCache } from '../spf/record-cache.ts';
 import { addRoute, providersRoute } from './add-routes.ts';
 import { auditRoute } from './audit-route.ts';
+import { verdictRoute } from './verdict-route.ts';
+import { VERDICT_COMPONENTS } from './verdict-schemas.ts';
 import { checkRoutes } from './check-routes.ts';
 import { DEFAULT_LIMITS, type ServerContext, type ServerLimits, releaseReserved } from './context.ts';
 import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler, socketErrorHandler } from './errors.ts';
@@ -179,7 +181,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  for (const schema of [...COMPONENTS, ...MONITOR_COMPONENTS]) app.addSchema(schema);
+  for (const schema of [...COMPONENTS, ...MONITOR_COMPONENTS, ...VERDICT_COMPONENTS]) app.addSchema(schema);
 
   void app.register(swagger, {
     openapi: {
@@ -220,6 +222,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     explainRoute(api, ctx);
     addRoute(api, ctx, catalogue);
     auditRoute(api, ctx, catalogue);
+    verdictRoute(api, ctx, catalogue);
   });
 
   // The monitor's routes: API token required, not rate-limited per client (tokens are the provider's own).

@@ -442,10 +442,14 @@ function countTerm(ctx: Context, domain: string): Outcome | undefined {
   return undefined;
 }
 
-/** RFC 7208 §4.6.4: count a void lookup; over the limit → permerror. */
-function countVoid(ctx: Context, domain: string): Outcome | undefined {
-  ctx.lookups.void++;
-  if (ctx.lookups.void > ctx.limits.voidLookups) {
+/**
+ * RFC 7208 §4.6.4: count a void lookup; over the limit → permerror. `own` is a budget of an
+ * `mx` term's exchanges under `mxHostVoids: 'mechanism'` (mailauth's reading).
+ */
+function countVoid(ctx: Context, domain: string, own?: { void: number }): Outcome | undefined {
+  const counter = own ?? ctx.lookups;
+  counter.void++;
+  if (counter.void > ctx.limits.voidLookups) {
     return { result: 'permerror', cause: { code: 'void-limit', domain, limit: ctx.limits.voidLookups } };
   }
   return undefined;
@@ -574,7 +578,7 @@ async function evaluateMechanism(
  * A or AAAA records of `name` for the client's family; a void lookup is counted for an
  * empty answer (see SpfLimits.voidOtherFamily).
  */
-async function lookupAddresses(ctx: Context, domain: string, target: string, depth: number): Promise<string[] | Outcome> {
+async function lookupAddresses(ctx: Context, domain: string, target: string, depth: number, own?: { void: number }): Promise<string[] | Outcome> {
   const name = canonicalDomain(target);
   const type = ctx.input.ip.family === 4 ? 'A' : 'AAAA';
   const answer = await query(ctx, depth, name, type);
@@ -598,7 +602,7 @@ async function lookupAddresses(ctx: Context, domain: string, target: string, dep
       throw new Error(`unhandled answer ${String(never)}`);
     }
   }
-  return countVoid(ctx, domain) ?? [];
+  return countVoid(ctx, domain, own) ?? [];
 }
 
 /** RFC 7208 §5.4: the mx mechanism. */
@@ -609,18 +613,20 @@ async function matchMx(ctx: Context, prefix4: number, prefix6: number, domain: s
   if (answer.kind !== 'answer' || answer.records.length === 0) return countVoid(ctx, domain) ?? false;
   const exchanges = answer.records;
   if (exchanges.length > ctx.lookups.mx) ctx.lookups.mx = exchanges.length;
-  // RFC 7208 §4.6.4: more than 10 MX names in one mx mechanism is a permerror.
-  if (exchanges.length > ctx.limits.mxNames) {
-    return { result: 'permerror', cause: { code: 'mx-limit', domain, limit: ctx.limits.mxNames, count: exchanges.length } };
-  }
-  for (const mx of exchanges) {
+  // RFC 7208 §4.6.4: more than 10 MX names in one mx mechanism is a permerror — up front, or
+  // (mxOverLimit: 'cut', libspf2/mailauth) only when none of the first 10 matches.
+  const over = exchanges.length > ctx.limits.mxNames;
+  const limitError: Outcome = { result: 'permerror', cause: { code: 'mx-limit', domain, limit: ctx.limits.mxNames, count: exchanges.length } };
+  if (over && ctx.limits.mxOverLimit !== 'cut') return limitError;
+  const own = ctx.limits.mxHostVoids === 'mechanism' ? { void: 0 } : undefined;
+  for (const mx of over ? exchanges.slice(0, ctx.limits.mxNames) : exchanges) {
     const exchange = stripDot(mx.exchange);
     if (domainProblem(exchange) !== undefined) continue;
-    const addresses = await lookupAddresses(ctx, domain, exchange, depth);
+    const addresses = await lookupAddresses(ctx, domain, exchange, depth, own);
     if (!Array.isArray(addresses)) return addresses;
     if (addresses.some((a) => addressMatches(ctx.input.ip, a, prefix4, prefix6))) return true;
   }
-  return false;
+  return over ? limitError : false;
 }
 
 /**

@@ -151,6 +151,19 @@ export interface SpfLimits {
   voidOtherFamily: boolean;
   /** Longest expanded macro-string accepted (guards against amplification). */
   maxMacroExpansion: number;
+  /**
+   * An `mx` answer with more than `mxNames` exchanges: `refuse` is a permerror before any
+   * exchange is looked at (RFC 7208 §4.6.4, pyspf); `cut` looks at the first `mxNames`, a match
+   * among them counts, and only no match is a permerror (libspf2, mailauth). Default `refuse`.
+   * Implementation profiles: src/spf/profiles.ts.
+   */
+  mxOverLimit?: 'refuse' | 'cut';
+  /**
+   * Where void lookups of an `mx` mechanism's exchanges count: `check` — against the check's
+   * `voidLookups` (RFC 7208 §4.6.4, pyspf); `mechanism` — against a budget of `voidLookups` of
+   * their own per `mx` term (mailauth). Default `check`.
+   */
+  mxHostVoids?: 'check' | 'mechanism';
 }
 
 export const RFC_LIMITS: Readonly<SpfLimits> = Object.freeze({

@@ -30,6 +30,9 @@ export const WATCH_LIMITS = Object.freeze({ customerId: 128, label: 256, schedul
 
 /** Largest page of domains or events one request returns. */
 export const MAX_PAGE = 1000;
+/** Import rows written in one transaction. */
+const IMPORT_BATCH = 500;
+
 /** The page size when none is asked for. */
 export const DEFAULT_PAGE = 50;
 
@@ -225,6 +228,13 @@ export async function importWatched(deps: MonitorDeps, lines: AsyncIterable<stri
   const summary: ImportSummary = { added: 0, updated: 0, errors: [] };
   let layout: { delimiter: string; columns: Array<[ImportField, number]> } | undefined;
   const seen = new Map<string, number>();
+  // Valid rows are written in batches, one transaction each (a row at a time was one per row).
+  let batch: WatchInput[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    for (const outcome of await deps.store.watchMany(batch, deps.now().toISOString())) summary[outcome]++;
+    batch = [];
+  };
   for await (const { line, text } of readCsvRecords(lines, () => layout?.delimiter ?? ',')) {
     if (layout === undefined) {
       const header = readHeader(text, IMPORT_COLUMNS.domain);
@@ -274,9 +284,10 @@ export async function importWatched(deps: MonitorDeps, lines: AsyncIterable<stri
       continue;
     }
     seen.set(valid.watch.domain, line);
-    const outcome = await deps.store.watch(valid.watch, deps.now().toISOString());
-    summary[outcome]++;
+    batch.push(valid.watch);
+    if (batch.length >= IMPORT_BATCH) await flush();
   }
+  await flush();
   if (layout === undefined) throw new ImportHeaderError([]);
   return summary;
 }

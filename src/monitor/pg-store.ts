@@ -16,7 +16,7 @@ import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
 import { type CheckRow, type DeliveryRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
 import { type MonitorStore, NotWatchedError, StoreUnavailableError, type StoreUnavailableReason, type WatchOutcome } from './store.ts';
-import { DEFAULT_SCHEDULE, type StoredEvent } from './types.ts';
+import { DEFAULT_SCHEDULE, type StoredEvent, type WatchInput } from './types.ts';
 
 export interface PgStoreOptions {
   /** `postgres://user:password@host:port/database` (libpq URL; `?sslmode=…` as node-postgres reads it). */
@@ -198,6 +198,31 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
   }
 
   /** Runs `work` in one transaction on one connection: committed whole, or rolled back. */
+  /** Adds a domain or replaces what is watched for it, inside the caller's transaction. */
+  async function upsertDomain(client: PoolClient, input: WatchInput, at: string): Promise<WatchOutcome> {
+    const values = [
+      input.domain,
+      JSON.stringify(input.services),
+      JSON.stringify(input.dkimSelectors ?? []),
+      input.customerId ?? null,
+      input.label ?? null,
+      input.schedule ?? DEFAULT_SCHEDULE,
+      input.group ?? null,
+      at,
+    ];
+    const added = await client.query(
+      'INSERT INTO watched_domains (domain, services, dkim_selectors, customer_id, label, schedule, group_name, added_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (domain) DO NOTHING',
+      values,
+    );
+    if (added.rowCount === 1) return 'added';
+    // The schedule may have changed: the scheduler plans the domain again.
+    await client.query(
+      'UPDATE watched_domains SET services = $2, dkim_selectors = $3, customer_id = $4, label = $5, schedule = $6, group_name = $7, next_due_at = NULL, updated_at = $8 WHERE domain = $1',
+      values,
+    );
+    return 'updated';
+  }
+
   async function transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     let client: PoolClient;
     try {
@@ -233,28 +258,13 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
       return row?.version ?? 0;
     },
     async watch(input, at) {
-      const values = [
-        input.domain,
-        JSON.stringify(input.services),
-        JSON.stringify(input.dkimSelectors ?? []),
-        input.customerId ?? null,
-        input.label ?? null,
-        input.schedule ?? DEFAULT_SCHEDULE,
-        input.group ?? null,
-        at,
-      ];
-      return transaction(async (client): Promise<WatchOutcome> => {
-        const added = await client.query(
-          'INSERT INTO watched_domains (domain, services, dkim_selectors, customer_id, label, schedule, group_name, added_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (domain) DO NOTHING',
-          values,
-        );
-        if (added.rowCount === 1) return 'added';
-        // The schedule may have changed: the scheduler plans the domain again.
-        await client.query(
-          'UPDATE watched_domains SET services = $2, dkim_selectors = $3, customer_id = $4, label = $5, schedule = $6, group_name = $7, next_due_at = NULL, updated_at = $8 WHERE domain = $1',
-          values,
-        );
-        return 'updated';
+      return transaction((client) => upsertDomain(client, input, at));
+    },
+    async watchMany(inputs, at) {
+      return transaction(async (client) => {
+        const outcomes: WatchOutcome[] = [];
+        for (const input of inputs) outcomes.push(await upsertDomain(client, input, at));
+        return outcomes;
       });
     },
     async unwatch(domain) {

@@ -119,6 +119,7 @@ function sqliteStore(db: Database.Database): MonitorStore {
     updateDomain.run(row);
     return 'updated';
   });
+  const watchMany = db.transaction((inputs: readonly WatchInput[], at: string): WatchOutcome[] => inputs.map((input) => watch(input, at)));
 
   const save = db.transaction((check: CheckSnapshot, events: readonly MonitorEvent[]) => {
     if (getDomain.get(check.domain) === undefined) throw new NotWatchedError(check.domain);
@@ -139,6 +140,9 @@ function sqliteStore(db: Database.Database): MonitorStore {
     },
     async watch(input, at) {
       return watch(input, at);
+    },
+    async watchMany(inputs, at) {
+      return watchMany(inputs, at);
     },
     async unwatch(domain) {
       return deleteDomain.run(domain).changes > 0;

@@ -205,6 +205,24 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.deepEqual((await store.listDeliveries()).map((d) => d.id), [two.id]);
     });
 
+    it('watches many domains in one call, added or updated, in input order', async () => {
+      assert.deepEqual(await store.watchMany([], '2026-01-01T00:00:00.000Z'), []);
+      await store.watch({ domain: 'many-b.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z');
+      const outcomes = await store.watchMany(
+        [
+          { domain: 'many-a.nl', services: [{ provider: 'coachview' }], label: 'A' },
+          { domain: 'many-b.nl', services: [{ mechanism: 'ip4:192.0.2.1' }], customerId: 'K-B' },
+        ],
+        '2026-01-02T00:00:00.000Z',
+      );
+      assert.deepEqual(outcomes, ['added', 'updated']);
+      assert.equal((await store.getDomain('many-a.nl'))?.label, 'A');
+      const b = await store.getDomain('many-b.nl');
+      assert.deepEqual([b?.customerId, b?.services, b?.addedAt, b?.updatedAt], ['K-B', [{ mechanism: 'ip4:192.0.2.1' }], '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
+      await store.unwatch('many-a.nl');
+      await store.unwatch('many-b.nl');
+    });
+
     it('keeps markers, moved only from the value they are at (one of several machines wins)', async () => {
       assert.equal(await store.getMarker('digest'), undefined);
       assert.equal(await store.moveMarker('digest', 5, 9), false, 'not set yet: only from undefined');

@@ -76,6 +76,8 @@ export interface MonitorStore {
   schemaVersion(): Promise<number>;
   /** Adds a domain, or replaces what is watched for it (checks and events are kept). */
   watch(input: WatchInput, at: string): Promise<WatchOutcome>;
+  /** `watch` for many domains in one transaction (an import's batch): all or none; the outcomes in input order. */
+  watchMany(inputs: readonly WatchInput[], at: string): Promise<WatchOutcome[]>;
   /** Stops watching a domain; its checks and events go with it. False when it was not watched. */
   unwatch(domain: string): Promise<boolean>;
   getDomain(domain: string): Promise<WatchedDomain | undefined>;

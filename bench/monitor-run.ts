@@ -106,6 +106,9 @@ async function dashboard(store: MonitorStore): Promise<Record<string, number>> {
     deepPageMs: await median(11, async () => Promise.all([store.listDomains({ situation, offset: deep, limit: page }), store.countDomains({ situation })])),
     deepOffset: deep,
     searchPageMs: await median(11, async () => Promise.all([store.listDomains({ situation, search: 'c12', offset: 0, limit: page }), store.countDomains({ situation, search: 'c12' })])),
+    // The Customers view's sorts over every row (no filter), a deep page, as the table asks: worst first, latest check first.
+    sortSituationMs: await median(11, async () => Promise.all([store.listDomains({ sort: 'situation', offset: deep, limit: page }), store.countDomains()])),
+    sortCheckedMs: await median(11, async () => Promise.all([store.listDomains({ sort: 'checked', order: 'desc', offset: deep, limit: page }), store.countDomains()])),
   };
 }
 

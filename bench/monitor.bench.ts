@@ -41,7 +41,7 @@ interface RunResult {
   watchedBytes: number;
   first: Pass;
   again: Pass;
-  query: { rows: number; matching: number; firstPageMs: number; deepPageMs: number; deepOffset: number; searchPageMs: number };
+  query: { rows: number; matching: number; firstPageMs: number; deepPageMs: number; deepOffset: number; searchPageMs: number; sortSituationMs: number; sortCheckedMs: number };
   maxRss: number;
 }
 
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     console.log(`\nceiling: ${served} answers ${fmt(queriesPerSecond)} TXT queries/s (one UDP socket, 64 in flight); ceiling checks/s = that ÷ the queries a check sent to it`);
     const q = r.query;
     console.log(
-      `dashboard query on ${fmt(q.rows)} rows (situation not-authorised: ${fmt(q.matching)} match; a page of 50 + the count), median of 11: first page ${q.firstPageMs.toFixed(1)} ms, page at offset ${fmt(q.deepOffset)} ${q.deepPageMs.toFixed(1)} ms, with search "c12" ${q.searchPageMs.toFixed(1)} ms`,
+      `dashboard query on ${fmt(q.rows)} rows (situation not-authorised: ${fmt(q.matching)} match; a page of 50 + the count), median of 11: first page ${q.firstPageMs.toFixed(1)} ms, page at offset ${fmt(q.deepOffset)} ${q.deepPageMs.toFixed(1)} ms, with search "c12" ${q.searchPageMs.toFixed(1)} ms; all rows sorted by situation ${q.sortSituationMs.toFixed(1)} ms, by last check (newest first) ${q.sortCheckedMs.toFixed(1)} ms, at offset ${fmt(q.deepOffset)}`,
     );
     console.log(`maxRSS of the run process: ${mb(r.maxRss)}`);
     const lost = r.first.checks !== DOMAINS || r.again.checks !== DOMAINS;

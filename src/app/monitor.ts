@@ -9,12 +9,13 @@ import { domainToASCII } from 'node:url';
 import { csvCell } from '../bulk/report.ts';
 import { type RowProblem, readCsvRecords, readHeader, splitCsvLine } from '../bulk/csv.ts';
 import { dkimName } from '../dkim/selectors.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
+import { type ReadyMessage, customerMessage } from '../monitor/alerts.ts';
 import { t } from '../i18n/catalog.ts';
 import type { CheckDomainOptions } from '../monitor/check.ts';
 import { serviceName } from '../monitor/check.ts';
 import { type CheckOutcome, checkMany } from '../monitor/run.ts';
-import type { DomainQuery, EventQuery, MonitorStore, WatchOutcome } from '../monitor/store.ts';
+import { DOMAIN_SORTS, type DomainQuery, type DomainSort, type EventQuery, type MonitorStore, type WatchOutcome } from '../monitor/store.ts';
 import { EVENT_KINDS, type EventKind, MONITOR_SITUATIONS, type MonitorSituation, type StoredCheck, type StoredEvent, type WatchInput, type WatchedDomain, type WatchedService } from '../monitor/types.ts';
 import { type ProviderCatalogue, findProvider } from '../record/providers.ts';
 import { parseMechanism } from '../record/terms.ts';
@@ -307,7 +308,7 @@ export interface DomainPage {
 export class PageError extends Error {
   override name = 'PageError';
   constructor(
-    readonly field: 'offset' | 'limit' | 'situation' | 'kind',
+    readonly field: 'offset' | 'limit' | 'situation' | 'kind' | 'sort' | 'order',
     readonly value: string,
   ) {
     super(`${field} ${value} is not usable`);
@@ -330,20 +331,35 @@ export function situationFilter(text: string | undefined): MonitorSituation | 'u
   throw new PageError('situation', text);
 }
 
+/** A sort key and direction as typed (`checked`, `desc`), checked. */
+export function sortOf(sort: string | undefined, order: string | undefined): Pick<DomainQuery, 'sort' | 'order'> {
+  const out: Pick<DomainQuery, 'sort' | 'order'> = {};
+  if (sort !== undefined && sort !== '') {
+    if (!(DOMAIN_SORTS as readonly string[]).includes(sort)) throw new PageError('sort', sort);
+    out.sort = sort as DomainSort;
+  }
+  if (order !== undefined && order !== '') {
+    if (order !== 'asc' && order !== 'desc') throw new PageError('order', order);
+    out.order = order;
+  }
+  return out;
+}
+
 /**
- * One page of watched domains, in domain order, with the number that match.
+ * One page of watched domains (domain order, or by `sort`), with the number that match.
  *
  * @example
  * await listWatched(deps, { situation: 'not-authorised', search: 'bakker', offset: 0, limit: 50 });
  * // { total: 3, offset: 0, limit: 50, domains: [ … ] }
  */
-export async function listWatched(deps: Pick<MonitorDeps, 'store'>, query: { situation?: string; search?: string; offset?: number; limit?: number }): Promise<DomainPage> {
+export async function listWatched(deps: Pick<MonitorDeps, 'store'>, query: { situation?: string; search?: string; offset?: number; limit?: number; sort?: string; order?: string }): Promise<DomainPage> {
   const { offset, limit } = pageOf(query.offset, query.limit);
+  const order = sortOf(query.sort, query.order);
   const filter: DomainQuery = {};
   const situation = situationFilter(query.situation);
   if (situation !== undefined) filter.situation = situation;
   if (query.search !== undefined && query.search.trim() !== '') filter.search = query.search.trim();
-  const [total, domains] = await Promise.all([deps.store.countDomains(filter), deps.store.listDomains({ ...filter, offset, limit })]);
+  const [total, domains] = await Promise.all([deps.store.countDomains(filter), deps.store.listDomains({ ...filter, ...order, offset, limit })]);
   return { total, offset, limit, domains };
 }
 
@@ -352,6 +368,8 @@ export interface DomainDetail {
   domain: WatchedDomain;
   checks: StoredCheck[];
   events: StoredEvent[];
+  /** The ready message for the customer about the latest check, in each language; absent when nothing is wrong or nothing could be checked. */
+  messages?: Record<Lang, ReadyMessage>;
 }
 
 /** A domain with its history, or undefined when it is not watched. */
@@ -361,7 +379,20 @@ export async function watchedDetail(deps: Pick<MonitorDeps, 'store'>, domain: st
   const found = await deps.store.getDomain(name.domain);
   if (!found) return undefined;
   const [checks, events] = await Promise.all([deps.store.recentChecks(found.domain, options.checks ?? 10), deps.store.listEvents({ domain: found.domain, limit: options.events ?? 50 })]);
-  return { domain: found, checks, events };
+  const latest = checks[0];
+  const messages = latest === undefined ? undefined : customerMessages(latest);
+  return messages === undefined ? { domain: found, checks, events } : { domain: found, checks, events, messages };
+}
+
+/** `customerMessage` in every language, or undefined when there is none. */
+function customerMessages(check: StoredCheck): Record<Lang, ReadyMessage> | undefined {
+  const out: Partial<Record<Lang, ReadyMessage>> = {};
+  for (const lang of LANGS) {
+    const message = customerMessage(check, lang);
+    if (message === undefined) return undefined;
+    out[lang] = message;
+  }
+  return out as Record<Lang, ReadyMessage>;
 }
 
 /** An event kind filter as typed, checked. */

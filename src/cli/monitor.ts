@@ -42,6 +42,7 @@ import type { ProviderCatalogue } from '../record/providers.ts';
 import { COMMAND_OPTIONS, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import type { UsageError} from './io.ts';
+import { DOMAIN_SORTS } from '../monitor/store.ts';
 import { type CliIo, EXIT, helpText, usage } from './io.ts';
 import { loadCatalogue } from './sender-options.ts';
 
@@ -61,6 +62,8 @@ const OPTIONS = {
   search: { type: 'string' },
   offset: { type: 'string' },
   limit: { type: 'string' },
+  sort: { type: 'string' },
+  order: { type: 'string' },
   domain: { type: 'string' },
   kind: { type: 'string' },
   after: { type: 'string' },
@@ -94,6 +97,10 @@ function pageUsage(error: PageError): UsageError {
       return usage('monitor.usage.bad-situation', { text: error.value, values: [...MONITOR_SITUATIONS, 'unchecked'] });
     case 'kind':
       return usage('monitor.usage.bad-kind', { text: error.value, values: [...EVENT_KINDS] });
+    case 'sort':
+      return usage('monitor.usage.bad-sort', { text: error.value, values: [...DOMAIN_SORTS] });
+    case 'order':
+      return usage('monitor.usage.bad-order', { text: error.value });
     case 'offset':
     case 'limit':
       return usage('monitor.usage.bad-number', { option: `--${error.field}`, text: error.value, limit: error.field === 'limit' ? MAX_PAGE : Number.MAX_SAFE_INTEGER });
@@ -244,6 +251,8 @@ async function listSub(deps: Deps, values: Values, io: CliIo, lang: Lang): Promi
   const page = await listWatched(deps, {
     ...(values.situation !== undefined ? { situation: values.situation } : {}),
     ...(values.search !== undefined ? { search: values.search } : {}),
+    ...(values.sort !== undefined ? { sort: values.sort } : {}),
+    ...(values.order !== undefined ? { order: values.order } : {}),
     offset: numberOption(values, 'offset', 0, Number.MAX_SAFE_INTEGER) as number,
     limit: numberOption(values, 'limit', DEFAULT_PAGE, MAX_PAGE, 1) as number,
   });

@@ -210,6 +210,7 @@ Commands:
                               unchecked
     --search <text>           part of the domain, customer id or label
     --offset <n> --limit <n>  paging (default 0 and 50, at most 1000)
+    --sort domain|situation|checked --order asc|desc  list order (default domain, asc)
   check [<domain> …]          check the named domains (default: all) and store the results
     --concurrency <n>         domains checked at once (default 16)
   events                      changes found, newest first

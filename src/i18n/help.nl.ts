@@ -219,6 +219,7 @@ Opdrachten:
                               unchecked
     --search <tekst>          deel van domein, klant-id of label
     --offset <n> --limit <n>  pagina's (standaard 0 en 50, hoogstens 1000)
+    --sort domain|situation|checked --order asc|desc  volgorde van de lijst (standaard domain, asc)
   check [<domein> …]          de genoemde domeinen controleren (standaard: alle) en opslaan
     --concurrency <n>         domeinen tegelijk (standaard 16)
   events                      gevonden wijzigingen, nieuwste eerst

@@ -10,7 +10,8 @@
  *   {{domain}} a domain name column: PostgreSQL gets the "C" (byte-order) collation, so
  *              `ORDER BY domain` pages in the same order as SQLite's binary collation on every
  *              server locale (and LIKE 'prefix%' can use the index); SQLite's SQL is plain TEXT,
- *              byte for byte what it was before the slot existed.
+ *              byte for byte what it was before the slot existed;
+ *   {{c}}      ` COLLATE "C"` after a text sort key of an index on PostgreSQL, nothing on SQLite.
  * Times are ISO 8601 UTC text (they sort as text); structured parts of a check are JSON
  * text in `snapshot`, the columns lists filter on are columns of their own.
  */
@@ -30,6 +31,19 @@ export interface Migration {
 export const DIALECT_SLOTS: Readonly<Record<string, Record<Dialect, string>>> = Object.freeze({
   id: { sqlite: 'INTEGER PRIMARY KEY', postgres: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' },
   domain: { sqlite: 'TEXT', postgres: 'TEXT COLLATE "C"' },
+  // Byte-order collation of a text sort key in an index (PostgreSQL; SQLite's is binary already).
+  c: { sqlite: '', postgres: ' COLLATE "C"' },
+});
+
+/**
+ * The dashboard's sort keys as SQL (rows.ts orders by exactly these, so the indexes of
+ * migration 6 serve the ORDER BY): the situation as its rank in MONITOR_SITUATIONS (worst
+ * first, never checked last), and the latest check's time with "never" ('') first. No NULLs
+ * in a key, so SQLite and PostgreSQL (which order NULLs differently) page alike.
+ */
+export const SORT_SQL = Object.freeze({
+  situation: "(CASE last_situation WHEN 'not-authorised' THEN 0 WHEN 'broken' THEN 1 WHEN 'could-not-check' THEN 2 WHEN 'none' THEN 3 WHEN 'authorised' THEN 4 ELSE 5 END)",
+  checked: "(COALESCE(last_checked_at, ''){{c}})",
 });
 
 /** The table that records which migrations were applied. */
@@ -145,6 +159,15 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         name TEXT PRIMARY KEY,
         value BIGINT NOT NULL
       )`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'dashboard: sort by situation and by last check, with an index each',
+    statements: [
+      // Expression indexes on the very expressions of SORT_SQL (kept literal here: a shipped migration never changes).
+      "CREATE INDEX watched_domains_rank ON watched_domains ((CASE last_situation WHEN 'not-authorised' THEN 0 WHEN 'broken' THEN 1 WHEN 'could-not-check' THEN 2 WHEN 'none' THEN 3 WHEN 'authorised' THEN 4 ELSE 5 END), domain)",
+      "CREATE INDEX watched_domains_checked ON watched_domains ((COALESCE(last_checked_at, ''){{c}}), domain)",
     ],
   },
 ]);

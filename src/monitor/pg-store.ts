@@ -14,7 +14,7 @@
 import pg from 'pg';
 import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type CheckRow, type DeliveryRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import { type CheckRow, type DeliveryRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, domainOrder, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
 import { type MonitorStore, NotWatchedError, StoreUnavailableError, type StoreUnavailableReason, type WatchOutcome } from './store.ts';
 import { DEFAULT_SCHEDULE, type StoredEvent, type WatchInput } from './types.ts';
 
@@ -280,7 +280,7 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
     },
     async listDomains(q = {}) {
       const { where, params } = domainFilter(q, DOLLAR);
-      return (await query<DomainRow>(`SELECT * FROM watched_domains${where} ORDER BY domain${pageClause(q.limit, q.offset ?? 0)}`, params)).map(domainOf);
+      return (await query<DomainRow>(`SELECT * FROM watched_domains${where}${domainOrder(q, 'postgres')}${pageClause(q.limit, q.offset ?? 0)}`, params)).map(domainOf);
     },
     async countDomains(q = {}) {
       const { where, params } = domainFilter(q, DOLLAR);

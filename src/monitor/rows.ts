@@ -4,6 +4,7 @@
  * list queries. SQLite and PostgreSQL run the same SQL here; only the parameter placeholder
  * differs (`?` against `$1, $2 …`), so the builders take it as a function.
  */
+import { type Dialect, DIALECT_SLOTS, SORT_SQL } from './migrations.ts';
 import type { ApiToken, DomainQuery, EventQuery, WebhookDelivery } from './store.ts';
 import type { CheckSnapshot, MonitorEvent, MonitorSituation, StoredCheck, StoredEvent, WatchedDomain } from './types.ts';
 
@@ -134,6 +135,31 @@ export function domainFilter(query: DomainQuery, placeholder: Placeholder): Filt
   }
   if (query.group !== undefined) f.clauses.push(`group_name = ${f.param(query.group, placeholder)}`);
   return f.done();
+}
+
+/**
+ * ` ORDER BY …` of a domain query: the sort key of SORT_SQL (what migration 6 indexes), then
+ * the domain; `desc` reverses both, so the index is read backwards instead of sorting.
+ */
+export function domainOrder(query: Pick<DomainQuery, 'sort' | 'order'>, dialect: Dialect): string {
+  const direction = query.order === 'desc' ? ' DESC' : '';
+  const sort = query.sort ?? 'domain';
+  let key: string;
+  switch (sort) {
+    case 'domain':
+      return ` ORDER BY domain${direction}`;
+    case 'situation':
+      key = SORT_SQL.situation;
+      break;
+    case 'checked':
+      key = SORT_SQL.checked.replace('{{c}}', DIALECT_SLOTS.c?.[dialect] ?? '');
+      break;
+    default: {
+      const never: never = sort;
+      throw new Error(`unhandled sort ${String(never)}`);
+    }
+  }
+  return ` ORDER BY ${key}${direction}, domain${direction}`;
 }
 
 /** WHERE clause of an event query. */

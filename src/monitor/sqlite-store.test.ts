@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DIALECT_SLOTS, MIGRATIONS, type Migration, SchemaVersionError, migrationSql, pendingMigrations } from './migrations.ts';
 import { SQLITE_FILE, StoreSettingError, openStore, storeLocation } from './open.ts';
+import { domainOrder } from './rows.ts';
 import { sampleCheck, storeContract } from './store.contract.ts';
 import { StoreOpenError, openSqliteStore } from './sqlite-store.ts';
 
@@ -158,5 +159,21 @@ describe('storeLocation', () => {
     assert.equal(await store.schemaVersion(), MIGRATIONS.length);
     await store.close();
     assert.ok((await stat(join(dir, 'via-env', SQLITE_FILE))).isFile());
+  });
+});
+
+describe('SQLite store: the dashboard sorts are served by an index', () => {
+  it('plans every sort, both ways, on the whole table without a sort step', async () => {
+    const file = join(dir, 'plans', 'monitor.sqlite');
+    await (await openSqliteStore({ file })).close();
+    const db = new Database(file, { readonly: true });
+    for (const sort of ['domain', 'situation', 'checked'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM watched_domains${domainOrder({ sort, order }, 'sqlite')} LIMIT 50 OFFSET 99950`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+        assert.doesNotMatch(plan, /TEMP B-TREE/, `${sort} ${order}: ${plan}`);
+        assert.match(plan, /INDEX/, `${sort} ${order}: ${plan}`);
+      }
+    }
+    db.close();
   });
 });

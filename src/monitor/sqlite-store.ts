@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type CheckRow, type DomainRow, type EventRow, type DeliveryRow, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import { type CheckRow, type DomainRow, type EventRow, type DeliveryRow, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, domainOrder, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
 import { type MonitorStore, NotWatchedError, type WatchOutcome, type Webhook } from './store.ts';
 import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type StoredEvent, type WatchInput } from './types.ts';
 
@@ -153,7 +153,7 @@ function sqliteStore(db: Database.Database): MonitorStore {
     },
     async listDomains(query = {}) {
       const { where, params } = domainFilter(query, QUESTION_MARK);
-      const rows = db.prepare(`SELECT * FROM watched_domains${where} ORDER BY domain${pageClause(query.limit, query.offset ?? 0)}`).all(...params) as DomainRow[];
+      const rows = db.prepare(`SELECT * FROM watched_domains${where}${domainOrder(query, 'sqlite')}${pageClause(query.limit, query.offset ?? 0)}`).all(...params) as DomainRow[];
       return rows.map(domainOf);
     },
     async countDomains(query = {}) {

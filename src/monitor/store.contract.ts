@@ -125,6 +125,28 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.equal(await store.countDomains({ search: 'nl' }), 4);
     });
 
+    it('sorts domains by situation (worst first, unchecked last) and by last check (never first), ties by domain, reversed by desc, with filter and paging', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      for (const d of ['e.nl', 'a.nl', 'd.nl', 'b.nl', 'c.nl', 'f.nl']) await store.watch({ domain: d, services: [{ provider: 'byte' }] }, at);
+      await store.saveCheck(sampleCheck('a.nl', '2026-01-03T00:00:00.000Z', 'authorised'), []);
+      await store.saveCheck(sampleCheck('b.nl', '2026-01-02T00:00:00.000Z', 'not-authorised'), []);
+      await store.saveCheck(sampleCheck('c.nl', '2026-01-04T00:00:00.000Z', 'broken'), []);
+      await store.saveCheck(sampleCheck('d.nl', '2026-01-01T00:00:00.000Z', 'not-authorised'), []);
+      await store.saveCheck(sampleCheck('e.nl', '2026-01-02T00:00:00.000Z', 'none'), []);
+      const names = async (query: Parameters<MonitorStore['listDomains']>[0]) => (await store.listDomains(query)).map((d) => d.domain);
+      assert.deepEqual(await names({ sort: 'domain', order: 'desc' }), ['f.nl', 'e.nl', 'd.nl', 'c.nl', 'b.nl', 'a.nl']);
+      assert.deepEqual(await names({ sort: 'situation' }), ['b.nl', 'd.nl', 'c.nl', 'e.nl', 'a.nl', 'f.nl']);
+      assert.deepEqual(await names({ sort: 'situation', order: 'desc' }), ['f.nl', 'a.nl', 'e.nl', 'c.nl', 'd.nl', 'b.nl']);
+      assert.deepEqual(await names({ sort: 'checked' }), ['f.nl', 'd.nl', 'b.nl', 'e.nl', 'a.nl', 'c.nl']);
+      assert.deepEqual(await names({ sort: 'checked', order: 'desc' }), ['c.nl', 'a.nl', 'e.nl', 'b.nl', 'd.nl', 'f.nl']);
+      assert.deepEqual(await names({ sort: 'checked', order: 'desc', offset: 2, limit: 2 }), ['e.nl', 'b.nl']);
+      assert.deepEqual(await names({ sort: 'checked', order: 'desc', situation: 'not-authorised' }), ['b.nl', 'd.nl']);
+      // A newer check moves the domain: the order follows the latest check only.
+      await store.saveCheck(sampleCheck('d.nl', '2026-01-05T00:00:00.000Z', 'authorised'), []);
+      assert.deepEqual(await names({ sort: 'situation', limit: 3 }), ['b.nl', 'c.nl', 'e.nl']);
+      assert.deepEqual(await names({ sort: 'checked', order: 'desc', limit: 1 }), ['d.nl']);
+    });
+
     it('lists events newest first, by domain, kind and after an id', async () => {
       const at = '2026-01-01T00:00:00.000Z';
       await store.watch({ domain: 'a.nl', services: [{ provider: 'byte' }] }, at);

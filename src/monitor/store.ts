@@ -17,7 +17,20 @@ export interface DomainQuery {
   /** Rows to skip and to return (paging). Default: from 0, all. */
   offset?: number;
   limit?: number;
+  /** The order of the list (default `domain`); ties go in domain order. */
+  sort?: DomainSort;
+  /** `desc` reverses the whole order, ties included (so an index serves it). Default `asc`. */
+  order?: 'asc' | 'desc';
 }
+
+/**
+ * What a domain list is sorted by: the domain; the latest situation, worst first
+ * (MONITOR_SITUATIONS' order, never checked last); the time of the latest check, never first.
+ */
+export type DomainSort = 'domain' | 'situation' | 'checked';
+
+/** Every sort key, for checks and schemas. */
+export const DOMAIN_SORTS: readonly DomainSort[] = Object.freeze(['domain', 'situation', 'checked']);
 
 /** Which events to list; newest first. */
 export interface EventQuery {
@@ -81,7 +94,7 @@ export interface MonitorStore {
   /** Stops watching a domain; its checks and events go with it. False when it was not watched. */
   unwatch(domain: string): Promise<boolean>;
   getDomain(domain: string): Promise<WatchedDomain | undefined>;
-  /** Domains in domain order, filtered and paged. */
+  /** Domains filtered, sorted (default: domain order) and paged. */
   listDomains(query?: DomainQuery): Promise<WatchedDomain[]>;
   countDomains(query?: Omit<DomainQuery, 'offset' | 'limit'>): Promise<number>;
   /** The domain's latest checks, newest first. */

@@ -30,7 +30,7 @@ import { splitLines } from '../bulk/csv.ts';
 import { t } from '../i18n/catalog.ts';
 import { type Lang, isLang } from '../i18n/lang.ts';
 import type { CheckOutcome } from '../monitor/run.ts';
-import type { MonitorStore } from '../monitor/store.ts';
+import { DOMAIN_SORTS, type MonitorStore } from '../monitor/store.ts';
 import { verifyToken } from '../monitor/tokens.ts';
 import { MONITOR_SITUATIONS } from '../monitor/types.ts';
 import type { ProviderCatalogue } from '../record/providers.ts';
@@ -93,7 +93,11 @@ function pageIssue(error: PageError, lang: Lang): InputError {
   const message =
     error.field === 'situation'
       ? t(lang, 'monitor.usage.bad-situation', { text: error.value, values: [...MONITOR_SITUATIONS, 'unchecked'] })
-      : t(lang, 'monitor.usage.bad-number', { option: error.field, text: error.value, limit: MAX_PAGE });
+      : error.field === 'sort'
+        ? t(lang, 'monitor.usage.bad-sort', { text: error.value, values: [...DOMAIN_SORTS] })
+        : error.field === 'order'
+          ? t(lang, 'monitor.usage.bad-order', { text: error.value })
+          : t(lang, 'monitor.usage.bad-number', { option: error.field, text: error.value, limit: MAX_PAGE });
   return new InputError([{ field: error.field, code: 'out-of-range', message }]);
 }
 

@@ -3,6 +3,7 @@
  * schemas.ts and in the same subset (draft-07 ∩ OpenAPI 3.0). Request types are written from
  * them; response schemas document the shapes of src/monitor/types.ts and src/app/monitor.ts.
  */
+import { DOMAIN_SORTS, type DomainSort } from '../monitor/store.ts';
 import { EVENT_KINDS, MONITOR_SITUATIONS } from '../monitor/types.ts';
 import { type Lang } from '../i18n/lang.ts';
 import { DEFAULT_PAGE, MAX_PAGE, WATCH_LIMITS } from '../app/monitor.ts';
@@ -138,6 +139,8 @@ export const MONITOR_COMPONENTS = [
 export interface DomainsQuery {
   situation?: string;
   search?: string;
+  sort?: DomainSort;
+  order?: 'asc' | 'desc';
   offset?: string;
   limit?: string;
 }
@@ -199,10 +202,20 @@ export const DOMAINS_SCHEMA = {
   ...common,
   operationId: 'monitorDomains',
   summary: 'Watched domains: filter by situation, search, page',
-  querystring: { type: 'object', additionalProperties: false, properties: { ...filterQuery, ...pageQuery, lang } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...filterQuery,
+      ...pageQuery,
+      sort: { type: 'string', enum: [...DOMAIN_SORTS], description: 'Order by: domain (default); situation, worst first, never checked last; checked, the latest check time, never first. Ties in domain order.' },
+      order: { type: 'string', enum: ['asc', 'desc'], description: '`desc` reverses the whole order, ties included. Default asc.' },
+      lang,
+    },
+  },
   response: {
     200: {
-      description: 'One page, in domain order, with the number that match.',
+      description: 'One page, in the order asked for, with the number that match.',
       type: 'object',
       required: ['total', 'offset', 'limit', 'domains'],
       properties: { total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, domains: { type: 'array', items: ref('WatchedDomain') } },
@@ -247,7 +260,17 @@ export const DOMAIN_SCHEMA = {
       description: 'The domain and its history.',
       type: 'object',
       required: ['domain', 'checks', 'events'],
-      properties: { domain: ref('WatchedDomain'), checks: { type: 'array', items: ref('MonitorCheck') }, events: { type: 'array', items: ref('MonitorEvent') } },
+      properties: {
+        domain: ref('WatchedDomain'),
+        checks: { type: 'array', items: ref('MonitorCheck') },
+        events: { type: 'array', items: ref('MonitorEvent') },
+        messages: {
+          type: 'object',
+          description: 'The ready message for the customer about the latest check (what is wrong, the record to publish), in English and Dutch; absent when nothing is wrong or nothing could be checked.',
+          required: ['en', 'nl'],
+          properties: Object.fromEntries(['en', 'nl'].map((l) => [l, { type: 'object', required: ['subject', 'text'], properties: { subject: { type: 'string' }, text: { type: 'string' } } }])),
+        },
+      },
     },
     ...errors(401, 404, 500, 503),
   },

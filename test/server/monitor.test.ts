@@ -178,6 +178,22 @@ describe('/api/monitor on a listening server (SQLite file, loopback DNS)', () =>
     assert.deepEqual(history.checks.map((c) => c.situation), ['not-authorised', 'authorised']);
     assert.equal(history.events.length, 2);
     assert.equal((await call('GET', '/api/monitor/domains/elders.nl')).status, 404);
+    // The ready customer message about the latest check, in both languages, with the record to publish.
+    const messages = (detail.body as { messages?: Record<'en' | 'nl', { subject: string; text: string }> }).messages;
+    assert.match(messages?.en.text ?? '', /does not authorise coachview[\s\S]*v=spf1 include:spf\.protection\.outlook\.com include:spf\.coachview\.net -all/);
+    assert.match(messages?.nl.subject ?? '', /klant\.nl/);
+    assert.notEqual(messages?.nl.text, messages?.en.text);
+    const blue = (await call('GET', '/api/monitor/domains/blue.nl')).body as { messages?: Record<'en' | 'nl', { text: string }> };
+    assert.match(blue.messages?.en.text ?? '', /blue\.nl publishes no SPF record/);
+
+    // Sorted server-side: worst situation first (ties by domain), the latest check first, reversed.
+    const sorted = async (query: string) => ((await call('GET', `/api/monitor/domains?${query}`)).body as { domains: Array<{ domain: string }> }).domains.map((d) => d.domain);
+    assert.deepEqual(await sorted('sort=situation'), ['bakker.nl', 'klant.nl', 'blue.nl']);
+    assert.deepEqual(await sorted('sort=situation&order=desc'), ['blue.nl', 'klant.nl', 'bakker.nl']);
+    assert.deepEqual((await sorted('sort=checked&order=desc&limit=1')), ['klant.nl']);
+    assert.deepEqual(await sorted('sort=situation&situation=not-authorised&offset=1'), ['klant.nl']);
+    const badSort = await call('GET', '/api/monitor/domains?sort=colour');
+    assert.equal(badSort.status, 400);
 
     const events = await call('GET', '/api/monitor/events?kind=situation-changed');
     const listed = (events.body as { events: Array<{ domain: string; alarm?: string; id: number }> }).events;

@@ -52,7 +52,7 @@ export function usage<K extends MessageKey>(key: K, ...args: MessageArgs<K>): Us
  * @example
  * io.stdout(helpText('help.check', values.lang, io.env));
  */
-export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk' | 'help.policyd' | 'help.monitor' | 'help.verdict', lang: string | undefined, env: LocaleEnv): string {
+export function helpText(key: 'help.check' | 'help.explain' | 'help.audit' | 'help.add' | 'help.bulk' | 'help.policyd' | 'help.monitor' | 'help.verdict' | 'help.message', lang: string | undefined, env: LocaleEnv): string {
   const chosen = lang !== undefined && isLang(lang) ? lang : localeLang(env);
   return t(chosen, key, { dns: t(chosen, 'help.dns') }) + '\n';
 }

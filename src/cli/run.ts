@@ -19,6 +19,7 @@ const COMMANDS = {
   policyd: async () => (await import('./policyd.ts')).policydCommand,
   monitor: async () => (await import('./monitor.ts')).monitorCommand,
   verdict: async () => (await import('./verdict.ts')).verdictCommand,
+  message: async () => (await import('./message.ts')).messageCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
 type CommandName = keyof typeof COMMANDS;

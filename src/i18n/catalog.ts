@@ -35,11 +35,13 @@ import { usageEn } from './usage.en.ts';
 import { verdictEn } from './verdict.en.ts';
 import { verdictNl } from './verdict.nl.ts';
 import { usageNl } from './usage.nl.ts';
+import { messageEn } from './message.en.ts';
+import { messageNl } from './message.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn, ...alertsEn, ...verdictEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn, ...alertsEn, ...verdictEn, ...messageEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl, ...alertsNl, ...verdictNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl, ...alertsNl, ...verdictNl, ...messageNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

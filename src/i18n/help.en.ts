@@ -18,6 +18,7 @@ Run "spfkit <command> --help" for a command's options (--lang nl: in Dutch).`,
   'help.summary.audit': () => `audit SPF, DKIM, DMARC and MX of a domain, with a grade (en, nl)`,
   'help.summary.bulk': () => `check a service's customer list: who must change their SPF record`,
   'help.summary.policyd': () => `a Postfix policy service: SPF for incoming mail, Received-SPF header`,
+  'help.summary.message': () => `verify a received message: DKIM signatures, SPF, DMARC, Authentication-Results`,
   'help.summary.monitor': () => `watch customer domains: history, events, export, API tokens`,
 
   'help.dns': () => `DNS options:
@@ -183,6 +184,24 @@ it is a daemon. Settings have policyd-spf's names and meanings (docs/policyd.md)
 ${p.dns}
 
 Exit codes: 0 stopped normally (or the configuration is valid), 2 usage or configuration error.`,
+  'help.message': (p: { dns: string }) => `Usage: spfkit message <file.eml | -> [--ip IP] [--helo NAME] [--mail-from ADDRESS] [options]
+
+Verifies every DKIM-Signature of the message (RFC 6376, ed25519 per RFC 8463), checks SPF for
+the client given, evaluates DMARC alignment, lists the Authentication-Results and ARC headers
+already in the message (shown, never trusted) and prints our own Authentication-Results.
+
+  --ip IP               the SMTP client's address (SPF is checked only with it)
+  --helo NAME           its HELO/EHLO name
+  --mail-from ADDRESS   the envelope sender (MAIL FROM); "" for a bounce
+  --trace-headers       without --ip: read the client from the Received/Return-Path headers
+                        (marked as such: anyone upstream can write them)
+  --authserv-id NAME    the authserv-id of our Authentication-Results (default spfkit)
+  --json                the evaluation as JSON
+  --lang en|nl          language of the output
+${p.dns}
+
+Exit code: 0 when DMARC passes (or, without a From domain, every signature passes), 1 otherwise,
+2 for a usage error (unreadable file, a message over 25 MiB).`,
   'help.monitor': (p: { dns: string }) => `Usage: spfkit monitor <command> [arguments] [options]
 
 Watches customer domains for the services they must authorise, keeps every check, and

@@ -19,6 +19,7 @@ ${p.commands}
   'help.summary.audit': () => `SPF, DKIM, DMARC en MX van een domein nalopen, met een cijfer (en, nl)`,
   'help.summary.bulk': () => `de klantenlijst van een dienst controleren: wie moet zijn SPF-record aanpassen`,
   'help.summary.policyd': () => `een Postfix-policyservice: SPF voor binnenkomende mail, Received-SPF-header`,
+  'help.summary.message': () => `een ontvangen bericht controleren: DKIM-handtekeningen, SPF, DMARC, Authentication-Results`,
   'help.summary.monitor': () => `klantdomeinen bewaken: geschiedenis, gebeurtenissen, export, API-tokens`,
 
   'help.dns': () => `DNS-opties:
@@ -189,6 +190,25 @@ policyd-spf (docs/policyd.md).
 ${p.dns}
 
 Afsluitcodes: 0 normaal gestopt (of de configuratie is in orde), 2 gebruiks- of configuratiefout.`,
+  'help.message': (p) => `Gebruik: spfkit message <bestand.eml | -> [--ip IP] [--helo NAAM] [--mail-from ADRES] [opties]
+
+Verifieert elke DKIM-Signature van het bericht (RFC 6376, ed25519 volgens RFC 8463), controleert
+SPF voor de opgegeven client, beoordeelt DMARC-alignment, toont de Authentication-Results- en
+ARC-headers die al in het bericht staan (getoond, nooit vertrouwd) en geeft onze eigen
+Authentication-Results.
+
+  --ip IP               het adres van de SMTP-client (SPF wordt alleen daarmee gecontroleerd)
+  --helo NAAM           zijn HELO/EHLO-naam
+  --mail-from ADRES     de envelopeafzender (MAIL FROM); "" voor een bounce
+  --trace-headers       zonder --ip: lees de client uit de Received/Return-Path-headers
+                        (zo gemarkeerd: iedereen onderweg kan ze schrijven)
+  --authserv-id NAAM    de authserv-id van onze Authentication-Results (standaard spfkit)
+  --json                het oordeel als JSON
+  --lang en|nl          taal van de uitvoer
+${p.dns}
+
+Exitcode: 0 als DMARC slaagt (of, zonder From-domein, elke handtekening klopt), anders 1;
+2 bij een gebruiksfout (onleesbaar bestand, een bericht boven 25 MiB).`,
   'help.monitor': (p) => `Gebruik: spfkit monitor <opdracht> [argumenten] [opties]
 
 Bewaakt klantdomeinen voor de diensten die ze moeten autoriseren, bewaart elke controle en

@@ -21,6 +21,9 @@ export const usageEn = {
   'usage.lang': (p: { text: string }) => `--lang must be en or nl, got "${p.text}"`,
 
   // ── spfkit check ──────────────────────────────────────────────────────────────────────
+  // spfkit message (issue 13.3)
+  'usage.message.one-file': () => `give one message file (or - for standard input)`,
+  'usage.message.unreadable': (p: { name: string; detail: string }) => `cannot read the message file ${p.name}: ${p.detail}`,
   'usage.check.ip-required': () => `--ip is required (the sending server's address)`,
   'usage.check.sender-required': () => `--sender is required (an address, or "" to check the HELO name)`,
   'usage.check.override-syntax': (p: { text: string }) => `--override needs <domain>=<record>, got "${p.text}"`,

@@ -22,6 +22,8 @@ export const usageNl: Translation<typeof usageEn> = {
   'usage.lang': (p) => `--lang moet en of nl zijn, niet "${p.text}"`,
 
   // ── spfkit check ──────────────────────────────────────────────────────────────────────
+  'usage.message.one-file': () => `geef één berichtbestand (of - voor standaardinvoer)`,
+  'usage.message.unreadable': (p) => `kan het berichtbestand ${p.name} niet lezen: ${p.detail}`,
   'usage.check.ip-required': () => `--ip is verplicht (het adres van de verzendende server)`,
   'usage.check.sender-required': () => `--sender is verplicht (een adres, of "" om de HELO-naam te controleren)`,
   'usage.check.override-syntax': (p) => `--override verwacht <domein>=<record>, niet "${p.text}"`,

@@ -24,6 +24,7 @@ import { auditRoute } from './audit-route.ts';
 import { verdictRoute } from './verdict-route.ts';
 import { VERDICT_COMPONENTS } from './verdict-schemas.ts';
 import { checkRoutes } from './check-routes.ts';
+import { messageRoute } from './message-route.ts';
 import { DEFAULT_LIMITS, type ServerContext, type ServerLimits, releaseReserved } from './context.ts';
 import { MAX_PARAM_LENGTH, errorHandler, notFoundHandler, socketErrorHandler } from './errors.ts';
 import { explainRoute } from './explain-route.ts';
@@ -223,6 +224,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     addRoute(api, ctx, catalogue);
     auditRoute(api, ctx, catalogue);
     verdictRoute(api, ctx, catalogue);
+    messageRoute(api, ctx, handleError);
   });
 
   // The monitor's routes: API token required, not rate-limited per client (tokens are the provider's own).

@@ -546,6 +546,7 @@ describe('the server', () => {
       '/api/audit/{domain}',
       '/api/check',
       '/api/explain',
+      '/api/message',
       '/api/monitor/check',
       '/api/monitor/domains',
       '/api/monitor/domains/{domain}',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { COMMON_SELECTORS } from '../dkim/selectors.ts';
@@ -100,6 +101,12 @@ describe('auditDomain', () => {
     const result = await audit({ 'd.nl': [{ TXT: 'v=spf1 -all' }, { TXT: [`verification=${filler}`] }, { TXT: [`other=${filler}`] }] });
     const finding = only(result, 'spf-record-too-long');
     assert.equal(finding.evidence.bytes, 4 + 11 + 243 + 236);
+  });
+
+  it('counts a non-ASCII TXT record in its octets, as fetched (one code unit per octet)', async () => {
+    const utf8 = Buffer.from('é'.repeat(110), 'utf8').toString('latin1'); // 220 octets
+    const result = await audit({ 'd.nl': [{ TXT: 'v=spf1 -all' }, { TXT: [`note=${utf8}`] }, { TXT: [`other=${'x'.repeat(209)}`] }] });
+    assert.equal(only(result, 'spf-record-too-long').evidence.bytes, 4 + 11 + 225 + 215);
   });
 
   it('names mx: targets without MX records and MX hosts without address', async () => {

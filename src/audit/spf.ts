@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang.ts';
 import type { RecordRef } from '../i18n/spf.en.ts';
 import { issueMessage, renderCaret } from '../spf/describe.ts';
 import { RFC_LIMITS, type Mechanism } from '../spf/types.ts';
-import { MAX_RECORD_BYTES, MAX_STRING_BYTES } from '../spf/size.ts';
+import { MAX_RECORD_BYTES, MAX_STRING_BYTES, byteLength } from '../spf/size.ts';
 import { makeFinding } from './findings.ts';
 import { type Cidr, cidrContains, mechanismCidr } from '../spf/cidr.ts';
 import { type SpfNode, lookupTreeEvidence, ownNodes, spfLookupTree, treeNodes, voidLookups } from './spf-tree.ts';
@@ -25,18 +25,6 @@ interface Ctx {
 /** Strings that look like an attempt at an SPF record without being one: `spf1 …`, `v=spf2.0`, `"v=spf1 …"`, ` v=spf1`. */
 const LOOKALIKE = /^\s*["']?\s*(?:v\s*=\s*)?spf/i;
 
-/**
- * A fetched TXT string's size on the wire: code points 0–255 are one byte each, as the resolvers
- * decode wire octets (zone.ts convention); others UTF-8. Typed records are measured by spf/size.ts.
- */
-function byteLength(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    bytes += c <= 0xff ? 1 : c <= 0x7ff ? 2 : c <= 0xffff ? 3 : 4;
-  }
-  return bytes;
-}
 
 function refOf(node: SpfNode): RecordRef {
   return { domain: node.domain, via: node.path };
@@ -202,7 +190,7 @@ function ownRecordRules(ctx: Ctx, node: SpfNode): void {
   // Sizes: RFC 1035 §3.3 (a character-string holds 255 octets) and RFC 7208 §3.4 (450).
   const strings = node.fetch.strings;
   strings.forEach((text, index) => {
-    const bytes = byteLength(text);
+    const bytes = byteLength(text, 'wire');
     if (bytes > MAX_STRING_BYTES) {
       ctx.findings.push(
         makeFinding({
@@ -215,7 +203,7 @@ function ownRecordRules(ctx: Ctx, node: SpfNode): void {
       );
     }
   });
-  const txtBytes = node.txt.reduce((sum, record) => sum + record.reduce((s, text) => s + byteLength(text), 0), 0);
+  const txtBytes = node.txt.reduce((sum, record) => sum + record.reduce((s, text) => s + byteLength(text, 'wire'), 0), 0);
   const answerBytes = byteLength(node.domain) + txtBytes;
   if (answerBytes > MAX_RECORD_BYTES) {
     ctx.findings.push(
@@ -224,7 +212,7 @@ function ownRecordRules(ctx: Ctx, node: SpfNode): void {
         severity: 'warning',
         message: t(lang, 'audit.spf-record-too-long.message', { record: ref, count: answerBytes, limit: MAX_RECORD_BYTES }),
         fix: t(lang, 'audit.spf-record-too-long.fix'),
-        evidence: { ...where, bytes: answerBytes, recordBytes: byteLength(node.fetch.text), txtRecords: node.txt.length },
+        evidence: { ...where, bytes: answerBytes, recordBytes: byteLength(node.fetch.text, 'wire'), txtRecords: node.txt.length },
       }),
     );
   }

@@ -2,6 +2,7 @@
  * The data model of a domain audit: findings (as data, with text rendered through the i18n
  * catalogue), a verdict per area and an overall grade. Nothing here does I/O.
  */
+import type { Severity } from '../common/types.ts';
 import type { ResolverProbe } from '../dns/resolver-health.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import type { UnreachableResolver } from '../spf/explain.ts';
@@ -16,7 +17,7 @@ export type AuditArea = 'spf' | 'dkim' | 'dmarc' | 'mx';
 export const AUDIT_AREAS: readonly AuditArea[] = Object.freeze(['spf', 'dkim', 'dmarc', 'mx']);
 
 /** How bad a finding is. `info` tells what is there and never lowers a verdict. */
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 /**
  * The verdict on one area: the worst severity among its findings (`info` counts as `ok`),

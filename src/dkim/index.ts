@@ -11,7 +11,7 @@
 export { parseDkimKey, DKIM_TAGS } from './parse.ts';
 export { COMMON_SELECTORS, dkimName, type DkimNameResult } from './selectors.ts';
 export { DKIM_ISSUE_SEVERITY } from './issues.ts';
-export { splitTagList, type TagListTerm } from './tag-list.ts';
+export { splitTagList, type TagListTerm } from '../common/tag-list.ts';
 export type {
   DkimFlag,
   DkimHashAlgorithm,
@@ -25,6 +25,7 @@ export type {
   DkimSelectorProblem,
   DkimServiceType,
   DkimTagName,
+  IssueSeverity,
   Severity,
   Span,
   Tag,

@@ -2,8 +2,8 @@
  * The one place that gives a DKIM issue its severity (words: `describeDkimIssue`, src/audit/dkim.ts). Parsers build
  * issue data; `dkimIssue` completes it.
  */
-import type { DistributiveOmit } from './tag-list.ts';
-import type { DkimIssue, DkimIssueCode, Severity } from './types.ts';
+import type { DistributiveOmit } from '../common/types.ts';
+import type { DkimIssue, DkimIssueCode, IssueSeverity } from './types.ts';
 
 /** An issue before it gets its severity. */
 export type DkimIssueData = DistributiveOmit<DkimIssue, 'severity'>;
@@ -14,7 +14,7 @@ export type DkimIssueData = DistributiveOmit<DkimIssue, 'severity'>;
  * @example
  * DKIM_ISSUE_SEVERITY['weak-key']; // 'error'
  */
-export const DKIM_ISSUE_SEVERITY: Readonly<Record<DkimIssueCode, Severity>> = {
+export const DKIM_ISSUE_SEVERITY: Readonly<Record<DkimIssueCode, IssueSeverity>> = {
   'version-not-first': 'error',
   'bad-version': 'error',
   'missing-key': 'error',

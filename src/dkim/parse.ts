@@ -6,16 +6,17 @@
 import { Buffer } from 'node:buffer';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { dkimIssue, type DkimIssueData } from './issues.ts';
+import { assertNever } from '../common/assert-never.ts';
 import {
   codePointName,
+  collectTags,
   findForeignWhitespace,
   findRunOnTag,
-  isTagName,
   splitListItems,
   splitTagList,
   type ListItem,
   type Tag,
-} from './tag-list.ts';
+} from '../common/tag-list.ts';
 import type {
   DkimFlag,
   DkimHashAlgorithm,
@@ -54,10 +55,6 @@ const HYPHENATED_WORD = /^[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 function isDkimTagName(name: string): name is DkimTagName {
   return (DKIM_TAGS as readonly string[]).includes(name);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled DKIM case: ${String(value)}`);
 }
 
 /** A colon-separated list (`h`, `s`, `t`) with its items. */
@@ -129,45 +126,20 @@ export function parseDkimKey(text: string): DkimParseResult {
   for (const { span, char } of findForeignWhitespace(text, FWS)) report({ code: 'bad-whitespace', value: char, span });
 
   const terms = splitTagList(text);
-  const tags: Tag[] = [];
-  const unknownTags: Tag[] = [];
-  const known = new Map<DkimTagName, Tag>();
-  for (const term of terms) {
-    switch (term.kind) {
-      case 'empty':
-        report({ code: 'empty-term', span: term.span });
-        break;
-      case 'no-equals':
-        // RFC 6376 §3.2: a tag-spec needs "="; a tag-list that does not parse is invalid.
-        usable = false;
-        report({ code: 'missing-equals', value: term.text, span: term.span });
-        break;
-      case 'tag': {
-        const { tag } = term;
-        if (!isTagName(tag.name)) {
-          usable = false;
-          report({ code: 'bad-tag-name', value: tag.name, span: tag.name === '' ? tag.span : tag.nameSpan });
-          break;
-        }
-        tags.push(tag);
-        // RFC 6376 §3.2: "Tags MUST be interpreted in a case-sensitive manner", so P= is unknown.
-        if (!isDkimTagName(tag.name)) {
-          // §3.2: "Unrecognized tags MUST be ignored."
-          unknownTags.push(tag);
-          const lower = tag.name.toLowerCase();
-          report({ code: 'unknown-tag', tag: tag.name, span: tag.nameSpan, ...(isDkimTagName(lower) ? { suggestion: lower } : {}) });
-        } else if (known.has(tag.name)) {
-          // §3.2: "if a tag name does occur more than once, the entire tag-list is invalid."
-          usable = false;
-          report({ code: 'duplicate-tag', tag: tag.name, span: tag.span });
-        } else {
-          known.set(tag.name, tag);
-        }
-        break;
-      }
-      default:
-        assertNever(term);
-    }
+  // RFC 6376 §3.2: "Tags MUST be interpreted in a case-sensitive manner", so P= is unknown
+  // ("Unrecognized tags MUST be ignored"); P= is suggested as p=.
+  const { tags, unknownTags, known, problems } = collectTags<DkimTagName>(terms, {
+    known: (name) => (isDkimTagName(name) ? name : undefined),
+    suggest: (name) => {
+      const lower = name.toLowerCase();
+      return isDkimTagName(lower) ? lower : undefined;
+    },
+  });
+  for (const problem of problems) {
+    // RFC 6376 §3.2: a tag-spec needs "=" and a tag-name, and "if a tag name does occur more
+    // than once, the entire tag-list is invalid".
+    if (problem.code === 'missing-equals' || problem.code === 'bad-tag-name' || problem.code === 'duplicate-tag') usable = false;
+    report(problem);
   }
 
   /** Reports what is wrong with a value's shape; true when the value is unusable. */

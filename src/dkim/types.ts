@@ -12,9 +12,10 @@
  * key-t-tag  = %x74 [FWS] "=" [FWS] key-t-tag-flag *( [FWS] ":" [FWS] key-t-tag-flag )
  * ```
  */
-import type { Severity, Span, Tag } from './tag-list.ts';
+import type { Tag } from '../common/tag-list.ts';
+import type { IssueSeverity, Severity, Span } from '../common/types.ts';
 
-export type { Severity, Span, Tag };
+export type { IssueSeverity, Severity, Span, Tag };
 
 /** The tags RFC 6376 §3.6.1 defines for key records. */
 export type DkimTagName = 'v' | 'h' | 'k' | 'n' | 'p' | 's' | 't';
@@ -95,7 +96,7 @@ export type DkimKeyProblem =
 export type DkimSelectorProblem = 'empty' | 'bad-label' | 'too-long';
 
 interface IssueBase {
-  severity: Severity;
+  severity: IssueSeverity;
   span: Span;
 }
 

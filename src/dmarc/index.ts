@@ -45,6 +45,7 @@ export type {
   DmarcTagName,
   DmarcUri,
   DmarcUriProblem,
+  IssueSeverity,
   Severity,
   Span,
   Tag,

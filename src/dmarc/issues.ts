@@ -2,8 +2,8 @@
  * The one place that gives a DMARC issue its severity. Parsers build issue data; `dmarcIssue`
  * completes it. Words are not made here: `describeDmarcIssue` (src/audit/dmarc.ts) uses src/i18n.
  */
-import type { DistributiveOmit } from '../dkim/tag-list.ts';
-import type { DmarcIssue, DmarcIssueCode, Severity } from './types.ts';
+import type { DistributiveOmit } from '../common/types.ts';
+import type { DmarcIssue, DmarcIssueCode, IssueSeverity } from './types.ts';
 
 /** An issue before it gets its severity. */
 export type DmarcIssueData = DistributiveOmit<DmarcIssue, 'severity'>;
@@ -14,7 +14,7 @@ export type DmarcIssueData = DistributiveOmit<DmarcIssue, 'severity'>;
  * @example
  * DMARC_ISSUE_SEVERITY['unknown-tag']; // 'warning'
  */
-export const DMARC_ISSUE_SEVERITY: Readonly<Record<DmarcIssueCode, Severity>> = {
+export const DMARC_ISSUE_SEVERITY: Readonly<Record<DmarcIssueCode, IssueSeverity>> = {
   'missing-version': 'error',
   'version-not-first': 'error',
   'bad-version': 'error',

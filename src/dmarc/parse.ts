@@ -3,14 +3,15 @@
  * 7489's removed `pct`, `rf` and `ri` are still read and reported as removed). It never throws: every problem is
  * an issue with a span, and the result says whether a receiver would apply the record.
  */
+import { assertNever } from '../common/assert-never.ts';
 import {
+  collectTags,
   findForeignWhitespace,
   findRunOnTag,
   isOneEditApart,
-  isTagName,
   splitTagList,
   type Tag,
-} from '../dkim/tag-list.ts';
+} from '../common/tag-list.ts';
 import { dmarcIssue, type DmarcIssueData } from './issues.ts';
 import type {
   DmarcAlignment,
@@ -101,9 +102,6 @@ function suggestTag(name: string): DmarcTagName | undefined {
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled DMARC tag: ${String(value)}`);
-}
 
 /**
  * Parses the text of a DMARC TXT record (the character-strings already joined).
@@ -126,43 +124,17 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
   for (const { span, char } of findForeignWhitespace(text, WSP)) report({ code: 'bad-whitespace', value: char, span });
 
   const terms = splitTagList(text);
-  const tags: Tag[] = [];
-  const unknownTags: Tag[] = [];
-  const known = new Map<DmarcTagName, Tag>();
-  for (const term of terms) {
-    switch (term.kind) {
-      case 'empty':
-        report({ code: 'empty-term', span: term.span });
-        break;
-      case 'no-equals':
-        report({ code: 'missing-equals', value: term.text, span: term.span });
-        break;
-      case 'tag': {
-        const { tag } = term;
-        if (!isTagName(tag.name)) {
-          report({ code: 'bad-tag-name', value: tag.name, span: tag.name === '' ? tag.span : tag.nameSpan });
-          break;
-        }
-        tags.push(tag);
-        // ABNF strings are case-insensitive (RFC 5234 §2.3), so "P=reject" is the p tag.
-        const name = tag.name.toLowerCase();
-        if (!isDmarcTagName(name)) {
-          // RFC 7489 §6.3: "unknown tags MUST be ignored".
-          unknownTags.push(tag);
-          const suggestion = suggestTag(tag.name);
-          report({ code: 'unknown-tag', tag: tag.name, span: tag.nameSpan, ...(suggestion === undefined ? {} : { suggestion }) });
-        } else if (known.has(name)) {
-          // RFC 6376 §3.2 (whose syntax §6.3 adopts) forbids duplicates; we keep the first.
-          report({ code: 'duplicate-tag', tag: tag.name, span: tag.span });
-        } else {
-          known.set(name, tag);
-        }
-        break;
-      }
-      default:
-        assertNever(term);
-    }
-  }
+  // ABNF strings are case-insensitive (RFC 5234 §2.3), so "P=reject" is the p tag. RFC 7489
+  // §6.3: "unknown tags MUST be ignored"; RFC 6376 §3.2 (whose syntax §6.3 adopts) forbids
+  // duplicates, and we keep the first.
+  const { tags, unknownTags, known, problems } = collectTags<DmarcTagName>(terms, {
+    known: (name) => {
+      const lower = name.toLowerCase();
+      return isDmarcTagName(lower) ? lower : undefined;
+    },
+    suggest: suggestTag,
+  });
+  for (const problem of problems) report(problem);
 
   // RFC 7489 §6.3: v "MUST be the first tag in the list"; §6.6.3: records that do not start
   // with a "v=" tag identifying the current version are discarded.

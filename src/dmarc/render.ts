@@ -3,6 +3,7 @@
  * (what RFC 7489 §6.3 required and RFC 9989 still reads best), then RFC 9989's tags, then the
  * RFC 7489 ones it removed (only when the record has them), lower-case tokens, `; ` between tags; unknown tags last, as they were.
  */
+import { assertNever } from '../common/assert-never.ts';
 import { DMARC_DEFAULTS } from './parse.ts';
 import type { DmarcRecord, DmarcTagName } from './types.ts';
 import { renderDmarcUri } from './uri.ts';
@@ -44,10 +45,6 @@ function renderValue(record: DmarcRecord, name: Exclude<DmarcTagName, 'v' | 'p'>
     default:
       return assertNever(name);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled DMARC tag: ${String(value)}`);
 }
 
 /**

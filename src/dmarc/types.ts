@@ -12,9 +12,10 @@
  * dmarc-uri       = URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ]
  * ```
  */
-import type { Severity, Span, Tag } from '../dkim/tag-list.ts';
+import type { Tag } from '../common/tag-list.ts';
+import type { IssueSeverity, Severity, Span } from '../common/types.ts';
 
-export type { Severity, Span, Tag };
+export type { IssueSeverity, Severity, Span, Tag };
 
 /** RFC 7489 §6.3 `p`/`sp`: the Domain Owner's requested handling of failing mail. */
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
@@ -134,7 +135,7 @@ export type DmarcUriProblem =
   | 'bad-address';
 
 interface IssueBase {
-  severity: Severity;
+  severity: IssueSeverity;
   span: Span;
 }
 

@@ -9,7 +9,7 @@
  * dmarc-auri = "rua" *WSP "=" *WSP dmarc-uri *(*WSP "," *WSP dmarc-uri)
  * ```
  */
-import { splitListItems, type ListItem } from '../dkim/tag-list.ts';
+import { splitListItems, type ListItem } from '../common/tag-list.ts';
 import { isHostname, toAsciiDomain } from '../psl/domain-name.ts';
 import type { DmarcSizeLimit, DmarcSizeUnit, DmarcUri, DmarcUriProblem, Span } from './types.ts';
 

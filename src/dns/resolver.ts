@@ -118,6 +118,16 @@ export function isTemporaryFailure(answer: DnsAnswer<unknown>): answer is DnsTim
  * dot. DNS names compare case-insensitively (RFC 4343).
  */
 export function normalizeName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  return withoutTrailingDot(name.toLowerCase());
+}
+
+/**
+ * A name without its one trailing dot (the root's), case kept: DNS preserves case (RFC 4343
+ * §2), so targets are reported as written. `normalizeName` also folds case.
+ *
+ * @example
+ * withoutTrailingDot('Mail.Example.com.'); // 'Mail.Example.com'
+ */
+export function withoutTrailingDot(name: string): string {
+  return name.endsWith('.') ? name.slice(0, -1) : name;
 }

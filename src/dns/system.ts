@@ -13,7 +13,7 @@
  */
 import { promises as dns } from 'node:dns';
 import { isIPv4, isIPv6 } from 'node:net';
-import { type DnsAnswer, MAX_CNAME_CHAIN, type RecordData, type Resolver, type RrType } from './resolver.ts';
+import { type DnsAnswer, MAX_CNAME_CHAIN, type RecordData, type Resolver, type RrType, normalizeName } from './resolver.ts';
 import { encodableName, queryOverWire } from './wire.ts';
 
 /** Milliseconds c-ares waits for the first try at each server. */
@@ -225,14 +225,14 @@ export function systemResolver(options: SystemResolverOptions = {}): SystemResol
    * and the records in one answer) is the server's to bound: c-ares hands over the records.
    */
   async function followCnames(name: string, type: RrType, first: DnsAnswer<RecordData[RrType]>): Promise<DnsAnswer<RecordData[RrType]>> {
-    const seen = new Set([canonicalName(name)]);
+    const seen = new Set([normalizeName(name)]);
     let answer = first;
     let current = name;
     for (let steps = 1; answer.kind === 'nodata'; steps++) {
       const alias = await queryOnce(current, 'CNAME');
       const target = alias.kind === 'answer' ? alias.records[0] : undefined;
       if (target === undefined) return answer;
-      const next = canonicalName(target);
+      const next = normalizeName(target);
       if (seen.has(next)) return { kind: 'servfail', cname: 'loop', detail: `CNAME loop at ${next} ${servers}` };
       if (steps > MAX_CNAME_CHAIN) return { kind: 'servfail', cname: 'too-long', detail: `CNAME chain longer than ${MAX_CNAME_CHAIN} at ${next} ${servers}` };
       seen.add(next);
@@ -323,9 +323,4 @@ export function systemResolver(options: SystemResolverOptions = {}): SystemResol
         if (!settled) tick();
       }) as Promise<DnsAnswer<RecordData[T]>>;
   }
-}
-
-function canonicalName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }

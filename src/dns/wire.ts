@@ -13,7 +13,7 @@ import { createSocket } from 'node:dgram';
 import { connect, isIPv6 } from 'node:net';
 import { createRequire } from 'node:module';
 import * as dnsPacket from 'dns-packet';
-import { type DnsAnswer, MAX_CNAME_CHAIN, type RecordData, type RrType, normalizeName } from './resolver.ts';
+import { type DnsAnswer, MAX_CNAME_CHAIN, type RecordData, type RrType, normalizeName, withoutTrailingDot } from './resolver.ts';
 
 interface WireAnswer {
   type: string;
@@ -47,7 +47,7 @@ const FLAG_TC = 1 << 9;
 
 /** True when every label is 1–63 octets and the name fits 255 octets (RFC 1035 §2.3.4). */
 export function encodableName(name: string): boolean {
-  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  const bare = withoutTrailingDot(name);
   if (bare === '') return false;
   let total = 1;
   for (const label of bare.split('.')) {

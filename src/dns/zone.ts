@@ -8,7 +8,7 @@
  */
 import { YAMLException, dump, load } from 'js-yaml';
 import ipaddr from 'ipaddr.js';
-import { MAX_CNAME_CHAIN, normalizeName } from './resolver.ts';
+import { MAX_CNAME_CHAIN, normalizeName, withoutTrailingDot } from './resolver.ts';
 import type { CnameProblem, DnsAnswer, DnsAnswerKind, RecordData, Resolver, RrType } from './resolver.ts';
 
 /** The record types a zone can hold, in a fixed order. */
@@ -64,17 +64,13 @@ export class ZoneFormatError extends Error {
 
 export { MAX_CNAME_CHAIN } from './resolver.ts';
 
-/** Strip one trailing dot from a target name, keeping its case (DNS preserves case, RFC 4343 §2). */
-function stripDot(name: string): string {
-  return name.endsWith('.') ? name.slice(0, -1) : name;
-}
 
 /**
  * Why `name` cannot be a DNS name on the wire, or undefined. RFC 1035 §2.3.4: labels of
  * 1–63 octets, names up to 255 octets (253 characters in text form). `''` is the root.
  */
 function nameProblem(name: string, allowRoot: boolean): string | undefined {
-  const bare = stripDot(name);
+  const bare = withoutTrailingDot(name);
   if (bare === '') return allowRoot ? undefined : 'the root name is not allowed here';
   if (bare.length > 253) return `name is ${bare.length} characters long, more than 253 (RFC 1035 §2.3.4)`;
   for (const label of bare.split('.')) {
@@ -194,7 +190,7 @@ function parseTarget(value: unknown, path: string, allowRoot: boolean): string {
   if (typeof value !== 'string') throw new ZoneFormatError(path, `expected a domain name, got ${show(value)}`);
   const problem = nameProblem(value, allowRoot);
   if (problem !== undefined) throw new ZoneFormatError(path, problem);
-  return stripDot(value);
+  return withoutTrailingDot(value);
 }
 
 function parseRecordValue(type: RrType, value: unknown, path: string): ZoneRecord {
@@ -446,10 +442,10 @@ function normalizeItem(item: ZoneItem): ZoneItem {
       return { ...item, value };
     }
     case 'MX':
-      return { ...item, value: { preference: item.value.preference, exchange: stripDot(item.value.exchange) } };
+      return { ...item, value: { preference: item.value.preference, exchange: withoutTrailingDot(item.value.exchange) } };
     case 'PTR':
     case 'CNAME':
-      return { ...item, value: stripDot(item.value) };
+      return { ...item, value: withoutTrailingDot(item.value) };
     default: {
       const _never: never = item;
       throw new Error(`unreachable item ${JSON.stringify(_never)}`);

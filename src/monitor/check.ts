@@ -126,8 +126,8 @@ async function spfSnapshot(domain: string, resolver: Resolver): Promise<SpfSnaps
         strings: found.strings,
         lookups: tree.total,
         lookupsComplete: tree.complete,
-        bytes: byteLength(found.text),
-        longestString: Math.max(0, ...found.strings.map(byteLength)),
+        bytes: byteLength(found.text, 'wire'),
+        longestString: Math.max(0, ...found.strings.map((s) => byteLength(s, 'wire'))),
       };
     }
     default: {

@@ -4,6 +4,7 @@
  * works as it is. spfkit's own settings use the same format under their own names. Problems
  * are returned as data; the CLI words them.
  */
+import { normalizeName } from '../dns/resolver.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { isLang } from '../i18n/lang.ts';
 import { type HeaderType, type PolicySettings, REJECT_LEVELS, type RejectLevel, parseCidrList, splitList } from './settings.ts';
@@ -110,7 +111,7 @@ function parseBoolean(value: string): boolean | undefined {
 }
 
 function names(value: string): string[] {
-  return splitList(value).map((n) => n.toLowerCase().replace(/\.$/, ''));
+  return splitList(value).map(normalizeName);
 }
 
 /** Sets one value; returns what was expected when it is not acceptable. */

@@ -5,7 +5,7 @@
  * is the library's `evaluateSpf`; this module only chooses what to answer.
  */
 import { budgetResolver } from '../dns/budget.ts';
-import type { Resolver } from '../dns/resolver.ts';
+import { type Resolver, normalizeName } from '../dns/resolver.ts';
 import { t } from '../i18n/catalog.ts';
 import { addressValue, cidrHas } from '../spf/cidr.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
@@ -174,7 +174,8 @@ async function decideChecked(
   }
   const check = (sender: string, helo: string, overrides?: Record<string, string>): Promise<SpfCheck> =>
     evaluateSpf({ ip, sender, helo }, { resolver: context.resolver, records: context.records, receiver: settings.receiver, now: context.now, overrides });
-  const heloName = normalizeName(base.helo);
+  // HELO names compare without case and trailing dot.
+  const heloName = normalizeName(base.helo.trim());
   if (heloName !== '' && settings.heloWhitelist.includes(heloName)) {
     // Only when the name's own A/AAAA has the client: a forged HELO must not pass (policyd-spf does the same).
     if ((await check('', heloName, { [heloName]: 'v=spf1 a -all' })).result === 'pass') {
@@ -291,10 +292,6 @@ function whyLink(base: string, check: SpfCheck): string {
   return `${base}${base.includes('?') ? '&' : '?'}${query.toString()}`;
 }
 
-/** HELO names compare without case and trailing dot. */
-function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/\.$/, '');
-}
 
 /**
  * A MAIL FROM as the evaluator takes it. Postfix passes what the client sent; one without a

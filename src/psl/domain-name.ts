@@ -3,7 +3,7 @@
  * host name label is, one normal form for comparing names.
  */
 import { domainToASCII } from 'node:url';
-import { normalizeName } from '../dns/resolver.ts';
+import { normalizeName, withoutTrailingDot } from '../dns/resolver.ts';
 
 /** Names longer than this do not fit in a DNS query (RFC 1035 §2.3.4, without the root). */
 export const MAX_NAME_LENGTH = 253;
@@ -43,7 +43,7 @@ export function isLdhLabel(label: string): boolean {
  * isHostname('exa mple.com');     // false
  */
 export function isHostname(name: string, minLabels = 1): boolean {
-  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  const bare = withoutTrailingDot(name);
   if (bare.length === 0 || bare.length > MAX_NAME_LENGTH) return false;
   const labels = bare.split('.');
   return labels.length >= minLabels && labels.every(isLdhLabel);

@@ -7,14 +7,14 @@
  * keeps everything else, keeps the record within 10 lookups (flattening) and 450 octets
  * (sub-records), and verifies the result with the engine before anything is published.
  */
-import type { Resolver } from '../dns/resolver.ts';
+import { type Resolver, normalizeName } from '../dns/resolver.ts';
 import { domainProblem } from '../spf/domain.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
 import { parseClientIp } from '../spf/ip.ts';
 import { parseRecord } from '../spf/parse.ts';
 import type { RecordCache } from '../spf/record-cache.ts';
 import { renderRecord, renderTerm } from '../spf/render.ts';
-import type { Mechanism, SpfRecord, Term } from '../spf/types.ts';
+import { RFC_LIMITS, type Mechanism, type SpfRecord, type Term } from '../spf/types.ts';
 import { cidrContains, cidrText, firstAddress, lastAddress, parseCidr } from '../spf/cidr.ts';
 import { fetchSpfRecord } from '../spf/fetch.ts';
 import { type FlattenResult, flattenRecord } from './flatten.ts';
@@ -136,7 +136,7 @@ const MAX_SAMPLE_IPS = 16;
 export async function addSender(input: AddSenderInput, options: AddSenderOptions): Promise<AddPlan> {
   const { resolver, records } = options;
   const verifyOptions = records ? { resolver, records } : { resolver };
-  const domain = input.domain.trim().replace(/\.$/, '').toLowerCase();
+  const domain = normalizeName(input.domain.trim());
   const issues: AddIssue[] = [];
   const problem = domainProblem(domain);
   if (problem !== undefined) issues.push({ code: 'bad-domain', domain: input.domain, reason: problem });
@@ -520,7 +520,8 @@ interface Fitted {
 async function fitRecord(candidate: string, domain: string, resolver: Resolver, protect: string[]): Promise<Fitted> {
   const reasons: AddReason[] = [];
   const warnings: AddWarning[] = [];
-  let limit = 10;
+  // RFC 7208 §4.6.4: at most 10 terms that cause DNS lookups.
+  let limit = RFC_LIMITS.dnsTerms;
   let result: Fitted = { record: candidate, subRecords: [], reasons, warnings };
   for (let attempt = 0; attempt < 4; attempt++) {
     const flat = await flattenRecord(candidate, resolver, { domain, limit, protect });
@@ -534,7 +535,7 @@ async function fitRecord(candidate: string, domain: string, resolver: Resolver, 
     result.subRecords = split.subRecords;
     const tree = await countLookups(split.main, resolver, { domain, overrides: new Map(split.subRecords.map((s) => [s.name, s.record])) });
     if (tree.withinLimit) break;
-    const nextLimit = 10 - split.subRecords.length;
+    const nextLimit = RFC_LIMITS.dnsTerms - split.subRecords.length;
     if (nextLimit >= limit || nextLimit < 0) break;
     limit = nextLimit;
   }

@@ -4,7 +4,7 @@
  * authorise the service (the record to publish comes from `addSender`), a record that does
  * (and by which term), or a record that ends in permerror/temperror.
  */
-import type { Resolver } from '../dns/resolver.ts';
+import { type Resolver, normalizeName } from '../dns/resolver.ts';
 import type { RecordCache } from '../spf/record-cache.ts';
 import { domainProblem } from '../spf/domain.ts';
 import { evaluateSpf } from '../spf/evaluate.ts';
@@ -68,7 +68,7 @@ export async function customerSituation(input: SituationInput, options: { resolv
   const { resolver, records } = options;
   const sender = input.sender?.trim();
   const rawDomain = input.domain ?? (sender !== undefined ? sender.slice(sender.lastIndexOf('@') + 1) : undefined);
-  const domain = (rawDomain ?? '').trim().replace(/\.$/, '').toLowerCase();
+  const domain = normalizeName((rawDomain ?? '').trim());
   const issues: SituationIssue[] = [];
   if (domain === '') issues.push({ code: 'missing-domain' });
   else {

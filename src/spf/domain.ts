@@ -2,6 +2,7 @@
  * Domain-name checks shared by the parser and the evaluator (RFC 7208 §4.3, RFC 1035 §2.3.4).
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
+import { normalizeName, withoutTrailingDot } from '../dns/resolver.ts';
 import type { DomainProblem } from './types.ts';
 
 /**
@@ -69,7 +70,7 @@ function encodableLabel(label: string): boolean {
  * until it fits.
  */
 export function truncateDomain(name: string): string {
-  let out = name.endsWith('.') ? name.slice(0, -1) : name;
+  let out = withoutTrailingDot(name);
   while (out.length > 253) {
     const dot = out.indexOf('.');
     if (dot === -1) return out;
@@ -78,8 +79,11 @@ export function truncateDomain(name: string): string {
   return out;
 }
 
-/** Lower case, no trailing dot: the form names are compared and reported in. */
-export function canonicalDomain(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
+/**
+ * Lower case, no trailing dot: the form names are compared and reported in. The one name
+ * normaliser is `normalizeName` (src/dns/resolver.ts); SPF code knows it by this name.
+ *
+ * @example
+ * canonicalDomain('Example.COM.'); // 'example.com'
+ */
+export const canonicalDomain: (name: string) => string = normalizeName;

@@ -4,7 +4,7 @@
  * as data, never thrown. DNS comes only through the `Resolver` in the options.
  */
 import type { Lang } from '../i18n/lang.ts';
-import type { DnsAnswer, RecordData, Resolver, RrType } from '../dns/resolver.ts';
+import { type DnsAnswer, type RecordData, type Resolver, type RrType, withoutTrailingDot } from '../dns/resolver.ts';
 import { canonicalDomain, domainProblem } from './domain.ts';
 import { type ClientIp, addressMatches, ipDotted, networkMatches, parseClientIp, reverseName } from './ip.ts';
 import { type MacroValues, expandDomainSpec, expandMacroString, parseMacroString, usesPtrMacro } from './macro.ts';
@@ -214,7 +214,7 @@ export async function evaluateSpf(input: CheckInput, options: EvaluateOptions): 
     outcome = { result: 'none', cause: { code: 'invalid-domain', domain: parsed.domain, reason: problem } };
     ctx.trace.push({ type: 'result', depth: 0, domain: parsed.domain, result: 'none', cause: outcome.cause });
   } else {
-    const root = stripDot(parsed.domain);
+    const root = withoutTrailingDot(parsed.domain);
     if (options.lookAhead !== false) {
       ctx.lookAhead = startLookAhead(root, { resolver: ctx.resolver, ip: parsed.ip, macro: ctx.macro, limits, overrides: ctx.overrides, parse: ctx.parse });
     }
@@ -252,10 +252,6 @@ function normalizeOverrides(overrides: EvaluateOptions['overrides']): ReadonlyMa
   const entries = overrides instanceof Map ? [...overrides.entries()] : Object.entries(overrides);
   if (entries.length === 0) return undefined;
   return new Map(entries.map(([domain, record]) => [canonicalDomain(domain), record]));
-}
-
-function stripDot(name: string): string {
-  return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
 function finish(ctx: Context, depth: number, domain: string, outcome: Outcome): Outcome {
@@ -620,7 +616,7 @@ async function matchMx(ctx: Context, prefix4: number, prefix6: number, domain: s
   if (over && ctx.limits.mxOverLimit !== 'cut') return limitError;
   const own = ctx.limits.mxHostVoids === 'mechanism' ? { void: 0 } : undefined;
   for (const mx of over ? exchanges.slice(0, ctx.limits.mxNames) : exchanges) {
-    const exchange = stripDot(mx.exchange);
+    const exchange = withoutTrailingDot(mx.exchange);
     if (domainProblem(exchange) !== undefined) continue;
     const addresses = await lookupAddresses(ctx, domain, exchange, depth, own);
     if (!Array.isArray(addresses)) return addresses;

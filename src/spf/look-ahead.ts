@@ -13,7 +13,7 @@
  * limit. A third void answer (§4.6.4) stops it too. Targets with `%{p}` (known only after the
  * PTR lookups) and the `ptr` mechanism are left to the evaluator.
  */
-import type { DnsAnswer, RecordData, Resolver, RrType } from '../dns/resolver.ts';
+import { type DnsAnswer, type RecordData, type Resolver, type RrType, withoutTrailingDot } from '../dns/resolver.ts';
 import { canonicalDomain, domainProblem } from './domain.ts';
 import { overrideFor, spfRecordFromAnswer } from './fetch.ts';
 import { type ClientIp, addressMatches, networkMatches } from './ip.ts';
@@ -227,7 +227,7 @@ export function startLookAhead(root: string, options: LookAheadOptions): LookAhe
           // than a check that matches nothing asks).
           let outcome: 'match' | 'continue' = 'continue';
           for (const mx of exchanges) {
-            const exchange = mx.exchange.endsWith('.') ? mx.exchange.slice(0, -1) : mx.exchange;
+            const exchange = withoutTrailingDot(mx.exchange);
             if (domainProblem(exchange) !== undefined) continue;
             if (outcome === 'match') {
               start(canonicalDomain(exchange), family);

@@ -14,6 +14,7 @@
  *   fan-outs that meet again below) stays bounded in queries and in time.
  * A target whose domain-spec holds macros (§7) is known only per message and is not followed.
  */
+import { assertNever } from '../common/assert-never.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { canonicalDomain } from './domain.ts';
 import { type FetchedRecord, type RecordOverrides, fetchSpfRecord } from './fetch.ts';
@@ -210,6 +211,3 @@ function writtenTerm(from: PolicyPlace, term: PolicyTarget): string {
   return text === undefined ? renderTerm(term) : text.slice(term.span.start, term.span.end);
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled ${JSON.stringify(value)}`);
-}

@@ -21,13 +21,23 @@ export const MAX_STRING_BYTES = 255;
 export const MAX_RECORD_BYTES = 450;
 
 /**
- * The size of a record or string on the wire, in octets (records are ASCII; RFC 7208 §3.3).
+ * Where a string comes from, which says how its octets are written: `text` is Unicode text a
+ * user typed, published as UTF-8; `wire` is a TXT string as the resolvers return it, one code
+ * unit per octet (U+0000–U+00FF, src/dns/wire.ts and the zone format).
+ */
+export type TxtForm = 'text' | 'wire';
+
+/**
+ * The size of a record or string on the wire, in octets — the one byte counter (RFC 1035
+ * §3.3 counts a TXT string in octets; a non-ASCII record is published as UTF-8).
  *
  * @example
  * byteLength('v=spf1 -all') // 11
+ * byteLength('v=spf1 exp=é.example -all') // 26: é is two octets in UTF-8
+ * byteLength('v=spf1 exp=\xC3\xA9.example -all', 'wire') // 26: the same record as fetched
  */
-export function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
+export function byteLength(text: string, form: TxtForm = 'text'): number {
+  return form === 'wire' ? text.length : new TextEncoder().encode(text).length;
 }
 
 /**

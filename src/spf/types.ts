@@ -3,6 +3,7 @@
  * the typed outcome of `checkHost()` with its evaluation trace. Prose is made from these by
  * `explain` (src/spf/explain.ts) in the chosen language; nothing here is meant for display.
  */
+import type { Span } from '../common/types.ts';
 import type { DnsAnswerKind, RrType } from '../dns/resolver.ts';
 
 /** RFC 7208 §2.6: the seven results; the names are also the Received-SPF header tokens. */
@@ -13,11 +14,8 @@ export const SPF_RESULTS: readonly SpfResult[] = ['pass', 'fail', 'softfail', 'n
 /** RFC 7208 §4.6.2: qualifier = "+" / "-" / "?" / "~" */
 export type Qualifier = '+' | '-' | '~' | '?';
 
-/** Half-open character range `[start, end)` in the record text. */
-export interface Span {
-  start: number;
-  end: number;
-}
+/** Half-open character range `[start, end)` in the record text (one `Span` for every protocol). */
+export type { Span };
 
 /**
  * RFC 7208 §7.1:

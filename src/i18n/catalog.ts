@@ -34,14 +34,17 @@ import { usageEn } from './usage.en.ts';
 // verdict (issue 13.1)
 import { verdictEn } from './verdict.en.ts';
 import { verdictNl } from './verdict.nl.ts';
+// receivers' requirements + SPF profiles (issue 13.2)
+import { requirementsEn } from './requirements.en.ts';
+import { requirementsNl } from './requirements.nl.ts';
 import { usageNl } from './usage.nl.ts';
 import { messageEn } from './message.en.ts';
 import { messageNl } from './message.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn, ...alertsEn, ...verdictEn, ...messageEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn, ...alertsEn, ...verdictEn, ...messageEn, ...requirementsEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl, ...alertsNl, ...verdictNl, ...messageNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl, ...alertsNl, ...verdictNl, ...messageNl, ...requirementsNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

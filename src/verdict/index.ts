@@ -11,4 +11,5 @@
 export { predictDelivery, validateVerdictInput, VerdictInputError, type VerdictDeps } from './predict.ts';
 export { dmarcOutcome, alignDomains, appliedDmarcPolicy, policyLookupOf, rfc7489Reading, type DmarcOutcomeInput, type DmarcPolicyLookup, type IdentifierDomain, type Rfc7489Input } from './dmarc-outcome.ts';
 export { findOrganizationalDomain, type OrganizationalDomains } from './org-domain.ts';
+export { checkRequirements, parseReceiverRules, REQUIREMENT_CHECKS, type ReceiverRule, type ReceiverRules, type RequirementCheck, type RequirementDeps, type RequirementResult, type RequirementStatus } from './requirements.ts';
 export type * from './types.ts';

@@ -17,6 +17,8 @@ export const pageEn = {
   'tab.why': 'Why?',
   'tab.audit': 'Audit',
   'tab.onboard': 'Add a sender',
+  // verdict tab (issue 13.1)
+  'tab.verdict': 'Will it be accepted?',
 
   'test.intro':
     'Fill in the sending server’s IP address and the sender address. Test the policy published in DNS, or a new policy before you change DNS. Only “pass” is good: anything else may land in spam or be refused.',
@@ -148,6 +150,22 @@ export const pageEn = {
   'copy.done': 'Link copied.',
   'copy.failed': 'Could not copy; the link is shown below.',
   'footer': 'spfkit checks SPF (RFC 7208), DMARC and DKIM. Nothing you type leaves this server.',
+  // verdict tab (issue 13.1)
+  'verdict.intro': 'Fill in how the mail is sent: the sending server, the envelope sender (bounce address) and the From domain people see, and the DKIM key it is signed with or your provider. You get the DMARC outcome receivers will reach, and what to change.',
+  'verdict.ip': 'IP address of the sending server',
+  'verdict.helo': 'HELO/EHLO name',
+  'verdict.mailFrom': 'Envelope sender (MAIL FROM, bounce address)',
+  'verdict.fromDomain': 'From domain (what recipients see)',
+  'verdict.dkim': 'DKIM keys the mail is signed with (one per line: d=domain,s=selector)',
+  'verdict.provider': 'Provider (optional, e.g. dmrmail, coachview)',
+  'verdict.submit': 'Predict',
+  'verdict.running': 'Asking DNS…',
+  'verdict.spf': 'SPF (envelope sender)',
+  'verdict.dkimHeading': 'DKIM (signatures)',
+  'verdict.dmarc': 'DMARC policy',
+  'verdict.fixes': 'What to change',
+  'verdict.noFixes': 'Nothing to change.',
+  'verdict.badDkim': (p: { term: string }) => `“${p.term}” is not d=domain,s=selector.`,
 };
 
 /** The page's message keys. */

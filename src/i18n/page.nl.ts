@@ -13,6 +13,8 @@ export const pageNl: PageTranslation = {
   'tab.why': 'Waarom?',
   'tab.audit': 'Controle',
   'tab.onboard': 'Afzender toevoegen',
+  // verdict tab (issue 13.1)
+  'tab.verdict': 'Wordt het geaccepteerd?',
 
   'test.intro':
     'Vul het IP-adres van de verzendende server en het afzenderadres in. Test het beleid dat in de DNS staat, of een nieuw beleid voordat je de DNS aanpast. Alleen “pass” is goed: elke andere uitkomst kan in de spam belanden of geweigerd worden.',
@@ -144,4 +146,20 @@ export const pageNl: PageTranslation = {
   'copy.done': 'Link gekopieerd.',
   'copy.failed': 'Kopiëren lukte niet; de link staat hieronder.',
   'footer': 'spfkit controleert SPF (RFC 7208), DMARC en DKIM. Wat je invult, verlaat deze server niet.',
+  // verdict tab (issue 13.1)
+  'verdict.intro': 'Vul in hoe de mail wordt verstuurd: de verzendende server, de envelopafzender (bounce-adres) en het From-domein dat ontvangers zien, en de DKIM-sleutel waarmee hij ondertekend wordt of je provider. Je krijgt de DMARC-uitkomst die ontvangers bereiken, en wat je moet veranderen.',
+  'verdict.ip': 'IP-adres van de verzendende server',
+  'verdict.helo': 'HELO/EHLO-naam',
+  'verdict.mailFrom': 'Envelopafzender (MAIL FROM, bounce-adres)',
+  'verdict.fromDomain': 'From-domein (wat ontvangers zien)',
+  'verdict.dkim': 'DKIM-sleutels waarmee de mail ondertekend wordt (één per regel: d=domein,s=selector)',
+  'verdict.provider': 'Provider (optioneel, bijv. dmrmail, coachview)',
+  'verdict.submit': 'Voorspel',
+  'verdict.running': 'DNS wordt gevraagd…',
+  'verdict.spf': 'SPF (envelopafzender)',
+  'verdict.dkimHeading': 'DKIM (handtekeningen)',
+  'verdict.dmarc': 'DMARC-beleid',
+  'verdict.fixes': 'Wat te veranderen',
+  'verdict.noFixes': 'Niets te veranderen.',
+  'verdict.badDkim': (p) => `“${p.term}” is niet van de vorm d=domein,s=selector.`,
 };

@@ -21,9 +21,10 @@ function strings(text: string): string[] {
 export const COACHVIEW_IP = '212.83.209.204';
 export const PREZENT_IP = '185.45.112.20';
 
-export function seedZone(): Zone {
+/** The zone as a zone document's owner map (docs/zone-format.md), e.g. to write as a zone file. */
+export function seedZoneObject(): Record<string, unknown[]> {
   const key = strings(dkimKeyRecord());
-  return zoneFromObject({
+  return {
     // Seed 000: Coachview, with its own bounce domain.
     'spf.coachview.net': [{ TXT: 'v=spf1 ip4:212.83.209.0/24 -all' }],
     'bounce.coachview.net': [{ TXT: 'v=spf1 include:spf.coachview.net -all' }, { MX: [10, 'mx.coachview.net'] }],
@@ -77,5 +78,9 @@ export function seedZone(): Zone {
     '_dmarc.traag.nl': [{ TIMEOUT: true }],
     'spftraag.nl': [{ TIMEOUT: true }],
     '_dmarc.spftraag.nl': [{ TXT: 'v=DMARC1; p=reject' }],
-  });
+  };
+}
+
+export function seedZone(): Zone {
+  return zoneFromObject(seedZoneObject());
 }

@@ -11,9 +11,11 @@ import type { PlanWords } from '../../src/record/words.ts';
 import type { Provider } from '../../src/record/providers.ts';
 import type { AuditResult, Finding, Severity } from '../../src/audit/types.ts';
 import type { InputIssue } from '../../src/server/errors.ts';
+import type { VerdictReport } from '../../src/app/verdict.ts';
+import type { VerdictBody } from '../../src/server/verdict-schemas.ts';
 import type { PageLang } from './i18n.ts';
 
-export type { SpfCheck, TreeNode, CheckExplanation, RecordExplanation, AddPlan, Provider, AuditResult, Finding, Severity, InputIssue };
+export type { SpfCheck, TreeNode, CheckExplanation, RecordExplanation, AddPlan, Provider, AuditResult, Finding, Severity, InputIssue, VerdictReport, VerdictBody };
 
 /** `POST /api/check` and `GET /api/why`. */
 export interface CheckResponse {
@@ -185,4 +187,9 @@ export interface AddResponse {
 
 export function addSender(request: AddRequest): Promise<AddResponse> {
   return call('POST', '/api/add', request);
+}
+
+/** `POST /api/verdict` (issue 13.1): the request is the server's schema type, the answer the use case's. */
+export function verdict(body: VerdictBody): Promise<VerdictReport> {
+  return call('POST', '/api/verdict', body);
 }

@@ -9,6 +9,7 @@ import { AuditTab } from './tab-audit.ts';
 import { OnboardTab } from './tab-onboard.ts';
 import { TestTab } from './tab-test.ts';
 import { WhyTab } from './tab-why.ts';
+import { VerdictTab } from './tab-verdict.ts';
 import type { PageContext, Tab } from './tab.ts';
 
 
@@ -27,7 +28,7 @@ function savedLang(): string | null {
 class Page implements PageContext {
   lang: PageLang;
   private route: Route;
-  private readonly tabs: Record<TabId, Tab> = { test: new TestTab(), why: new WhyTab(), audit: new AuditTab(), onboard: new OnboardTab() };
+  private readonly tabs: Record<TabId, Tab> = { test: new TestTab(), why: new WhyTab(), audit: new AuditTab(), onboard: new OnboardTab(), verdict: new VerdictTab() };
   private readonly main = h('main', { id: 'main', tabindex: -1 });
   private readonly nav = h('nav', { class: 'tabs' });
   private readonly langSwitch = h('div', { class: 'lang', role: 'group' });

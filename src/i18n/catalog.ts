@@ -30,6 +30,9 @@ import { monitorEn } from './monitor.en.ts';
 import { monitorNl } from './monitor.nl.ts';
 import { alertsEn } from './alerts.en.ts';
 import { alertsNl } from './alerts.nl.ts';
+// test inbox (issue 13.4)
+import { inboxEn } from './inbox.en.ts';
+import { inboxNl } from './inbox.nl.ts';
 import { usageEn } from './usage.en.ts';
 // verdict (issue 13.1)
 import { verdictEn } from './verdict.en.ts';
@@ -42,9 +45,9 @@ import { messageEn } from './message.en.ts';
 import { messageNl } from './message.nl.ts';
 import type { Translation } from './types.ts';
 
-const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn, ...alertsEn, ...verdictEn, ...messageEn, ...requirementsEn };
+const en = { ...spfEn, ...cliEn, ...auditEn, ...addEn, ...bulkEn, ...usageEn, ...apiEn, ...helpEn, ...policydEn, ...monitorEn, ...alertsEn, ...verdictEn, ...messageEn, ...requirementsEn, ...inboxEn };
 
-const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl, ...alertsNl, ...verdictNl, ...messageNl, ...requirementsNl };
+const nl: Translation<typeof en> = { ...spfNl, ...cliNl, ...auditNl, ...addNl, ...bulkNl, ...usageNl, ...apiNl, ...helpNl, ...policydNl, ...monitorNl, ...alertsNl, ...verdictNl, ...messageNl, ...requirementsNl, ...inboxNl };
 
 /** The English catalogue's type: the key set and each key's parameters. */
 export type Catalog = typeof en;

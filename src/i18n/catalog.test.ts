@@ -155,7 +155,7 @@ describe('message catalogue', () => {
   });
 
   it('prefixes every key with its area', () => {
-    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor|alerts|verdict|message)\.[a-z0-9.-]+$/, key);
+    for (const key of KEYS) assert.match(key, /^(spf|cli|audit|add|bulk|usage|api|help|policyd|monitor|alerts|verdict|message|inbox)\.[a-z0-9.-]+$/, key);
   });
 
   for (const key of KEYS) {

@@ -170,6 +170,34 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       "CREATE INDEX watched_domains_checked ON watched_domains ((COALESCE(last_checked_at, ''){{c}}), domain)",
     ],
   },
+  {
+    version: 7,
+    name: 'queue workers: a check per domain and schedule slot, bulk runs and their report rows',
+    statements: [
+      // The slot a queued check belongs to (a scheduler round, issue 12): a batch retried after
+      // a worker died writes each domain's check once. NULL (checks made outside the queue) never
+      // conflicts: both SQLite and PostgreSQL treat NULLs in a unique index as distinct.
+      'ALTER TABLE checks ADD COLUMN slot TEXT',
+      'CREATE UNIQUE INDEX checks_domain_slot ON checks (domain, slot)',
+      // A bulk run on the queue (`spfkit bulk --queue`): what it checks for, and its report rows,
+      // one per input line, so a run re-started with the same id goes on where it stopped.
+      `CREATE TABLE bulk_runs (
+        id TEXT PRIMARY KEY,
+        spec TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE bulk_rows (
+        id {{id}},
+        run_id TEXT NOT NULL REFERENCES bulk_runs (id) ON DELETE CASCADE,
+        line INTEGER NOT NULL,
+        situation TEXT NOT NULL,
+        row TEXT NOT NULL,
+        UNIQUE (run_id, line)
+      )`,
+      'CREATE INDEX bulk_rows_run ON bulk_rows (run_id, id)',
+    ],
+  },
 ]);
 
 /**

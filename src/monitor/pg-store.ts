@@ -14,8 +14,8 @@
 import pg from 'pg';
 import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type CheckRow, type DeliveryRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, domainOrder, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
-import { type MonitorStore, NotWatchedError, StoreUnavailableError, type StoreUnavailableReason, type WatchOutcome } from './store.ts';
+import { type BulkRowRow, type BulkRunRow, bulkRowOf, bulkRunOf, type CheckRow, type DeliveryRow, type DomainRow, type EventRow, type Placeholder, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, domainOrder, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import { type MonitorStore, NotWatchedError, type SavedCheck, StoreUnavailableError, type StoreUnavailableReason, UnknownBulkRunError, type WatchOutcome } from './store.ts';
 import { DEFAULT_SCHEDULE, type StoredEvent, type WatchInput } from './types.ts';
 
 export interface PgStoreOptions {
@@ -290,18 +290,23 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
     async recentChecks(domain, limit) {
       return (await query<CheckRow>('SELECT id, snapshot FROM checks WHERE domain = $1 ORDER BY id DESC LIMIT $2', [domain, Math.max(0, Math.floor(limit))])).map(checkOf);
     },
-    async saveCheck(check, events) {
-      return transaction(async (client) => {
+    async saveCheck(check, events, slot) {
+      return transaction(async (client): Promise<SavedCheck> => {
         // The row lock orders concurrent saves of one domain, so the latest check is the last saved.
         const watched = await client.query('SELECT 1 FROM watched_domains WHERE domain = $1 FOR UPDATE', [check.domain]);
         if (watched.rowCount === 0) throw new NotWatchedError(check.domain);
+        // ON CONFLICT: a check for a domain and slot that has one already writes nothing (migration 5).
         const [row] = (
           await client.query<{ id: number }>(
-            'INSERT INTO checks (domain, checked_at, situation, lookups, bytes, dmarc_policy, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-            [check.domain, check.checkedAt, check.situation, check.spf.lookups ?? null, check.spf.bytes ?? null, check.dmarc.policy ?? null, JSON.stringify(check)],
+            'INSERT INTO checks (domain, checked_at, situation, lookups, bytes, dmarc_policy, snapshot, slot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (domain, slot) DO NOTHING RETURNING id',
+            [check.domain, check.checkedAt, check.situation, check.spf.lookups ?? null, check.spf.bytes ?? null, check.dmarc.policy ?? null, JSON.stringify(check), slot ?? null],
           )
         ).rows;
-        if (row === undefined) throw new Error('INSERT … RETURNING id gave no row');
+        if (row === undefined) {
+          const [existing] = (await client.query<CheckRow>('SELECT id, snapshot FROM checks WHERE domain = $1 AND slot = $2', [check.domain, slot ?? null])).rows;
+          if (existing === undefined) throw new Error('a check insert conflicted, but no check holds its slot');
+          return { check: checkOf(existing), events: [], repeated: true };
+        }
         const checkId = row.id;
         await client.query('UPDATE watched_domains SET last_check_id = $1, last_checked_at = $2, last_situation = $3 WHERE domain = $4', [checkId, check.checkedAt, check.situation, check.domain]);
         const stored: StoredEvent[] = [];
@@ -321,6 +326,56 @@ function pgStore(pool: pg.Pool, wrap: (error: unknown) => unknown): MonitorStore
         }
         return { check: { id: checkId, ...check }, events: stored };
       });
+    },
+    async checkedInSlot(slot, domains) {
+      const rows = await query<{ domain: string }>('SELECT domain FROM checks WHERE slot = $1 AND domain = ANY($2::text[])', [slot, [...domains]]);
+      return new Set(rows.map((r) => r.domain));
+    },
+    async countSlot(slot) {
+      const [row] = await query<{ checks: number; events: number }>(
+        'SELECT (SELECT COUNT(*) FROM checks WHERE slot = $1) AS checks, (SELECT COUNT(*) FROM events WHERE check_id IN (SELECT id FROM checks WHERE slot = $1)) AS events',
+        [slot],
+      );
+      return { checks: row?.checks ?? 0, events: row?.events ?? 0 };
+    },
+    async latestSlot() {
+      const [row] = await query<{ slot: string | null }>('SELECT MAX(slot) AS slot FROM checks');
+      return row?.slot ?? undefined;
+    },
+    async startBulkRun(run) {
+      await query('INSERT INTO bulk_runs (id, spec, total, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [run.id, run.spec, run.total, run.createdAt]);
+      const [row] = await query<BulkRunRow>('SELECT id, spec, total, created_at FROM bulk_runs WHERE id = $1', [run.id]);
+      if (row === undefined) throw new Error('a bulk run was stored but cannot be read back');
+      return bulkRunOf(row);
+    },
+    async getBulkRun(id) {
+      const [row] = await query<BulkRunRow>('SELECT id, spec, total, created_at FROM bulk_runs WHERE id = $1', [id]);
+      return row === undefined ? undefined : bulkRunOf(row);
+    },
+    async saveBulkRows(runId, rows) {
+      if ((await query('SELECT 1 FROM bulk_runs WHERE id = $1', [runId])).length === 0) throw new UnknownBulkRunError(runId);
+      if (rows.length === 0) return 0;
+      // One statement for the batch; ON CONFLICT keeps a line stored by an earlier attempt.
+      try {
+        const result = await pool.query(
+          'INSERT INTO bulk_rows (run_id, line, situation, row) SELECT $1, line, situation, row FROM unnest($2::int[], $3::text[], $4::text[]) AS r (line, situation, row) ON CONFLICT (run_id, line) DO NOTHING',
+          [runId, rows.map((r) => r.line), rows.map((r) => r.situation), rows.map((r) => JSON.stringify(r))],
+        );
+        return result.rowCount ?? 0;
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
+    async bulkRows(runId, q = {}) {
+      return (await query<BulkRowRow>(`SELECT id, row FROM bulk_rows WHERE run_id = $1 AND id > $2 ORDER BY id${pageClause(q.limit)}`, [runId, q.afterId ?? 0])).map(bulkRowOf);
+    },
+    async bulkLinesDone(runId, lines) {
+      const rows = await query<{ line: number }>('SELECT line FROM bulk_rows WHERE run_id = $1 AND line = ANY($2::int[])', [runId, [...lines]]);
+      return new Set(rows.map((r) => r.line));
+    },
+    async countBulkRows(runId) {
+      const [row] = await query<{ n: number }>('SELECT COUNT(*) AS n FROM bulk_rows WHERE run_id = $1', [runId]);
+      return row?.n ?? 0;
     },
     async listEvents(q = {}) {
       const { where, params } = eventFilter(q, DOLLAR);

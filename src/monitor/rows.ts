@@ -4,8 +4,9 @@
  * list queries. SQLite and PostgreSQL run the same SQL here; only the parameter placeholder
  * differs (`?` against `$1, $2 …`), so the builders take it as a function.
  */
+import type { ReportRow } from '../bulk/check.ts';
 import { type Dialect, DIALECT_SLOTS, SORT_SQL } from './migrations.ts';
-import type { ApiToken, DomainQuery, EventQuery, WebhookDelivery } from './store.ts';
+import type { ApiToken, BulkRun, DomainQuery, EventQuery, StoredBulkRow, WebhookDelivery } from './store.ts';
 import type { CheckSnapshot, MonitorEvent, MonitorSituation, StoredCheck, StoredEvent, WatchedDomain } from './types.ts';
 
 export interface DomainRow {
@@ -52,6 +53,26 @@ export function deliveryOf(row: DeliveryRow): WebhookDelivery {
   if (row.response_status !== null) out.responseStatus = row.response_status;
   if (row.error !== null) out.error = row.error;
   return out;
+}
+
+export interface BulkRunRow {
+  id: string;
+  spec: string;
+  total: number;
+  created_at: string;
+}
+
+export function bulkRunOf(row: BulkRunRow): BulkRun {
+  return { id: row.id, spec: row.spec, total: Number(row.total), createdAt: row.created_at };
+}
+
+export interface BulkRowRow {
+  id: number;
+  row: string;
+}
+
+export function bulkRowOf(row: BulkRowRow): StoredBulkRow {
+  return { id: Number(row.id), row: JSON.parse(row.row) as ReportRow };
 }
 
 export interface TokenRow {

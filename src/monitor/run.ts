@@ -6,27 +6,24 @@
 import { mapConcurrent } from '../bulk/pool.ts';
 import { type CheckDomainOptions, checkDomain } from './check.ts';
 import { HISTORY_DEPTH, compareChecks } from './events.ts';
-import { type MonitorStore, NotWatchedError } from './store.ts';
-import type { StoredCheck, StoredEvent } from './types.ts';
+import { type MonitorStore, NotWatchedError, type SavedCheck } from './store.ts';
 
-/** One domain checked and stored. */
-export interface CheckOutcome {
-  check: StoredCheck;
-  events: StoredEvent[];
-}
+/** One domain checked and stored (`repeated`: its slot had a check already, nothing was written). */
+export type CheckOutcome = SavedCheck;
 
 /**
  * Checks one watched domain, stores the check and the events it raises, and returns both.
- * Throws `NotWatchedError` for a domain that is not watched.
+ * Throws `NotWatchedError` for a domain that is not watched. With a `slot` (a queued batch's,
+ * issue 12) the check is stored at most once per domain and slot (`MonitorStore.saveCheck`).
  *
  * @example
  * const { check, events } = await checkAndStore(store, 'klant.nl', { resolver, catalogue, now: () => new Date() });
  */
-export async function checkAndStore(store: MonitorStore, domain: string, options: CheckDomainOptions): Promise<CheckOutcome> {
+export async function checkAndStore(store: MonitorStore, domain: string, options: CheckDomainOptions, slot?: string): Promise<CheckOutcome> {
   const watched = await store.getDomain(domain);
   if (!watched) throw new NotWatchedError(domain);
   const [snapshot, history] = await Promise.all([checkDomain(watched, options), store.recentChecks(watched.domain, HISTORY_DEPTH)]);
-  return store.saveCheck(snapshot, compareChecks(snapshot, history));
+  return store.saveCheck(snapshot, compareChecks(snapshot, history), slot);
 }
 
 /**

@@ -10,8 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, migrationSql, pendingMigrations } from './migrations.ts';
-import { type CheckRow, type DomainRow, type EventRow, type DeliveryRow, type TokenRow, checkOf, deliveryOf, domainFilter, domainOf, domainOrder, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
-import { type MonitorStore, NotWatchedError, type WatchOutcome, type Webhook } from './store.ts';
+import { type BulkRowRow, type BulkRunRow, type CheckRow, type DomainRow, type EventRow, type DeliveryRow, type TokenRow, bulkRowOf, bulkRunOf, checkOf, deliveryOf, domainFilter, domainOf, domainOrder, eventFilter, eventOf, pageClause, tokenOf } from './rows.ts';
+import type { ReportRow } from '../bulk/check.ts';
+import { type MonitorStore, NotWatchedError, type SavedCheck, UnknownBulkRunError, type WatchOutcome, type Webhook } from './store.ts';
 import { type CheckSnapshot, DEFAULT_SCHEDULE, type MonitorEvent, type StoredEvent, type WatchInput } from './types.ts';
 
 export interface SqliteStoreOptions {
@@ -83,7 +84,18 @@ function sqliteStore(db: Database.Database): MonitorStore {
   );
   const deleteDomain = db.prepare('DELETE FROM watched_domains WHERE domain = ?');
   const recent = db.prepare('SELECT id, snapshot FROM checks WHERE domain = ? ORDER BY id DESC LIMIT ?');
-  const insertCheck = db.prepare('INSERT INTO checks (domain, checked_at, situation, lookups, bytes, dmarc_policy, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // ON CONFLICT: a check for a domain and slot that has one already writes nothing (migration 5).
+  const insertCheck = db.prepare('INSERT INTO checks (domain, checked_at, situation, lookups, bytes, dmarc_policy, snapshot, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (domain, slot) DO NOTHING');
+  const slotCheck = db.prepare('SELECT id, snapshot FROM checks WHERE domain = ? AND slot = ?');
+  const insertBulkRun = db.prepare('INSERT INTO bulk_runs (id, spec, total, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
+  const getBulkRun = db.prepare('SELECT id, spec, total, created_at FROM bulk_runs WHERE id = ?');
+  const insertBulkRow = db.prepare('INSERT INTO bulk_rows (run_id, line, situation, row) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, line) DO NOTHING');
+  const saveBulkRows = db.transaction((runId: string, rows: readonly ReportRow[]): number => {
+    if (getBulkRun.get(runId) === undefined) throw new UnknownBulkRunError(runId);
+    let written = 0;
+    for (const row of rows) written += insertBulkRow.run(runId, row.line, row.situation, JSON.stringify(row)).changes;
+    return written;
+  });
   const insertEvent = db.prepare('INSERT INTO events (check_id, domain, at, kind, subject, body) VALUES (?, ?, ?, ?, ?, ?)');
   const unplanned = db.prepare('SELECT * FROM watched_domains WHERE next_due_at IS NULL ORDER BY domain LIMIT ?');
   const due = db.prepare('SELECT * FROM watched_domains WHERE next_due_at <= ? ORDER BY next_due_at, domain LIMIT ?');
@@ -121,9 +133,14 @@ function sqliteStore(db: Database.Database): MonitorStore {
   });
   const watchMany = db.transaction((inputs: readonly WatchInput[], at: string): WatchOutcome[] => inputs.map((input) => watch(input, at)));
 
-  const save = db.transaction((check: CheckSnapshot, events: readonly MonitorEvent[]) => {
+  const save = db.transaction((check: CheckSnapshot, events: readonly MonitorEvent[], slot: string | undefined): SavedCheck => {
     if (getDomain.get(check.domain) === undefined) throw new NotWatchedError(check.domain);
-    const info = insertCheck.run(check.domain, check.checkedAt, check.situation, check.spf.lookups ?? null, check.spf.bytes ?? null, check.dmarc.policy ?? null, JSON.stringify(check));
+    const info = insertCheck.run(check.domain, check.checkedAt, check.situation, check.spf.lookups ?? null, check.spf.bytes ?? null, check.dmarc.policy ?? null, JSON.stringify(check), slot ?? null);
+    if (info.changes === 0) {
+      const existing = slotCheck.get(check.domain, slot) as CheckRow | undefined;
+      if (existing === undefined) throw new Error('a check insert conflicted, but no check holds its slot');
+      return { check: checkOf(existing), events: [], repeated: true };
+    }
     const checkId = Number(info.lastInsertRowid);
     setLatest.run(checkId, check.checkedAt, check.situation, check.domain);
     const stored = events.map((event): StoredEvent => {
@@ -163,8 +180,54 @@ function sqliteStore(db: Database.Database): MonitorStore {
     async recentChecks(domain, limit) {
       return (recent.all(domain, Math.max(0, Math.floor(limit))) as CheckRow[]).map(checkOf);
     },
-    async saveCheck(check, events) {
-      return save(check, events);
+    async saveCheck(check, events, slot) {
+      return save(check, events, slot);
+    },
+    async checkedInSlot(slot, domains) {
+      const found = new Set<string>();
+      // In chunks: SQLite caps the parameters of one statement (32 766 since 3.32).
+      for (let i = 0; i < domains.length; i += 500) {
+        const chunk = domains.slice(i, i + 500);
+        const rows = db.prepare(`SELECT domain FROM checks WHERE slot = ? AND domain IN (${chunk.map(() => '?').join(', ')})`).all(slot, ...chunk) as Array<{ domain: string }>;
+        for (const row of rows) found.add(row.domain);
+      }
+      return found;
+    },
+    async countSlot(slot) {
+      const checks = (db.prepare('SELECT COUNT(*) AS n FROM checks WHERE slot = ?').get(slot) as { n: number }).n;
+      const events = (db.prepare('SELECT COUNT(*) AS n FROM events WHERE check_id IN (SELECT id FROM checks WHERE slot = ?)').get(slot) as { n: number }).n;
+      return { checks, events };
+    },
+    async latestSlot() {
+      const row = db.prepare('SELECT MAX(slot) AS slot FROM checks').get() as { slot: string | null };
+      return row.slot ?? undefined;
+    },
+    async startBulkRun(run) {
+      insertBulkRun.run(run.id, run.spec, run.total, run.createdAt);
+      return bulkRunOf(getBulkRun.get(run.id) as BulkRunRow);
+    },
+    async getBulkRun(id) {
+      const row = getBulkRun.get(id) as BulkRunRow | undefined;
+      return row === undefined ? undefined : bulkRunOf(row);
+    },
+    async saveBulkRows(runId, rows) {
+      return saveBulkRows(runId, rows);
+    },
+    async bulkRows(runId, query = {}) {
+      const rows = db.prepare(`SELECT id, row FROM bulk_rows WHERE run_id = ? AND id > ? ORDER BY id${pageClause(query.limit)}`).all(runId, query.afterId ?? 0) as BulkRowRow[];
+      return rows.map(bulkRowOf);
+    },
+    async bulkLinesDone(runId, lines) {
+      const found = new Set<number>();
+      for (let i = 0; i < lines.length; i += 500) {
+        const chunk = lines.slice(i, i + 500);
+        const rows = db.prepare(`SELECT line FROM bulk_rows WHERE run_id = ? AND line IN (${chunk.map(() => '?').join(', ')})`).all(runId, ...chunk) as Array<{ line: number }>;
+        for (const row of rows) found.add(row.line);
+      }
+      return found;
+    },
+    async countBulkRows(runId) {
+      return (db.prepare('SELECT COUNT(*) AS n FROM bulk_rows WHERE run_id = ?').get(runId) as { n: number }).n;
     },
     async listEvents(query = {}) {
       const { where, params } = eventFilter(query, QUESTION_MARK);

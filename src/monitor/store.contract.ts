@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MIGRATIONS } from './migrations.ts';
-import { type MonitorStore, NotWatchedError } from './store.ts';
+import type { ReportRow } from '../bulk/check.ts';
+import { type MonitorStore, NotWatchedError, UnknownBulkRunError } from './store.ts';
 import type { CheckSnapshot, MonitorEvent, MonitorSituation } from './types.ts';
 
 /** How a contract run gets a fresh, empty store. */
@@ -96,6 +97,58 @@ export function storeContract(name: string, subject: StoreSubject): void {
       assert.deepEqual((await store.recentChecks('klant.nl', 5)).map((c) => c.id), [first.check.id]);
       assert.deepEqual((await store.getDomain('klant.nl'))?.lastCheck?.situation, 'authorised');
       assert.deepEqual(await store.listEvents(), []);
+    });
+
+    it('stores one check per domain and slot: a second save for the slot writes neither check nor events', async () => {
+      await store.watch({ domain: 'a.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z');
+      await store.watch({ domain: 'b.nl', services: [{ provider: 'coachview' }] }, '2026-01-01T00:00:00.000Z');
+      const slot = '2026-01-01T06:00:00.000Z';
+      const first = await store.saveCheck(sampleCheck('a.nl', '2026-01-01T06:00:01.000Z', 'not-authorised'), [event('a.nl', 'situation-changed')], slot);
+      assert.equal(first.repeated, undefined);
+      assert.equal(first.events.length, 1);
+      // The retried batch: another check of a.nl for the same slot, with its own events.
+      const again = await store.saveCheck(sampleCheck('a.nl', '2026-01-01T06:05:00.000Z', 'authorised'), [event('a.nl', 'situation-changed'), event('a.nl', 'record-changed')], slot);
+      assert.equal(again.repeated, true);
+      assert.deepEqual(again.events, []);
+      assert.equal(again.check.id, first.check.id);
+      assert.equal(again.check.checkedAt, '2026-01-01T06:00:01.000Z');
+      assert.deepEqual((await store.recentChecks('a.nl', 5)).map((c) => c.id), [first.check.id]);
+      assert.equal((await store.getDomain('a.nl'))?.lastCheck?.situation, 'not-authorised');
+      assert.equal((await store.listEvents()).length, 1);
+      // Another slot, another domain, and checks without a slot are not held back.
+      await store.saveCheck(sampleCheck('a.nl', '2026-01-02T06:00:01.000Z', 'authorised'), [], '2026-01-02T06:00:00.000Z');
+      await store.saveCheck(sampleCheck('b.nl', '2026-01-01T06:00:02.000Z', 'authorised'), [], slot);
+      await store.saveCheck(sampleCheck('b.nl', '2026-01-01T07:00:00.000Z', 'authorised'), []);
+      await store.saveCheck(sampleCheck('b.nl', '2026-01-01T08:00:00.000Z', 'authorised'), []);
+      assert.equal((await store.recentChecks('a.nl', 5)).length, 2);
+      assert.equal((await store.recentChecks('b.nl', 5)).length, 3);
+      assert.deepEqual([...(await store.checkedInSlot(slot, ['a.nl', 'b.nl', 'c.nl']))].sort(), ['a.nl', 'b.nl']);
+      assert.deepEqual([...(await store.checkedInSlot('2026-01-02T06:00:00.000Z', ['a.nl', 'b.nl']))], ['a.nl']);
+      assert.deepEqual(await store.countSlot(slot), { checks: 2, events: 1 });
+      assert.deepEqual(await store.countSlot('2026-01-03T00:00:00.000Z'), { checks: 0, events: 0 });
+      assert.equal(await store.latestSlot(), '2026-01-02T06:00:00.000Z');
+    });
+
+    it('keeps bulk runs and one report row per run and line, oldest stored first', async () => {
+      assert.equal(await store.latestSlot(), undefined);
+      const run = { id: 'run-1', spec: '{"mechanism":"a:mail.example.net"}', total: 3, createdAt: '2026-01-01T00:00:00.000Z' };
+      assert.deepEqual(await store.startBulkRun(run), run);
+      // Starting it again returns the run as first stored.
+      assert.deepEqual(await store.startBulkRun({ ...run, spec: '{}', total: 9 }), run);
+      assert.deepEqual(await store.getBulkRun('run-1'), run);
+      assert.equal(await store.getBulkRun('run-2'), undefined);
+      const row = (line: number, situation: ReportRow['situation'], domain = `d${line}.nl`): ReportRow => ({ line, input: domain, domain, situation, reason: `r${line}` });
+      assert.equal(await store.saveBulkRows('run-1', [row(3, 'none'), row(2, 'authorised')]), 2);
+      // A retried batch: line 2 is kept as first stored, line 4 is new.
+      assert.equal(await store.saveBulkRows('run-1', [row(2, 'broken', 'other.nl'), row(4, 'invalid')]), 1);
+      assert.equal(await store.saveBulkRows('run-1', []), 0);
+      await assert.rejects(store.saveBulkRows('nope', [row(1, 'none')]), UnknownBulkRunError);
+      const all = await store.bulkRows('run-1');
+      assert.deepEqual(all.map((r) => r.row), [row(3, 'none'), row(2, 'authorised'), row(4, 'invalid')]);
+      assert.deepEqual((await store.bulkRows('run-1', { afterId: all[0]?.id ?? 0, limit: 1 })).map((r) => r.row.line), [2]);
+      assert.deepEqual([...(await store.bulkLinesDone('run-1', [1, 2, 3, 5]))].sort(), [2, 3]);
+      assert.equal(await store.countBulkRows('run-1'), 3);
+      assert.equal(await store.countBulkRows('run-2'), 0);
     });
 
     it('lists domains in order, by latest situation, by search, and in pages', async () => {

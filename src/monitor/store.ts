@@ -4,6 +4,7 @@
  * (migrations.ts). Every method is async, so a networked store fits the same shape; every
  * implementation passes the one suite in store.contract.ts.
  */
+import type { ReportRow } from '../bulk/check.ts';
 import type { CheckSnapshot, EventKind, MonitorEvent, MonitorSituation, StoredCheck, StoredEvent, WatchInput, WatchedDomain } from './types.ts';
 
 /** Which domains to list. */
@@ -72,6 +73,32 @@ export interface WebhookDelivery {
   error?: string;
 }
 
+/**
+ * A bulk run on the queue (`spfkit bulk --queue`): its id, what it checks for (`spec`, JSON:
+ * the service and language, so a re-start with other options is refused), and its row count.
+ */
+export interface BulkRun {
+  id: string;
+  spec: string;
+  /** Input rows the run has (its report is complete at this many rows). */
+  total: number;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/** A report row of a bulk run as stored; `id` orders rows by when they were stored. */
+export interface StoredBulkRow {
+  id: number;
+  row: ReportRow;
+}
+
+/** A check as `saveCheck` left it: `repeated` when its slot already had this domain's check (then nothing was written and `check` is that one). */
+export interface SavedCheck {
+  check: StoredCheck;
+  events: StoredEvent[];
+  repeated?: true;
+}
+
 /** What `watch` did. */
 export type WatchOutcome = 'added' | 'updated';
 
@@ -102,8 +129,29 @@ export interface MonitorStore {
   /**
    * Stores a check and the events it raised, together or not at all, and makes it the
    * domain's latest. Throws for a domain that is not watched.
+   *
+   * With a `slot` (a queued batch's schedule slot, issue 12) at most one check per domain and
+   * slot is ever stored: when the slot has one already, nothing is written and the result is
+   * that check, `repeated`, without events — so a batch retried after a worker died writes no
+   * check or event twice.
    */
-  saveCheck(check: CheckSnapshot, events: readonly MonitorEvent[]): Promise<{ check: StoredCheck; events: StoredEvent[] }>;
+  saveCheck(check: CheckSnapshot, events: readonly MonitorEvent[], slot?: string): Promise<SavedCheck>;
+  /** Which of `domains` have a check stored for `slot`. */
+  checkedInSlot(slot: string, domains: readonly string[]): Promise<Set<string>>;
+  /** Checks, and events they raised, stored for `slot`. */
+  countSlot(slot: string): Promise<{ checks: number; events: number }>;
+  /** The newest slot any check was stored for (slots are ISO 8601 times: they sort as text). */
+  latestSlot(): Promise<string | undefined>;
+  /** Starts a bulk run, or returns the one stored under that id (its spec unchanged). */
+  startBulkRun(run: BulkRun): Promise<BulkRun>;
+  getBulkRun(id: string): Promise<BulkRun | undefined>;
+  /** Stores report rows of a run; a line the run has already is kept as it was. Returns the rows written. Throws for an unknown run. */
+  saveBulkRows(runId: string, rows: readonly ReportRow[]): Promise<number>;
+  /** A run's stored rows after the row id `afterId` (default: from the start), oldest first, at most `limit`. */
+  bulkRows(runId: string, query?: { afterId?: number; limit?: number }): Promise<StoredBulkRow[]>;
+  /** Which of `lines` the run has a row for. */
+  bulkLinesDone(runId: string, lines: readonly number[]): Promise<Set<number>>;
+  countBulkRows(runId: string): Promise<number>;
   listEvents(query?: EventQuery): Promise<StoredEvent[]>;
   /** Keeps a new API token by the hash of its secret (tokens.ts); returns it with its id. */
   addToken(token: { secretHash: string; label?: string; createdAt: string }): Promise<ApiToken>;
@@ -138,6 +186,14 @@ export interface MonitorStore {
    */
   moveMarker(name: string, from: number | undefined, to: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** A bulk run named to `saveBulkRows` was never started. */
+export class UnknownBulkRunError extends Error {
+  override name = 'UnknownBulkRunError';
+  constructor(readonly runId: string) {
+    super(`no bulk run ${runId}`);
+  }
 }
 
 /** A domain given to `saveCheck` is not watched. */

@@ -26,7 +26,7 @@ const LIBSPF2_CHECK_SOURCE = 'bench/libspf2/check-rate.c';
 const NSD = '/usr/sbin/nsd';
 
 const name = process.argv[2];
-const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts', policyd: 'bench/policyd.bench.ts', monitor: 'bench/monitor.bench.ts' };
+const entries = { spf: 'bench/spf.bench.ts', bulk: 'bench/bulk.bench.ts', http: 'bench/http.bench.ts', policyd: 'bench/policyd.bench.ts', monitor: 'bench/monitor.bench.ts', dkim: 'bench/dkim.bench.ts' };
 if (!name || !(name in entries)) {
   console.error(`usage: node scripts/bench.mjs <${Object.keys(entries).join('|')}>`);
   process.exit(2);
@@ -68,7 +68,7 @@ function ensureLibspf2(binary, source, libs = []) {
 
 mkdirSync(BUILD, { recursive: true });
 await build({
-  entryPoints: ['bench/spf.bench.ts', 'bench/bulk.bench.ts', 'bench/bulk-run.ts', 'bench/http.bench.ts', 'bench/policyd.bench.ts', 'bench/policy-peers.ts', 'bench/monitor.bench.ts', 'bench/monitor-run.ts', 'test/support/dns-server.ts'],
+  entryPoints: ['bench/spf.bench.ts', 'bench/bulk.bench.ts', 'bench/bulk-run.ts', 'bench/http.bench.ts', 'bench/policyd.bench.ts', 'bench/policy-peers.ts', 'bench/monitor.bench.ts', 'bench/monitor-run.ts', 'bench/dkim.bench.ts', 'test/support/dns-server.ts'],
   outbase: '.',
   outdir: BUILD,
   outExtension: { '.js': '.mjs' },

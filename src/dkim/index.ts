@@ -30,3 +30,6 @@ export type {
   Span,
   Tag,
 } from './types.ts';
+// Verifying the DKIM-Signatures of a received message (RFC 6376 §6, RFC 8463, RFC 8301).
+export { parseMessage, type HeaderField, type MessageIssue, type ParsedMessage } from './message.ts';
+export { verifyDkim, type DkimVerification, type DkimResult, type DkimCause, type VerifyOptions } from './verify.ts';

@@ -63,7 +63,7 @@ export interface Stack {
 export async function startStack(
   zoneFile = join(ROOT, 'examples/seeds.yaml'),
   limits: NonNullable<Parameters<typeof createServer>[0]>['limits'] = {},
-  options: { dnsServers?: string[] } = {},
+  options: { dnsServers?: string[]; monitor?: NonNullable<Parameters<typeof createServer>[0]>['monitor'] } = {},
 ): Promise<Stack> {
   const webRoot = mkdtempSync(join(tmpdir(), 'spfkit-web-'));
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
@@ -72,6 +72,7 @@ export async function startStack(
     ...(options.dnsServers ? { dns: { servers: options.dnsServers, timeout: 1000, tries: 1 } } : { resolver: systemResolver({ servers: [dns.address], timeout: 1000, tries: 2 }) }),
     logger: false,
     webRoot,
+    ...(options.monitor ? { monitor: options.monitor } : {}),
     // The tests send a few dozen requests a minute from one address.
     limits: { rateMax: 1000, ...limits },
   });

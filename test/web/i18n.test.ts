@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PAGE_LANGS, PAGE_MESSAGES, initialLang, pageText } from '../../web/src/i18n.ts';
 
 /** Sample parameters: every parameterised message must use what it is given and nothing else. */
-const SAMPLE = { domain: 'mydomain.nl', count: 2, limit: 10, term: 'include:spf.coachview.net', field: 'IP', status: 500, answer: 'timeout', before: 'neutral', after: 'softfail', ips: '192.0.2.1, 2001:db8::1', seconds: 49, time: '10:32' };
+const SAMPLE = { domain: 'mydomain.nl', count: 2, limit: 10, term: 'include:spf.coachview.net', field: 'IP', status: 500, answer: 'timeout', before: 'neutral', after: 'softfail', ips: '192.0.2.1, 2001:db8::1', seconds: 49, time: '10:32', from: 51, to: 100, total: 1204 };
 
 /** A message with every sample parameter (each message reads the ones it names). */
 const render = (message: string | ((p: never) => string)): string => (typeof message === 'string' ? message : (message as (p: typeof SAMPLE) => string)(SAMPLE));

@@ -14,6 +14,8 @@ import type { InputIssue } from '../../src/server/errors.ts';
 import type { VerdictReport } from '../../src/app/verdict.ts';
 import type { VerdictBody } from '../../src/server/verdict-schemas.ts';
 import type { PageLang } from './i18n.ts';
+import type { StoredCheck, StoredEvent, WatchedDomain } from '../../src/monitor/types.ts';
+import type { WhatIfReport } from '../../src/monitor/what-if.ts';
 
 export type { SpfCheck, TreeNode, CheckExplanation, RecordExplanation, AddPlan, Provider, AuditResult, Finding, Severity, InputIssue, VerdictReport, VerdictBody };
 
@@ -52,12 +54,14 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
   let response: Response;
   try {
+    const headers: Record<string, string> = body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
@@ -192,4 +196,68 @@ export function addSender(request: AddRequest): Promise<AddResponse> {
 /** `POST /api/verdict` (issue 13.1): the request is the server's schema type, the answer the use case's. */
 export function verdict(body: VerdictBody): Promise<VerdictReport> {
   return call('POST', '/api/verdict', body);
+}
+
+// ── The monitor (API token) ────────────────────────────────────────────────────────────
+
+/** One page of watched domains (GET /api/monitor/domains). */
+export interface MonitorPage {
+  total: number;
+  offset: number;
+  limit: number;
+  domains: WatchedDomain[];
+}
+
+/** One domain with its history (GET /api/monitor/domains/:domain). */
+export interface MonitorDetail {
+  domain: WatchedDomain;
+  checks: StoredCheck[];
+  events: StoredEvent[];
+  /** The ready customer message for the latest check, when something is wrong. */
+  messages?: Record<PageLang, { subject: string; text: string }>;
+}
+
+export interface MonitorQuery {
+  situation?: string;
+  search?: string;
+  sort?: string;
+  order?: string;
+  offset: number;
+  limit: number;
+}
+
+export function monitorDomains(token: string, query: MonitorQuery): Promise<MonitorPage> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return call<MonitorPage>('GET', `/api/monitor/domains?${params.toString()}`, undefined, token);
+}
+
+export function monitorDetail(token: string, domain: string): Promise<MonitorDetail> {
+  return call<MonitorDetail>('GET', `/api/monitor/domains/${encodeURIComponent(domain)}`, undefined, token);
+}
+
+export function monitorCheckNow(token: string, domain: string): Promise<unknown> {
+  return call<unknown>('POST', `/api/monitor/domains/${encodeURIComponent(domain)}/check`, undefined, token);
+}
+
+/** POST /api/monitor/what-if, with the reasons in words in `lang`. */
+export interface WhatIfResponse extends Omit<WhatIfReport, 'affected'> {
+  affected: Array<WhatIfReport['affected'][number] & { messages: string[] }>;
+  summary: string;
+}
+
+export function monitorWhatIf(token: string, provider: string, policy: string, lang: PageLang): Promise<WhatIfResponse> {
+  return call<WhatIfResponse>('POST', '/api/monitor/what-if', { provider, policy, lang }, token);
+}
+
+/** The export as a file (the route needs the token, so a plain link cannot fetch it). */
+export async function monitorExport(token: string, format: 'csv' | 'jsonl'): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/monitor/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw new ApiError(response.status, response.statusText);
+  return response.blob();
 }

@@ -6,6 +6,7 @@ import { h, replace } from './dom.ts';
 import { type PageLang, PAGE_LANGS, initialLang, isPageLang, pageText } from './i18n.ts';
 import { type Route, type TabId, TABS, basePath, parseRoute, routeHash } from './route.ts';
 import { AuditTab } from './tab-audit.ts';
+import { CustomersTab } from './tab-customers.ts';
 import { OnboardTab } from './tab-onboard.ts';
 import { TestTab } from './tab-test.ts';
 import { WhyTab } from './tab-why.ts';
@@ -28,7 +29,7 @@ function savedLang(): string | null {
 class Page implements PageContext {
   lang: PageLang;
   private route: Route;
-  private readonly tabs: Record<TabId, Tab> = { test: new TestTab(), why: new WhyTab(), audit: new AuditTab(), onboard: new OnboardTab(), verdict: new VerdictTab() };
+  private readonly tabs: Record<TabId, Tab> = { test: new TestTab(), why: new WhyTab(), audit: new AuditTab(), onboard: new OnboardTab(), verdict: new VerdictTab(), customers: new CustomersTab() };
   private readonly main = h('main', { id: 'main', tabindex: -1 });
   private readonly nav = h('nav', { class: 'tabs' });
   private readonly langSwitch = h('div', { class: 'lang', role: 'group' });

@@ -7,9 +7,9 @@
  */
 import { parseWhyQuery } from '../../src/app/why-link.ts';
 
-export type TabId = 'test' | 'why' | 'audit' | 'onboard' | 'verdict';
+export type TabId = 'test' | 'why' | 'audit' | 'onboard' | 'verdict' | 'customers';
 
-export const TABS: readonly TabId[] = ['test', 'why', 'audit', 'onboard', 'verdict'];
+export const TABS: readonly TabId[] = ['test', 'why', 'audit', 'onboard', 'verdict', 'customers'];
 
 export interface Route {
   tab: TabId;

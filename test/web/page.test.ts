@@ -386,12 +386,12 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     const unlabelled = await inPage(page, `[...document.querySelectorAll('input, select, textarea')].filter((el) => el.labels.length === 0).map((el) => el.id)`);
     assert.deepEqual(unlabelled, []);
     const order: string[] = [];
-    for (let i = 0; i < 15 && order.at(-1) !== 'test-ip'; i++) {
+    for (let i = 0; i < 16 && order.at(-1) !== 'test-ip'; i++) {
       await page.keyboard.press('Tab');
       order.push(await inPage<string>(page, `document.activeElement?.id || document.activeElement?.textContent || ''`));
     }
-    // Skip link, the language switch, the five tabs, then the form.
-    assert.deepEqual(order, [pageText('en', 'app.skip'), 'English', 'Nederlands', 'tab-test', 'tab-why', 'tab-audit', 'tab-onboard', 'tab-verdict', 'test-ip']);
+    // Skip link, the language switch, the six tabs, then the form.
+    assert.deepEqual(order, [pageText('en', 'app.skip'), 'English', 'Nederlands', 'tab-test', 'tab-why', 'tab-audit', 'tab-onboard', 'tab-verdict', 'tab-customers', 'test-ip']);
     await page.keyboard.type(COACHVIEW_IP);
     await page.keyboard.press('Tab');
     assert.equal(await inPage(page, 'document.activeElement?.id'), 'test-sender');
@@ -400,7 +400,7 @@ describe('web page in Chromium', { timeout: 180_000 }, () => {
     assert.equal(await resultOf(page), 'softfail');
     assert.equal(await page.locator('#panel-test .out').getAttribute('aria-live'), 'polite');
     // Tabs are links, actions are buttons.
-    assert.equal(await page.locator('nav a').count(), 5);
+    assert.equal(await page.locator('nav a').count(), 6);
     assert.equal(await page.locator('[onclick], div[tabindex="0"], span[tabindex="0"]').count(), 0);
     await page.close();
   });

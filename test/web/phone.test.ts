@@ -59,14 +59,14 @@ describe('the page on a 375 px phone', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('the five tabs stay on one row; where they do not fit, the row scrolls and the current tab is in view', async () => {
+  it('the six tabs stay on one row; where they do not fit, the row scrolls and the current tab is in view', async () => {
     for (const lang of ['en', 'nl'] as const) {
       const page = await phones[lang].context.newPage();
-      for (const tab of ['test', 'why', 'audit', 'onboard', 'verdict']) {
+      for (const tab of ['test', 'why', 'audit', 'onboard', 'verdict', 'customers']) {
         await page.goto(`${stack.base}#${tab}`);
         await page.locator(`#tab-${tab}[aria-current="page"]`).waitFor();
         const tops = await page.locator('nav.tabs li').evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
-        assert.equal(tops.length, 5);
+        assert.equal(tops.length, 6);
         assert.equal(new Set(tops).size, 1, `${lang} #${tab}: tabs at heights ${tops.join(', ')}`);
         const row = await inPage<{ scrollWidth: number; clientWidth: number; overflowX: string; left: number; right: number; tabLeft: number; tabRight: number }>(
           page,

@@ -38,6 +38,13 @@ export const DEADLINE_OPTION = {
   deadline: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** The SMTP client of a message: --ip, --helo, --mail-from (verdict, message). */
+export const SMTP_CLIENT_OPTIONS = {
+  ip: { type: 'string' },
+  helo: { type: 'string' },
+  'mail-from': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
 /** How a command is bounded in time: the --deadline text, and its default in seconds. */
 export interface DeadlineValues {
   deadline?: string | undefined;

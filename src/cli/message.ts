@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkMessage, describeMessage, describeRefusal, MESSAGE_SIZE_LIMIT } from '../app/message.ts';
-import { COMMAND_OPTIONS, DEADLINE_OPTION, deadlineExit, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, SMTP_CLIENT_OPTIONS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { t } from '../i18n/catalog.ts';
@@ -47,9 +47,7 @@ export async function messageCommand(args: string[], io: CliIo): Promise<number>
   const { values, positionals } = parseArgs({
     args,
     options: {
-      ip: { type: 'string' },
-      helo: { type: 'string' },
-      'mail-from': { type: 'string' },
+      ...SMTP_CLIENT_OPTIONS,
       'trace-headers': { type: 'boolean', default: false },
       'authserv-id': { type: 'string' },
       ...COMMAND_OPTIONS,

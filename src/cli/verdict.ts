@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { VerdictInputError } from '../verdict/predict.ts';
 import type { DkimSigner, VerdictInputIssue } from '../verdict/types.ts';
 import { describeVerdictInputIssue } from '../verdict/words.ts';
-import { COMMAND_OPTIONS, DEADLINE_OPTION, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
+import { COMMAND_OPTIONS, DEADLINE_OPTION, SMTP_CLIENT_OPTIONS, DEFAULT_DEADLINE_SECONDS, deadlineExit, resolverFromOptions } from './dns-options.ts';
 import { langOption } from './explain.ts';
 import { type CliIo, EXIT, UsageError, helpText, usage } from './io.ts';
 import { loadCatalogue } from './sender-options.ts';
@@ -40,9 +40,7 @@ export async function verdictCommand(args: string[], io: CliIo): Promise<number>
   const { values, positionals } = parseArgs({
     args,
     options: {
-      ip: { type: 'string' },
-      helo: { type: 'string' },
-      'mail-from': { type: 'string' },
+      ...SMTP_CLIENT_OPTIONS,
       from: { type: 'string' },
       dkim: { type: 'string', multiple: true },
       provider: { type: 'string' },

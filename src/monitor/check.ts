@@ -21,7 +21,7 @@ import { type AddPlan, addSender } from '../record/add.ts';
 import { countLookups } from '../record/lookups.ts';
 import { type Provider, type ProviderCatalogue, findProvider } from '../record/providers.ts';
 import { type Situation, customerSituation } from '../record/situation.ts';
-import { byteLength, parseMechanism } from '../record/terms.ts';
+import { byteLength, includeTarget } from '../record/terms.ts';
 import { canonicalDomain } from '../spf/domain.ts';
 import { fetchSpfRecord, spfRecordFromAnswer } from '../spf/fetch.ts';
 import { isSpfRecordText } from '../spf/parse.ts';
@@ -248,8 +248,8 @@ function includeTargets(services: readonly WatchedService[], catalogue: Provider
   const targets = new Set<string>();
   for (const service of services) {
     const text = 'provider' in service ? findProvider(catalogue, service.provider)?.mechanism : service.mechanism;
-    const parsed = text === undefined ? undefined : parseMechanism(text);
-    if (parsed?.ok && parsed.mechanism.kind === 'include' && !parsed.mechanism.domainSpec.hasMacros) targets.add(canonicalDomain(parsed.mechanism.domainSpec.text));
+    const target = text === undefined ? undefined : includeTarget(text);
+    if (target !== undefined) targets.add(target);
   }
   return [...targets];
 }

@@ -14,8 +14,7 @@ import { txtOverlayResolver } from '../dns/overlay.ts';
 import type { Resolver } from '../dns/resolver.ts';
 import { countLookups } from '../record/lookups.ts';
 import { type ProviderCatalogue, findProvider } from '../record/providers.ts';
-import { parseMechanism } from '../record/terms.ts';
-import { canonicalDomain } from '../spf/domain.ts';
+import { includeTarget } from '../record/terms.ts';
 import { fetchSpfRecord } from '../spf/fetch.ts';
 import { isSpfRecordText, parseRecord } from '../spf/parse.ts';
 import { MAX_RECORD_BYTES, MAX_STRING_BYTES, byteLength, splitTxtStrings } from '../spf/size.ts';
@@ -106,19 +105,16 @@ export interface WhatIfOptions extends Omit<CheckDomainOptions, 'records'> {
 function providerTarget(catalogue: ProviderCatalogue, id: string): { ok: true; target: string; mechanism: string } | { ok: false; issue: WhatIfInputIssue } {
   const provider = findProvider(catalogue, id);
   if (!provider) return { ok: false, issue: { code: 'unknown-provider', provider: id } };
-  const parsed = parseMechanism(provider.mechanism);
-  if (!parsed.ok || parsed.mechanism.kind !== 'include' || parsed.mechanism.domainSpec.hasMacros) {
-    return { ok: false, issue: { code: 'no-include', provider: provider.id, mechanism: provider.mechanism } };
-  }
-  return { ok: true, target: canonicalDomain(parsed.mechanism.domainSpec.text), mechanism: provider.mechanism };
+  const target = includeTarget(provider.mechanism);
+  if (target === undefined) return { ok: false, issue: { code: 'no-include', provider: provider.id, mechanism: provider.mechanism } };
+  return { ok: true, target, mechanism: provider.mechanism };
 }
 
 /** True when the watched domain authorises the provider: by catalogue id, or with the provider's include typed as a mechanism. */
 function authorisesProvider(domain: WatchedDomain, providerId: string, target: string): WatchedService | undefined {
   return domain.services.find((service) => {
     if ('provider' in service) return service.provider === providerId;
-    const parsed = parseMechanism(service.mechanism);
-    return parsed.ok && parsed.mechanism.kind === 'include' && !parsed.mechanism.domainSpec.hasMacros && canonicalDomain(parsed.mechanism.domainSpec.text) === target;
+    return includeTarget(service.mechanism) === target;
   });
 }
 

@@ -3,6 +3,7 @@
  * parser, and the few terms the editor makes itself (ip ranges, includes, `all`). Text is
  * always produced by `renderTerm` / `renderRecord` (src/spf/render.ts).
  */
+import { canonicalDomain } from '../spf/domain.ts';
 import { parseRecord } from '../spf/parse.ts';
 import { renderTerm } from '../spf/render.ts';
 import type { MacroString, Mechanism, ParseIssue, Qualifier, Term } from '../spf/types.ts';
@@ -67,6 +68,20 @@ const NO_SPAN = { start: 0, end: 0 };
 
 function literalSpec(domain: string): MacroString {
   return { text: domain, parts: [{ kind: 'literal', text: domain }], hasMacros: false, span: NO_SPAN };
+}
+
+/**
+ * The domain a mechanism includes — `include:` with a domain without macros — canonical; else
+ * undefined. A provider's include target: the record its customers include.
+ *
+ * @example
+ * includeTarget('include:SPF.coachview.net.'); // 'spf.coachview.net'
+ * includeTarget('a:smtp1.blueinkt.com');       // undefined
+ */
+export function includeTarget(text: string): string | undefined {
+  const parsed = parseMechanism(text);
+  if (!parsed.ok || parsed.mechanism.kind !== 'include' || parsed.mechanism.domainSpec.hasMacros) return undefined;
+  return canonicalDomain(parsed.mechanism.domainSpec.text);
 }
 
 /**

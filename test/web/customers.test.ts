@@ -87,24 +87,24 @@ describe('the Customers tab (Chromium, SQLite monitor store, loopback DNS)', { t
 
     // Page 2, from the server.
     await page.click('.paging .next');
-    await page.waitForFunction("document.querySelector('.customers .range')?.textContent?.includes('51')");
+    await page.locator('.customers .range', { hasText: '51' }).waitFor();
     assert.equal(await range.textContent(), pageText('en', 'customers.range', { from: 51, to: 60, total: 60 }));
 
     // Filter by situation.
     await page.selectOption('#customers-situation', 'not-authorised');
     await page.click('.filters button[type=submit]');
-    await page.waitForFunction("document.querySelectorAll('.customers-table tbody tr').length === 1");
+    await page.locator('.customers-table tbody tr:only-child button', { hasText: 'bakker.nl' }).waitFor();
     assert.equal(await page.locator('.customers-table tbody tr button').textContent(), 'bakker.nl');
 
     // Search, then sort: situation worst first puts the not-authorised customer on top.
     await page.selectOption('#customers-situation', '');
     await page.fill('#customers-search', 'jansen');
     await page.click('.filters button[type=submit]');
-    await page.waitForFunction("document.querySelector('.customers-table tbody tr button')?.textContent === 'klant.nl' && document.querySelectorAll('.customers-table tbody tr').length === 1");
+    await page.locator('.customers-table tbody tr:only-child button', { hasText: 'klant.nl' }).waitFor();
     await page.fill('#customers-search', '');
     await page.selectOption('#customers-sort', 'situation');
     await page.click('.filters button[type=submit]');
-    await page.waitForFunction("document.querySelector('.customers-table tbody tr')?.getAttribute('data-situation') === 'not-authorised'");
+    await page.locator('.customers-table tbody tr:first-child[data-situation="not-authorised"]').waitFor();
 
     // The customer drops the include; "check now" shows the change and the message.
     stack.dns.setZone(zoneFromText(MOVED));
